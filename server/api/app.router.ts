@@ -1,0 +1,22 @@
+import { auditRouter, liveRouter } from './routers/admin.router.ts';
+import { authRouter, usersRouter } from './routers/auth.router.ts';
+import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
+import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
+import { purchasingRouter } from './routers/purchasing.router.ts';
+import { stockRouter } from './routers/stock.router.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  items: itemsRouter,
+  locations: locationsRouter,
+  stock: stockRouter,
+  purchasing: purchasingRouter,
+  assets: assetsRouter,
+  workOrders: workOrdersRouter,
+  audit: auditRouter,
+  live: liveRouter,
+});
+
+export type AppRouter = typeof appRouter;

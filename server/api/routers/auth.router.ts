@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ADMINS, ANY_USER, ROLES } from '../../domain/roles.ts';
+import { publicProcedure, roleProcedure, router } from '../trpc.ts';
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(
+      z.object({
+        username: z.string().trim().min(1, 'Enter your username').max(64),
+        password: z.string().min(1, 'Enter your password').max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { token, user, maxAgeS } = await ctx.services.auth.login(input.username, input.password);
+      ctx.cookies.setSession(token, maxAgeS);
+      return user;
+    }),
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.cookies.token) await ctx.services.auth.logout(ctx.cookies.token);
+    ctx.cookies.clearSession();
+    return { ok: true };
+  }),
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+});
+
+export const usersRouter = router({
+  list: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.auth.users()),
+  create: roleProcedure(ADMINS)
+    .input(
+      z.object({
+        username: z
+          .string()
+          .trim()
+          .min(2)
+          .max(64)
+          .regex(/^[a-z0-9._-]+$/i, 'use letters, digits, dot, dash or underscore'),
+        displayName: z.string().trim().min(1).max(100),
+        role: z.enum(ROLES),
+        password: z.string().min(8, 'use at least 8 characters').max(200),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.auth.createUser(input) })),
+});

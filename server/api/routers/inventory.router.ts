@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { roleProcedure, router } from '../trpc.ts';
+import { id, limit } from '../schemas.ts';
+
+const itemInput = z.object({
+  sku: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(2).max(200),
+  aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  unit: z.string().trim().min(1).max(16),
+  barcode: z.string().trim().min(4).max(64).nullable().default(null),
+  category: z.string().trim().min(1).max(64),
+  unitCostCents: z.number().int().min(0).max(100_000_000),
+  reorderPoint: z.number().int().min(0).max(1_000_000),
+  reorderQty: z.number().int().min(0).max(1_000_000),
+  tracking: z.enum(['none', 'lot', 'serial']),
+  supplierId: id.nullable().default(null),
+});
+
+export const itemsRouter = router({
+  search: roleProcedure(ANY_USER)
+    .input(z.object({ q: z.string().max(200), limit: limit(100, 20) }))
+    .query(({ ctx, input }) => ctx.services.inventory.search(input.q, input.limit)),
+  get: roleProcedure(ANY_USER)
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => ctx.services.inventory.item(input.id)),
+  movements: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id, beforeId: id.nullish(), limit: limit(200, 50) }))
+    .query(({ ctx, input }) => ctx.services.inventory.movements(input.itemId, input.beforeId ?? null, input.limit)),
+  lookup: roleProcedure(ANY_USER)
+    .input(z.object({ code: z.string().trim().min(1).max(100) }))
+    .query(({ ctx, input }) => ctx.services.inventory.lookupCode(input.code)),
+  create: roleProcedure(PLANNERS)
+    .input(itemInput)
+    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.inventory.createItem(input, ctx.user.id) })),
+  update: roleProcedure(PLANNERS)
+    .input(z.object({ id, item: itemInput }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.inventory.updateItem(input.id, input.item, ctx.user.id);
+      return { id: input.id };
+    }),
+});
+
+export const locationsRouter = router({
+  list: roleProcedure(ANY_USER)
+    .input(z.object({ prefix: z.string().max(32).default(''), limit: limit(500, 100), offset: z.number().int().min(0).default(0) }))
+    .query(({ ctx, input }) => ctx.services.inventory.locations(input.prefix, input.limit, input.offset)),
+  get: roleProcedure(ANY_USER)
+    .input(z.union([z.object({ id }), z.object({ code: z.string().trim().min(1).max(32) })]))
+    .query(({ ctx, input }) => ctx.services.inventory.location(input)),
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { PRIORITIES, WORK_ORDER_STATUSES } from '../../domain/work-order-status.ts';
+import { roleProcedure, router } from '../trpc.ts';
+import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
+
+export const assetsRouter = router({
+  list: roleProcedure(ANY_USER)
+    .input(z.object({ q: z.string().max(100).optional() }))
+    .query(({ ctx, input }) => ctx.services.assets.list(input.q)),
+  get: roleProcedure(ANY_USER)
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => ctx.services.assets.get(input.id)),
+  recordMeter: roleProcedure(ANY_USER)
+    .input(z.object({ assetId: id, value: z.number().finite().min(0).max(1e9) }))
+    .mutation(({ ctx, input }) => ctx.services.assets.recordMeter(input.assetId, input.value, ctx.user.id)),
+  runScheduler: roleProcedure(PLANNERS).mutation(async ({ ctx }) => ({
+    createdWorkOrders: await ctx.services.assets.runScheduler(),
+  })),
+});
+
+const status = z.enum(WORK_ORDER_STATUSES);
+
+export const workOrdersRouter = router({
+  list: roleProcedure(ANY_USER)
+    .input(z.object({ status: status.optional(), assetId: id.optional(), limit: limit(500, 200) }))
+    .query(({ ctx, input }) => ctx.services.workOrders.list(input)),
+  counts: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.workOrders.counts()),
+  get: roleProcedure(ANY_USER)
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => ctx.services.workOrders.get(input.id)),
+  create: roleProcedure(ANY_USER)
+    .input(
+      z.object({
+        title: z.string().trim().min(3, 'give it a title of at least 3 characters').max(200),
+        description: z.string().trim().max(5000).optional(),
+        assetId: id.optional(),
+        priority: z.enum(PRIORITIES).default('medium'),
+        dueAt: z.number().int().positive().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.workOrders.create(input, ctx.user.id) })),
+  /** Deciding who does what is a planner's job; technicians move their own work along. */
+  assign: roleProcedure(PLANNERS)
+    .input(z.object({ id, assigneeId: id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.workOrders.assign(input.id, input.assigneeId, ctx.user.id);
+      return { id: input.id };
+    }),
+  transition: roleProcedure(ANY_USER)
+    .input(z.object({ id, to: status, note: note.default('') }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.workOrders.transition(input.id, input.to, input.note, ctx.user.id);
+      return { id: input.id };
+    }),
+  reservePart: roleProcedure(ANY_USER)
+    .input(z.object({ workOrderId: id, itemId: id, locationId: id, qty, lot }))
+    .mutation(async ({ ctx, input }) => ({ partId: await ctx.services.workOrders.reservePart(input, ctx.user.id) })),
+  consumePart: roleProcedure(ANY_USER)
+    .input(z.object({ workOrderId: id, partId: id, qty, idempotencyKey }))
+    .mutation(({ ctx, input }) => ctx.services.workOrders.consumePart(input, ctx.user.id)),
+  releasePart: roleProcedure(ANY_USER)
+    .input(z.object({ workOrderId: id, partId: id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.workOrders.releasePart(input, ctx.user.id);
+      return { ok: true };
+    }),
+});

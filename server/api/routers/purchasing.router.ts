@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { roleProcedure, router } from '../trpc.ts';
+import { id, idempotencyKey, limit, lot, qty } from '../schemas.ts';
+
+export const purchasingRouter = router({
+  suppliers: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.purchasing.suppliers()),
+  list: roleProcedure(ANY_USER)
+    .input(z.object({ status: z.enum(['open', 'partially_received', 'received', 'cancelled']).optional(), limit: limit(500, 100) }))
+    .query(({ ctx, input }) => ctx.services.purchasing.list(input.status, input.limit)),
+  get: roleProcedure(ANY_USER)
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => ctx.services.purchasing.get(input.id)),
+  createFromSuggestions: roleProcedure(PLANNERS)
+    .input(z.object({ itemIds: z.array(id).min(1).max(1000).optional() }))
+    .mutation(async ({ ctx, input }) => ({
+      purchaseOrderIds: await ctx.services.purchasing.createFromSuggestions(input.itemIds, ctx.user.id),
+    })),
+  receiveLine: roleProcedure(ANY_USER)
+    .input(z.object({ lineId: id, qty, locationId: id, lot, idempotencyKey }))
+    .mutation(({ ctx, input }) => ctx.services.purchasing.receiveLine(input, ctx.user.id)),
+});

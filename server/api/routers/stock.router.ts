@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ADMINS, ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { roleProcedure, router } from '../trpc.ts';
+import { id, idempotencyKey, lot, note, qty } from '../schemas.ts';
+
+const reference = {
+  reason: note.optional(),
+  workOrderId: id.optional(),
+};
+
+const refOf = (i: { workOrderId?: number | undefined }) =>
+  i.workOrderId === undefined ? {} : { refType: 'work_order', refId: i.workOrderId };
+
+/** Every stock change is one ledger operation; the key makes a retried request safe. */
+export const stockRouter = router({
+  level: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id }))
+    .query(({ ctx, input }) => ctx.services.inventory.stockLevel(input.itemId)),
+  lowStock: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.inventory.lowStock()),
+  receive: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id, locationId: id, qty, lot, idempotencyKey, ...reference }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.ledger.post({
+        op: { kind: 'receive', itemId: input.itemId, locationId: input.locationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        actorId: ctx.user.id,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+  pick: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id, locationId: id, qty, lot, idempotencyKey, ...reference }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.ledger.post({
+        op: { kind: 'pick', itemId: input.itemId, locationId: input.locationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        actorId: ctx.user.id,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+  putAway: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id, fromLocationId: id, toLocationId: id, qty, lot, idempotencyKey, ...reference }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.ledger.post({
+        op: { kind: 'put_away', itemId: input.itemId, fromLocationId: input.fromLocationId, toLocationId: input.toLocationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        actorId: ctx.user.id,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+  transfer: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id, fromLocationId: id, toLocationId: id, qty, lot, idempotencyKey, ...reference }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.ledger.post({
+        op: { kind: 'transfer', itemId: input.itemId, fromLocationId: input.fromLocationId, toLocationId: input.toLocationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        actorId: ctx.user.id,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+  count: roleProcedure(ANY_USER)
+    .input(z.object({ itemId: id, locationId: id, countedQty: z.number().int().min(0).max(1_000_000), lot, idempotencyKey, reason: note.optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.ledger.post({
+        op: { kind: 'count', itemId: input.itemId, locationId: input.locationId, countedQty: input.countedQty, lot: input.lot, reason: input.reason },
+        actorId: ctx.user.id,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+  /** Corrections outside a count (damage, write-off) are a planner's call and always need a reason. */
+  adjust: roleProcedure(PLANNERS)
+    .input(
+      z.object({
+        itemId: id,
+        locationId: id,
+        delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0, 'must not be 0'),
+        lot,
+        reason: note.min(3, 'say why (at least 3 characters)'),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.services.ledger.post({
+        op: { kind: 'adjust', itemId: input.itemId, locationId: input.locationId, delta: input.delta, lot: input.lot, reason: input.reason },
+        actorId: ctx.user.id,
+        idempotencyKey: input.idempotencyKey,
+      }),
+    ),
+  verifyLedger: roleProcedure(ADMINS).query(({ ctx }) => ctx.services.inventory.verifyLedger()),
+});

@@ -1,0 +1,89 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { DomainError, type DomainErrorKind, exhaustive } from '../domain/errors.ts';
+import type { Access } from '../domain/roles.ts';
+import type { Context } from './context.ts';
+
+export type Meta = { access: Access };
+
+const INTERNAL_MESSAGE =
+  'Something went wrong on our side and nothing was changed. Try again; if it keeps happening, tell an administrator.';
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const { stack: _stack, ...data } = shape.data;
+      if (error.cause instanceof ZodError) {
+        const issues = error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return {
+          ...shape,
+          message: issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
+          data: { ...data, issues },
+        };
+      }
+      // Never let SQL text, file paths or stack traces reach a client.
+      if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: INTERNAL_MESSAGE, data };
+      return { ...shape, data };
+    },
+  });
+
+function codeFor(kind: DomainErrorKind): TRPCError['code'] {
+  switch (kind) {
+    case 'not_found':
+      return 'NOT_FOUND';
+    case 'conflict':
+      return 'CONFLICT';
+    case 'invalid':
+      return 'BAD_REQUEST';
+    case 'forbidden':
+      return 'FORBIDDEN';
+    case 'unauthenticated':
+      return 'UNAUTHORIZED';
+    default:
+      return exhaustive(kind);
+  }
+}
+
+/** The one place domain errors become transport errors. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    throw new TRPCError({ code: codeFor(result.error.cause.kind), message: result.error.cause.message });
+  }
+  return result;
+});
+
+/** Refuses a call unless the procedure declared who may make it and the caller is one of them. */
+const authorize = t.middleware(({ ctx, meta, next }) => {
+  const access = meta?.access;
+  if (access === undefined) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure has not declared who may call it' });
+  }
+  if (access === 'public') return next({ ctx });
+  if (ctx.user === null) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in first' });
+  if (!access.includes(ctx.user.role)) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Your role (${ctx.user.role}) cannot do this; it needs ${access.join(' or ')}`,
+    });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const base = t.procedure.use(mapDomainErrors).use(authorize);
+
+/** Anyone, logged in or not. */
+export const publicProcedure = base.meta({ access: 'public' });
+
+/** Only the roles listed; the caller's user is guaranteed in ctx. */
+export function roleProcedure(roles: Exclude<Access, 'public'>) {
+  return base.meta({ access: roles }).use(({ ctx, next }) => {
+    if (ctx.user === null) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in first' });
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}

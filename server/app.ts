@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
+import { type Clock, systemClock } from './services/clock.ts';
+import { createServices, type Services } from './services/services.ts';
+
+export type AppOptions = {
+  databaseUrl: string;
+  databaseAuthToken?: string | undefined;
+  synchronous?: 'FULL' | 'NORMAL';
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  sessionDays?: number;
+  clientDir?: string | undefined;
+  devMiddleware?: HttpOptions['devMiddleware'];
+  /** Called on an empty database before the server listens (the sample facility). */
+  seedIfEmpty?: ((services: Services) => Promise<void>) | undefined;
+  /** How often the maintenance scheduler looks for due plans; 0 turns it off. */
+  schedulerIntervalMs?: number;
+  log?: (message: string) => void;
+};
+
+export type RunningApp = { url: string; port: number; services: Services; server: Server; close(): Promise<void> };
+
+export const BUILT_CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client');
+
+export async function openServices(options: Pick<AppOptions, 'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays'>): Promise<Services> {
+  const db: Database = openDatabase({
+    url: options.databaseUrl,
+    authToken: options.databaseAuthToken,
+    synchronous: options.synchronous ?? 'FULL',
+  });
+  await prepareDatabase(db);
+  await migrate(db);
+  const services = createServices({ db, clock: options.clock ?? systemClock, sessionDays: options.sessionDays ?? 14 });
+  return services;
+}
+
+/** Composition root: database -> services -> HTTP server. Used by main.ts, the tests and the benchmarks. */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const log = options.log ?? ((m: string) => console.error(m));
+  const services = await openServices(options);
+  if (options.seedIfEmpty && (await isEmpty(services))) {
+    log('Empty database: creating the sample facility (this takes a few seconds)...');
+    await options.seedIfEmpty(services);
+  }
+  await services.inventory.load();
+  const server = createHttpServer({
+    services,
+    clientDir: options.clientDir,
+    devMiddleware: options.devMiddleware,
+    log,
+  });
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const interval = options.schedulerIntervalMs ?? 0;
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          services.assets.runScheduler().catch((e: unknown) => log(`Maintenance scheduler failed: ${String(e)}`));
+        }, interval)
+      : null;
+  timer?.unref();
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    port: address.port,
+    services,
+    server,
+    async close() {
+      if (timer) clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.writer.close();
+      services.db.close();
+    },
+  };
+}
+
+async function isEmpty(services: Services): Promise<boolean> {
+  const rs = await services.db.reader.execute('SELECT count(*) AS n FROM users');
+  return Number(rs.rows[0]?.n ?? 0) === 0;
+}

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Client, createClient, type InStatement, type Transaction } from '@libsql/client';
+
+export type DatabaseOptions = {
+  url: string;
+  authToken?: string | undefined;
+  synchronous?: 'FULL' | 'NORMAL';
+};
+
+/**
+ * Two clients onto one database. Reads go through `reader`; every write goes through `writer`,
+ * which only the single writer (see writer.ts) touches, because SQLite allows one writer and
+ * overlapping write transactions from one process fail with SQLITE_BUSY instead of queueing.
+ * Both use one connection: the local driver is synchronous, so more connections add no parallelism.
+ */
+export type Database = {
+  url: string;
+  isLocal: boolean;
+  reader: Client;
+  writer: Client;
+  /** Statements to run on a write connection before each transaction (per-connection settings). */
+  connectionPragmas: readonly string[];
+  close(): void;
+};
+
+export function openDatabase(options: DatabaseOptions): Database {
+  const isLocal = options.url.startsWith('file:');
+  if (isLocal) ensureFolder(options.url);
+  const make = () =>
+    createClient({
+      url: options.url,
+      ...(options.authToken ? { authToken: options.authToken } : {}),
+      concurrency: 1,
+      intMode: 'number',
+    });
+  const reader = make();
+  const writer = make();
+  // journal_mode is stored in the file; the rest are per connection and must be set on each one.
+  const connectionPragmas = isLocal
+    ? [
+        'PRAGMA foreign_keys = ON',
+        'PRAGMA busy_timeout = 5000',
+        `PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`,
+      ]
+    : [];
+  return {
+    url: options.url,
+    isLocal,
+    reader,
+    writer,
+    connectionPragmas,
+    close() {
+      reader.close();
+      writer.close();
+    },
+  };
+}
+
+/** Applies WAL and the per-connection settings; call once after opening. */
+export async function prepareDatabase(db: Database): Promise<void> {
+  if (!db.isLocal) return;
+  await db.writer.execute('PRAGMA journal_mode = WAL');
+  for (const pragma of db.connectionPragmas) {
+    await db.writer.execute(pragma);
+    await db.reader.execute(pragma);
+  }
+}
+
+function ensureFolder(url: string): void {
+  const path = url.slice('file:'.length).split('?')[0] ?? '';
+  if (path === '' || path === ':memory:') return;
+  mkdirSync(dirname(path), { recursive: true });
+}
+
+/** What repositories run statements on: a transaction inside the writer, or the reader. */
+export type Executor = Pick<Transaction, 'execute' | 'batch'> | Pick<Client, 'execute' | 'batch'>;
+export type Statement = InStatement;

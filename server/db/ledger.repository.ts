@@ -1,0 +1,139 @@
+import type { InValue } from '@libsql/client';
+import type { ItemInfo, LocationInfo, MovementLine, Snapshot, StockRow, Tracking } from '../domain/stock-ledger.ts';
+import { stockKey } from '../domain/stock-ledger.ts';
+import type { Executor } from './database.ts';
+import { insertRows, list, num, numOrNull, placeholders, str } from './sql.ts';
+
+export type StoredResult = { key: string; operation: string; result: string };
+
+/** Loads exactly the items, locations and stock rows a group of operations touches. */
+export async function loadSnapshot(
+  ex: Executor,
+  keys: readonly { itemId: number; locationId: number; lot: string }[],
+): Promise<Snapshot> {
+  const itemIds = [...new Set(keys.map((k) => k.itemId))];
+  const locationIds = [...new Set(keys.map((k) => k.locationId))];
+  const pairs = [...new Map(keys.map((k) => [`${k.itemId}|${k.locationId}`, k])).values()];
+  const [items, locations, stock] = await Promise.all([
+    ex.execute({
+      sql: `SELECT id, name, unit, tracking FROM items WHERE id IN (${list(itemIds.length)})`,
+      args: itemIds,
+    }),
+    ex.execute({
+      sql: `SELECT id, code, active FROM locations WHERE id IN (${list(locationIds.length)})`,
+      args: locationIds,
+    }),
+    ex.execute({
+      sql: `SELECT item_id, location_id, lot, on_hand, reserved, last_counted_at FROM stock
+            WHERE (item_id, location_id) IN (VALUES ${placeholders(pairs.length, 2)})`,
+      args: pairs.flatMap((p) => [p.itemId, p.locationId]),
+    }),
+  ]);
+  const snapshot: Snapshot = {
+    items: new Map<number, ItemInfo>(
+      items.rows.map((r) => [
+        num(r.id),
+        { id: num(r.id), name: str(r.name), unit: str(r.unit), tracking: str(r.tracking) as Tracking },
+      ]),
+    ),
+    locations: new Map<number, LocationInfo>(
+      locations.rows.map((r) => [num(r.id), { id: num(r.id), code: str(r.code), active: num(r.active) === 1 }]),
+    ),
+    stock: new Map<string, StockRow>(),
+  };
+  for (const r of stock.rows) {
+    const row: StockRow = {
+      itemId: num(r.item_id),
+      locationId: num(r.location_id),
+      lot: str(r.lot),
+      onHand: num(r.on_hand),
+      reserved: num(r.reserved),
+      lastCountedAt: numOrNull(r.last_counted_at),
+    };
+    snapshot.stock.set(stockKey(row.itemId, row.locationId, row.lot), row);
+  }
+  return snapshot;
+}
+
+export async function findStoredResults(ex: Executor, keys: readonly string[]): Promise<Map<string, StoredResult>> {
+  if (keys.length === 0) return new Map();
+  const rs = await ex.execute({
+    sql: `SELECT key, operation, result FROM idempotency WHERE key IN (${list(keys.length)})`,
+    args: [...keys],
+  });
+  return new Map(
+    rs.rows.map((r) => [str(r.key), { key: str(r.key), operation: str(r.operation), result: str(r.result) }]),
+  );
+}
+
+export async function storeResults(
+  tx: Executor,
+  rows: readonly { key: string; actorId: number | null; operation: string; result: string; at: number }[],
+): Promise<void> {
+  await insertRows(
+    tx,
+    'INSERT INTO idempotency (key, actor_id, operation, result, created_at)',
+    rows.map((r) => [r.key, r.actorId, r.operation, r.result, r.at]),
+  );
+}
+
+export async function nextMovementId(tx: Executor): Promise<number> {
+  const rs = await tx.execute('SELECT coalesce(max(id), 0) + 1 AS next FROM movements');
+  return num(rs.rows[0]?.next ?? 1);
+}
+
+export type StoredLine = MovementLine & { id: number; operationId: number; actorId: number | null; at: number };
+
+export async function insertMovements(tx: Executor, lines: readonly StoredLine[]): Promise<void> {
+  const rows: InValue[][] = lines.map((l) => [
+    l.id,
+    l.operationId,
+    l.kind,
+    l.itemId,
+    l.locationId,
+    l.lot,
+    l.qty,
+    l.countedQty,
+    l.actorId,
+    l.reason,
+    l.refType,
+    l.refId,
+    l.at,
+  ]);
+  await insertRows(
+    tx,
+    `INSERT INTO movements (id, operation_id, kind, item_id, location_id, lot, qty, counted_qty, actor_id,
+       reason, ref_type, ref_id, created_at)`,
+    rows,
+  );
+}
+
+export async function upsertStock(tx: Executor, rows: readonly StockRow[]): Promise<void> {
+  await insertRows(
+    tx,
+    'INSERT INTO stock (item_id, location_id, lot, on_hand, reserved, last_counted_at)',
+    rows.map((r) => [r.itemId, r.locationId, r.lot, r.onHand, r.reserved, r.lastCountedAt]),
+    `ON CONFLICT (item_id, location_id, lot) DO UPDATE SET on_hand = excluded.on_hand,
+       reserved = excluded.reserved, last_counted_at = excluded.last_counted_at`,
+  );
+}
+
+/** Rows whose on-hand differs from the sum of their movements; empty when the ledger holds. */
+export async function ledgerMismatches(
+  ex: Executor,
+): Promise<{ itemId: number; locationId: number; lot: string; onHand: number; ledger: number }[]> {
+  const rs = await ex.execute(`
+    WITH sums AS (SELECT item_id, location_id, lot, sum(qty) AS total FROM movements GROUP BY 1, 2, 3)
+    SELECT coalesce(s.item_id, m.item_id) AS item_id, coalesce(s.location_id, m.location_id) AS location_id,
+           coalesce(s.lot, m.lot) AS lot, coalesce(s.on_hand, 0) AS on_hand, coalesce(m.total, 0) AS ledger
+    FROM stock s FULL OUTER JOIN sums m
+      ON m.item_id = s.item_id AND m.location_id = s.location_id AND m.lot = s.lot
+    WHERE coalesce(s.on_hand, 0) <> coalesce(m.total, 0)`);
+  return rs.rows.map((r) => ({
+    itemId: num(r.item_id),
+    locationId: num(r.location_id),
+    lot: str(r.lot),
+    onHand: num(r.on_hand),
+    ledger: num(r.ledger),
+  }));
+}

@@ -1,0 +1,205 @@
+import type { Transaction } from '@libsql/client';
+import type { Database } from './database.ts';
+
+/** A unit of work run inside the writer's transaction. It must only touch the database through `tx`. */
+export type WriteTask<T> = (tx: Transaction) => Promise<T>;
+
+/**
+ * Tasks marked `batchable` share a key and are handed to one function together, so the ledger can
+ * check and write many picks with a handful of multi-row statements instead of several statements each.
+ */
+export type BatchHandler<Req, Res> = (tx: Transaction, requests: Req[]) => Promise<Res[]>;
+
+type Pending =
+  | { kind: 'task'; run: WriteTask<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  | {
+      kind: 'batch';
+      handler: BatchHandler<unknown, unknown>;
+      request: unknown;
+      resolve: (v: unknown) => void;
+      reject: (e: unknown) => void;
+    };
+
+export type WriterStats = { groups: number; operations: number; largestGroup: number };
+
+/**
+ * The one owner of every write. SQLite has a single writer: rather than let transactions collide
+ * (SQLITE_BUSY) we queue them here and commit whatever is waiting as one group, so one fsync serves
+ * many callers (group commit). Each caller is answered only after its group has committed.
+ *
+ * A task that throws is rolled back to its own savepoint and only that caller sees the error. If the
+ * commit itself fails, every member of the group is re-run alone so one bad operation cannot take
+ * the others down with it.
+ */
+export class Writer {
+  readonly #db: Database;
+  readonly #maxGroup: number;
+  #queue: Pending[] = [];
+  #running = false;
+  #closed = false;
+  #idle: (() => void)[] = [];
+  readonly stats: WriterStats = { groups: 0, operations: 0, largestGroup: 0 };
+
+  constructor(db: Database, options: { maxGroup?: number } = {}) {
+    this.#db = db;
+    this.#maxGroup = options.maxGroup ?? 512;
+  }
+
+  run<T>(task: WriteTask<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#enqueue({ kind: 'task', run: task, resolve: resolve as (v: unknown) => void, reject });
+    });
+  }
+
+  submit<Req, Res>(handler: BatchHandler<Req, Res>, request: Req): Promise<Res> {
+    return new Promise<Res>((resolve, reject) => {
+      this.#enqueue({
+        kind: 'batch',
+        handler: handler as BatchHandler<unknown, unknown>,
+        request,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
+    });
+  }
+
+  /** Resolves once everything queued so far has been committed or refused. */
+  async drain(): Promise<void> {
+    if (!this.#running && this.#queue.length === 0) return;
+    await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    this.#closed = true;
+  }
+
+  #enqueue(p: Pending): void {
+    if (this.#closed) {
+      p.reject(new Error('The database writer is closed'));
+      return;
+    }
+    this.#queue.push(p);
+    if (!this.#running) {
+      this.#running = true;
+      // Let callers that arrive in the same tick join this group.
+      setImmediate(() => void this.#loop());
+    }
+  }
+
+  async #loop(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const group = this.#queue.splice(0, this.#maxGroup);
+      await this.#commitGroup(group);
+    }
+    this.#running = false;
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  async #commitGroup(group: Pending[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.#inTransaction((tx) => runMembers(tx, group));
+    } catch (error) {
+      if (group.length === 1) {
+        const only = group[0];
+        only?.reject(error);
+        return;
+      }
+      for (const member of group) await this.#commitGroup([member]);
+      return;
+    }
+    this.stats.groups += 1;
+    this.stats.operations += group.length;
+    this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
+    group.forEach((member, i) => {
+      const outcome = outcomes[i];
+      if (outcome === undefined) member.reject(new Error('writer lost an outcome'));
+      else if (outcome.ok) member.resolve(outcome.value);
+      else member.reject(outcome.error);
+    });
+  }
+
+  async #inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (const pragma of this.#db.connectionPragmas) await this.#db.writer.execute(pragma);
+    const tx = await this.#db.writer.transaction('write');
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } finally {
+      // Rolls back when the commit was not reached, so the write lock is never left held.
+      tx.close();
+    }
+  }
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+async function runMembers(tx: Transaction, group: Pending[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(group.length);
+  let i = 0;
+  while (i < group.length) {
+    const member = group[i];
+    if (member === undefined) break;
+    if (member.kind === 'task') {
+      outcomes[i] = await runTask(tx, member.run);
+      i += 1;
+      continue;
+    }
+    // Consecutive requests for the same handler go in together, in arrival order.
+    const handler = member.handler;
+    const start = i;
+    while (i < group.length) {
+      const next = group[i];
+      if (next?.kind !== 'batch' || next.handler !== handler) break;
+      i += 1;
+    }
+    const slice = group.slice(start, i) as Extract<Pending, { kind: 'batch' }>[];
+    const batchOutcomes = await runBatch(tx, handler, slice);
+    batchOutcomes.forEach((o, k) => {
+      outcomes[start + k] = o;
+    });
+  }
+  return outcomes;
+}
+
+async function runTask(tx: Transaction, task: WriteTask<unknown>): Promise<Outcome> {
+  await tx.execute('SAVEPOINT task');
+  try {
+    const value = await task(tx);
+    await tx.execute('RELEASE task');
+    return { ok: true, value };
+  } catch (error) {
+    await tx.execute('ROLLBACK TO task');
+    await tx.execute('RELEASE task');
+    return { ok: false, error };
+  }
+}
+
+async function runBatch(
+  tx: Transaction,
+  handler: BatchHandler<unknown, unknown>,
+  members: Extract<Pending, { kind: 'batch' }>[],
+): Promise<Outcome[]> {
+  // The handler reports refusals per request in its results; a throw means the whole batch is
+  // unusable, so undo it and fall back to running each request alone.
+  await tx.execute('SAVEPOINT batch');
+  try {
+    const results = await handler(
+      tx,
+      members.map((m) => m.request),
+    );
+    await tx.execute('RELEASE batch');
+    return results.map((value) => ({ ok: true, value }));
+  } catch (error) {
+    await tx.execute('ROLLBACK TO batch');
+    await tx.execute('RELEASE batch');
+    if (members.length === 1) return [{ ok: false, error }];
+    const outcomes: Outcome[] = [];
+    for (const m of members) {
+      outcomes.push(await runTask(tx, (t) => handler(t, [m.request]).then((r) => r[0])));
+    }
+    return outcomes;
+  }
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import sirv from 'sirv';
+import { appRouter } from './api/app.router.ts';
+import { createHttpContext } from './api/context.ts';
+import type { Services } from './services/services.ts';
+
+export type HttpOptions = {
+  services: Services;
+  /** Built client to serve (production). Absent in API-only tests. */
+  clientDir?: string | undefined;
+  /** Extra middleware ahead of the SPA fallback (Vite's dev server). */
+  devMiddleware?: ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | undefined;
+  log?: (message: string) => void;
+};
+
+export function createHttpServer(options: HttpOptions): Server {
+  const { services } = options;
+  const log = options.log ?? ((m: string) => console.error(m));
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: ({ req, res }) => createHttpContext(services, req, res),
+    onError({ error, path }) {
+      // Expected refusals are the user's business; only our own failures are logged.
+      if (error.code === 'INTERNAL_SERVER_ERROR') log(`tRPC ${path ?? '?'} failed: ${error.cause?.stack ?? error.stack}`);
+    },
+  });
+  const clientDir = options.clientDir;
+  const statics =
+    clientDir && existsSync(join(clientDir, 'index.html'))
+      ? sirv(clientDir, { single: true, etag: true, gzip: true, immutable: true })
+      : null;
+
+  return createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/trpc/')) {
+      trpc(req, res);
+      return;
+    }
+    if (url === '/healthz' || url.startsWith('/healthz?')) {
+      void health(services).then((body) => {
+        res.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
+      return;
+    }
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(
+        statics
+          ? 'Not found'
+          : 'The client has not been built. Run `npm start` (which builds it) or `npm run dev` for development.',
+      );
+    };
+    const serveStatic = () => (statics ? statics(req, res, notFound) : notFound());
+    if (options.devMiddleware) options.devMiddleware(req, res, serveStatic);
+    else serveStatic();
+  });
+}
+
+async function health(services: Services) {
+  const started = performance.now();
+  try {
+    await services.db.reader.execute('SELECT 1');
+    return {
+      status: 'ok' as const,
+      database: {
+        status: 'ok' as const,
+        kind: services.db.isLocal ? 'file' : 'remote',
+        latencyMs: Number((performance.now() - started).toFixed(2)),
+      },
+      writer: services.writer.stats,
+    };
+  } catch {
+    return { status: 'degraded' as const, database: { status: 'unreachable' as const } };
+  }
+}
+
+export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}

@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import {
+  deleteSession,
+  findSessionUser,
+  findUserByName,
+  insertSession,
+  insertUser,
+  listUsers,
+} from '../db/users.repository.ts';
+import type { Writer } from '../db/writer.ts';
+import { conflict, DomainError } from '../domain/errors.ts';
+import { hashPassword, verifyPassword } from '../domain/passwords.ts';
+import type { Role, SessionUser } from '../domain/roles.ts';
+import type { Clock } from './clock.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// A hash to compare against when the user does not exist, so a wrong username costs the same time.
+const DUMMY_HASH = hashPassword('not-a-real-password');
+
+/**
+ * Sessions are random tokens in an HTTP-only cookie; only their hash is stored. Looked-up sessions
+ * are cached briefly because every API call checks one and most calls are reads.
+ */
+export class AuthService {
+  readonly #db: Database;
+  readonly #writer: Writer;
+  readonly #clock: Clock;
+  readonly #sessionMs: number;
+  readonly #cache = new Map<string, { user: SessionUser | null; until: number }>();
+
+  constructor(deps: { db: Database; writer: Writer; clock: Clock; sessionDays: number }) {
+    this.#db = deps.db;
+    this.#writer = deps.writer;
+    this.#clock = deps.clock;
+    this.#sessionMs = deps.sessionDays * 24 * 3600 * 1000;
+  }
+
+  async login(username: string, password: string): Promise<{ token: string; user: SessionUser; maxAgeS: number }> {
+    const row = await findUserByName(this.#db.reader, username.trim());
+    const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH));
+    if (!row || !ok) throw new DomainError('unauthenticated', 'Wrong username or password');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.#clock.now();
+    await this.#writer.run((tx) =>
+      insertSession(tx, { tokenHash: hashToken(token), userId: row.id, at: now, expiresAt: now + this.#sessionMs }),
+    );
+    const { passwordHash: _, ...user } = row;
+    return { token, user, maxAgeS: Math.floor(this.#sessionMs / 1000) };
+  }
+
+  async logout(token: string): Promise<void> {
+    const tokenHash = hashToken(token);
+    this.#cache.delete(tokenHash);
+    await this.#writer.run((tx) => deleteSession(tx, tokenHash));
+  }
+
+  async userForToken(token: string | undefined): Promise<SessionUser | null> {
+    if (!token) return null;
+    const tokenHash = hashToken(token);
+    const now = this.#clock.now();
+    const cached = this.#cache.get(tokenHash);
+    if (cached && cached.until > now) return cached.user;
+    const user = await findSessionUser(this.#db.reader, tokenHash, now);
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(tokenHash, { user, until: now + 5_000 });
+    return user;
+  }
+
+  users(): Promise<SessionUser[]> {
+    return listUsers(this.#db.reader);
+  }
+
+  async createUser(input: { username: string; displayName: string; role: Role; password: string }): Promise<number> {
+    if (input.password.length < 8) throw new DomainError('invalid', 'A password needs at least 8 characters');
+    const passwordHash = await hashPassword(input.password);
+    return this.#writer.run(async (tx) => {
+      if (await findUserByName(tx, input.username)) throw conflict(`The username ${input.username} is taken`);
+      return insertUser(tx, { ...input, passwordHash, at: this.#clock.now() });
+    });
+  }
+}

@@ -1,0 +1,204 @@
+import type { Database } from '../db/database.ts';
+import {
+  allItems,
+  findItemConflicts,
+  type Item,
+  type ItemInput,
+  insertItem,
+  itemByCode,
+  itemsById,
+  locationByCode,
+  locationById,
+  movementsForItem,
+  searchLocations,
+  stockAtLocation,
+  stockForItem,
+  stockForItems,
+  updateItem,
+} from '../db/catalog.repository.ts';
+import { appendAudit } from '../db/audit.repository.ts';
+import { ledgerMismatches } from '../db/ledger.repository.ts';
+import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import type { Writer } from '../db/writer.ts';
+import { conflict, notFound } from '../domain/errors.ts';
+import { ItemSearchIndex } from '../domain/item-search.ts';
+import { suggestReorder } from '../domain/reorder.ts';
+import type { Clock } from './clock.ts';
+import type { EventBus } from './events.ts';
+
+/** Reads of the catalogue and stock, plus item maintenance. Stock changes go through the ledger. */
+export class InventoryService {
+  readonly #db: Database;
+  readonly #writer: Writer;
+  readonly #clock: Clock;
+  readonly #events: EventBus;
+  #search: ItemSearchIndex | null = null;
+
+  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus }) {
+    this.#db = deps.db;
+    this.#writer = deps.writer;
+    this.#clock = deps.clock;
+    this.#events = deps.events;
+  }
+
+  /** Builds the search index; call after migrations and whenever items are changed behind our back. */
+  async load(): Promise<void> {
+    this.#search = new ItemSearchIndex(await allItems(this.#db.reader));
+  }
+
+  async search(q: string, limit: number): Promise<(Item & { onHand: number })[]> {
+    if (this.#search === null) await this.load();
+    const ids = this.#search?.search(q, limit) ?? [];
+    const [items, totals] = await Promise.all([
+      itemsById(this.#db.reader, ids),
+      stockForItems(this.#db.reader, ids),
+    ]);
+    const byId = new Map(items.map((i) => [i.id, i]));
+    return ids.flatMap((id) => {
+      const item = byId.get(id);
+      return item ? [{ ...item, onHand: totals.get(id) ?? 0 }] : [];
+    });
+  }
+
+  async item(id: number) {
+    const [item] = await itemsById(this.#db.reader, [id]);
+    if (!item) throw notFound(`Item ${id} does not exist`);
+    const [stock, supplier] = await Promise.all([
+      stockForItem(this.#db.reader, id),
+      item.supplierId === null
+        ? Promise.resolve(null)
+        : this.#db.reader
+            .execute({ sql: 'SELECT id, name FROM suppliers WHERE id = ?', args: [item.supplierId] })
+            .then((rs) => (rs.rows[0] ? { id: num(rs.rows[0].id), name: str(rs.rows[0].name) } : null)),
+    ]);
+    const onHand = stock.reduce((a, s) => a + s.onHand, 0);
+    const reserved = stock.reduce((a, s) => a + s.reserved, 0);
+    return { ...item, supplier, stock, onHand, reserved, available: onHand - reserved };
+  }
+
+  async stockLevel(itemId: number) {
+    const stock = await stockForItem(this.#db.reader, itemId);
+    const onHand = stock.reduce((a, s) => a + s.onHand, 0);
+    const reserved = stock.reduce((a, s) => a + s.reserved, 0);
+    return { itemId, onHand, reserved, available: onHand - reserved, locations: stock };
+  }
+
+  movements(itemId: number, beforeId: number | null, limit: number) {
+    return movementsForItem(this.#db.reader, itemId, beforeId, limit);
+  }
+
+  /** What a scanned code is: an item's barcode or SKU, or a bin's code. */
+  async lookupCode(code: string) {
+    const trimmed = code.trim();
+    const item = await itemByCode(this.#db.reader, trimmed);
+    if (item) return { kind: 'item' as const, item };
+    const location = await locationByCode(this.#db.reader, trimmed);
+    if (location) return { kind: 'location' as const, location };
+    throw notFound(`No item or bin has the code ${trimmed}`);
+  }
+
+  async location(ref: { id: number } | { code: string }) {
+    const location =
+      'id' in ref ? await locationById(this.#db.reader, ref.id) : await locationByCode(this.#db.reader, ref.code);
+    if (!location) throw notFound(`Bin ${'id' in ref ? ref.id : ref.code} does not exist`);
+    return { ...location, contents: await stockAtLocation(this.#db.reader, location.id) };
+  }
+
+  locations(prefix: string, limit: number, offset: number) {
+    return searchLocations(this.#db.reader, { prefix, limit, offset });
+  }
+
+  async createItem(input: ItemInput, actorId: number): Promise<number> {
+    const id = await this.#writer.run(async (tx) => {
+      const clashes = await findItemConflicts(tx, input, 0);
+      if (clashes.length > 0) throw conflict(clashes.join('; '));
+      const id = await insertItem(tx, input, this.#clock.now());
+      await appendAudit(tx, [this.#audit(actorId, 'item.create', id, input)]);
+      return id;
+    });
+    this.#search?.upsert({ ...input, id });
+    this.#events.publish({ type: 'catalog', itemId: id });
+    return id;
+  }
+
+  async updateItem(id: number, input: ItemInput, actorId: number): Promise<void> {
+    await this.#writer.run(async (tx) => {
+      const [existing] = await itemsById(tx, [id]);
+      if (!existing) throw notFound(`Item ${id} does not exist`);
+      if (existing.tracking !== input.tracking) {
+        const held = await tx.execute({ sql: 'SELECT 1 FROM stock WHERE item_id = ? AND on_hand > 0 LIMIT 1', args: [id] });
+        if (held.rows.length > 0) throw conflict(`${existing.name} is in stock; its tracking mode cannot change`);
+      }
+      const clashes = await findItemConflicts(tx, input, id);
+      if (clashes.length > 0) throw conflict(clashes.join('; '));
+      await updateItem(tx, id, input);
+      await appendAudit(tx, [this.#audit(actorId, 'item.update', id, input)]);
+    });
+    this.#search?.upsert({ ...input, id });
+    this.#events.publish({ type: 'catalog', itemId: id });
+  }
+
+  /** Items at or below their reorder point, with what to order and from whom. */
+  async lowStock() {
+    const rs = await this.#db.reader.execute(`
+      SELECT i.id, i.sku, i.name, i.unit, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
+             sup.name AS supplier_name,
+             coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, coalesce(o.open_qty, 0) AS on_order
+      FROM items i
+      LEFT JOIN (SELECT item_id, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock GROUP BY item_id) s
+        ON s.item_id = i.id
+      LEFT JOIN (SELECT l.item_id, sum(l.qty_ordered - l.qty_received) AS open_qty
+                 FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
+                 WHERE p.status IN ('open', 'partially_received') GROUP BY l.item_id) o ON o.item_id = i.id
+      LEFT JOIN suppliers sup ON sup.id = i.supplier_id
+      WHERE coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) <= i.reorder_point`);
+    const info = new Map(rs.rows.map((r) => [num(r.id), r]));
+    const suggestions = suggestReorder(
+      rs.rows.map((r) => ({
+        itemId: num(r.id),
+        onHand: num(r.on_hand),
+        reserved: num(r.reserved),
+        onOrder: num(r.on_order),
+        reorderPoint: num(r.reorder_point),
+        reorderQty: num(r.reorder_qty),
+      })),
+    );
+    const below = rs.rows.map((r) => num(r.id));
+    return below
+      .map((id) => {
+        const r = info.get(id);
+        const suggestion = suggestions.find((s) => s.itemId === id);
+        return {
+          itemId: id,
+          sku: str(r?.sku),
+          name: str(r?.name),
+          unit: str(r?.unit),
+          onHand: num(r?.on_hand),
+          available: num(r?.on_hand) - num(r?.reserved),
+          onOrder: num(r?.on_order),
+          reorderPoint: num(r?.reorder_point),
+          suggestedQty: suggestion?.suggestedQty ?? 0,
+          unitCostCents: num(r?.unit_cost_cents),
+          supplierId: numOrNull(r?.supplier_id),
+          supplierName: strOrNull(r?.supplier_name),
+        };
+      })
+      .sort((a, b) => a.available - a.reorderPoint - (b.available - b.reorderPoint));
+  }
+
+  async verifyLedger() {
+    const mismatches = await ledgerMismatches(this.#db.reader);
+    return { ok: mismatches.length === 0, mismatches: mismatches.slice(0, 100), count: mismatches.length };
+  }
+
+  #audit(actorId: number, action: string, id: number, data: unknown) {
+    return {
+      actorId,
+      action,
+      entity: 'item',
+      entityId: String(id),
+      data: JSON.stringify(data),
+      createdAt: this.#clock.now(),
+    };
+  }
+}

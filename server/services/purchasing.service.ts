@@ -1,0 +1,223 @@
+import type { Transaction } from '@libsql/client';
+import { appendAudit } from '../db/audit.repository.ts';
+import type { Database } from '../db/database.ts';
+import { insertRows, num, str } from '../db/sql.ts';
+import type { Writer } from '../db/writer.ts';
+import { conflict, invalid, notFound } from '../domain/errors.ts';
+import type { Clock } from './clock.ts';
+import type { EventBus } from './events.ts';
+import type { InventoryService } from './inventory.service.ts';
+import { postStockOperations, type LedgerResult, type StockLedgerService } from './stock-ledger.service.ts';
+
+export type PurchaseOrderStatus = 'open' | 'partially_received' | 'received' | 'cancelled';
+
+/** Suppliers and purchase orders: reorder suggestions become orders; receiving a line posts a receipt. */
+export class PurchasingService {
+  readonly #db: Database;
+  readonly #writer: Writer;
+  readonly #clock: Clock;
+  readonly #events: EventBus;
+  readonly #inventory: InventoryService;
+  readonly #ledger: StockLedgerService;
+
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    events: EventBus;
+    inventory: InventoryService;
+    ledger: StockLedgerService;
+  }) {
+    this.#db = deps.db;
+    this.#writer = deps.writer;
+    this.#clock = deps.clock;
+    this.#events = deps.events;
+    this.#inventory = deps.inventory;
+    this.#ledger = deps.ledger;
+  }
+
+  async suppliers() {
+    const rs = await this.#db.reader.execute('SELECT id, name, email, lead_time_days FROM suppliers ORDER BY name');
+    return rs.rows.map((r) => ({
+      id: num(r.id),
+      name: str(r.name),
+      email: str(r.email),
+      leadTimeDays: num(r.lead_time_days),
+    }));
+  }
+
+  /** One order per supplier for the chosen low-stock items (all of them when none are chosen). */
+  async createFromSuggestions(itemIds: readonly number[] | undefined, actorId: number): Promise<number[]> {
+    const low = await this.#inventory.lowStock();
+    const chosen = low.filter((l) => l.suggestedQty > 0 && (itemIds === undefined || itemIds.includes(l.itemId)));
+    if (chosen.length === 0) throw invalid('None of the chosen items needs reordering');
+    const missing = chosen.filter((c) => c.supplierId === null);
+    if (missing.length > 0) {
+      throw invalid(`No supplier is set for ${missing.map((m) => m.name).join(', ')}`);
+    }
+    const bySupplier = new Map<number, typeof chosen>();
+    for (const c of chosen) bySupplier.set(c.supplierId ?? 0, [...(bySupplier.get(c.supplierId ?? 0) ?? []), c]);
+    const now = this.#clock.now();
+    const ids = await this.#writer.run(async (tx) => {
+      const created: number[] = [];
+      for (const [supplierId, lines] of bySupplier) {
+        const lead = await tx.execute({ sql: 'SELECT lead_time_days FROM suppliers WHERE id = ?', args: [supplierId] });
+        const expectedAt = now + num(lead.rows[0]?.lead_time_days ?? 7) * 86_400_000;
+        const rs = await tx.execute({
+          sql: `INSERT INTO purchase_orders (supplier_id, status, created_by, created_at, expected_at)
+                VALUES (?, 'open', ?, ?, ?) RETURNING id`,
+          args: [supplierId, actorId, now, expectedAt],
+        });
+        const poId = num(rs.rows[0]?.id);
+        await insertRows(
+          tx,
+          'INSERT INTO purchase_order_lines (po_id, item_id, qty_ordered, qty_received, unit_cost_cents)',
+          lines.map((l) => [poId, l.itemId, l.suggestedQty, 0, l.unitCostCents]),
+        );
+        await appendAudit(tx, [
+          {
+            actorId,
+            action: 'purchase_order.create',
+            entity: 'purchase_order',
+            entityId: String(poId),
+            data: JSON.stringify({ supplierId, lines: lines.map((l) => [l.itemId, l.suggestedQty]) }),
+            createdAt: now,
+          },
+        ]);
+        created.push(poId);
+      }
+      return created;
+    });
+    for (const id of ids) this.#events.publish({ type: 'purchase_order', purchaseOrderId: id, status: 'open' });
+    return ids;
+  }
+
+  async list(status: PurchaseOrderStatus | undefined, limit: number) {
+    const rs = await this.#db.reader.execute({
+      sql: `SELECT p.id, p.status, p.created_at, p.expected_at, s.name AS supplier,
+                   count(l.id) AS lines, sum(l.qty_ordered * l.unit_cost_cents) AS total_cents
+            FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id
+            LEFT JOIN purchase_order_lines l ON l.po_id = p.id
+            WHERE (? IS NULL OR p.status = ?) GROUP BY p.id ORDER BY p.id DESC LIMIT ?`,
+      args: [status ?? null, status ?? null, limit],
+    });
+    return rs.rows.map((r) => ({
+      id: num(r.id),
+      status: str(r.status) as PurchaseOrderStatus,
+      supplier: str(r.supplier),
+      createdAt: num(r.created_at),
+      expectedAt: r.expected_at === null ? null : num(r.expected_at),
+      lines: num(r.lines),
+      totalCents: num(r.total_cents ?? 0),
+    }));
+  }
+
+  async get(id: number) {
+    const head = await this.#db.reader.execute({
+      sql: `SELECT p.id, p.status, p.created_at, p.expected_at, s.id AS supplier_id, s.name AS supplier
+            FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?`,
+      args: [id],
+    });
+    const h = head.rows[0];
+    if (!h) throw notFound(`Purchase order ${id} does not exist`);
+    const lines = await this.#db.reader.execute({
+      sql: `SELECT l.id, l.item_id, i.sku, i.name, i.unit, i.tracking, l.qty_ordered, l.qty_received, l.unit_cost_cents
+            FROM purchase_order_lines l JOIN items i ON i.id = l.item_id WHERE l.po_id = ? ORDER BY l.id`,
+      args: [id],
+    });
+    return {
+      id: num(h.id),
+      status: str(h.status) as PurchaseOrderStatus,
+      supplier: { id: num(h.supplier_id), name: str(h.supplier) },
+      createdAt: num(h.created_at),
+      expectedAt: h.expected_at === null ? null : num(h.expected_at),
+      lines: lines.rows.map((r) => ({
+        id: num(r.id),
+        itemId: num(r.item_id),
+        sku: str(r.sku),
+        name: str(r.name),
+        unit: str(r.unit),
+        tracking: str(r.tracking),
+        qtyOrdered: num(r.qty_ordered),
+        qtyReceived: num(r.qty_received),
+        unitCostCents: num(r.unit_cost_cents),
+      })),
+    };
+  }
+
+  /** Receives part or all of one line into a bin: the receipt and the order's progress in one transaction. */
+  async receiveLine(
+    input: { lineId: number; qty: number; locationId: number; lot?: string | undefined; idempotencyKey: string },
+    actorId: number,
+  ): Promise<{ purchaseOrderId: number; status: PurchaseOrderStatus; receipt: LedgerResult }> {
+    const now = this.#clock.now();
+    const result = await this.#writer.run(async (tx: Transaction) => {
+      const rs = await tx.execute({
+        sql: `SELECT l.po_id, l.item_id, l.qty_ordered, l.qty_received, p.status
+              FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id WHERE l.id = ?`,
+        args: [input.lineId],
+      });
+      const line = rs.rows[0];
+      if (!line) throw notFound(`Purchase order line ${input.lineId} does not exist`);
+      const poId = num(line.po_id);
+      const [outcome] = await postStockOperations(
+        tx,
+        [
+          {
+            op: {
+              kind: 'receive',
+              itemId: num(line.item_id),
+              locationId: input.locationId,
+              qty: input.qty,
+              lot: input.lot,
+              refType: 'purchase_order',
+              refId: poId,
+            },
+            actorId,
+            idempotencyKey: input.idempotencyKey,
+          },
+        ],
+        now,
+      );
+      if (!outcome) throw new Error('ledger returned no outcome');
+      if (!outcome.ok) throw outcome.error;
+      if (outcome.value.replayed) {
+        return { purchaseOrderId: poId, status: str(line.status) as PurchaseOrderStatus, receipt: outcome.value };
+      }
+      const status = str(line.status);
+      if (status === 'received' || status === 'cancelled') {
+        throw conflict(`Purchase order ${poId} is ${status}; nothing more can be received on it`);
+      }
+      const outstanding = num(line.qty_ordered) - num(line.qty_received);
+      if (input.qty > outstanding) {
+        throw conflict(`Only ${outstanding} remain to be received on this line; ${input.qty} is too many`);
+      }
+      await tx.execute({
+        sql: 'UPDATE purchase_order_lines SET qty_received = qty_received + ? WHERE id = ?',
+        args: [input.qty, input.lineId],
+      });
+      const left = await tx.execute({
+        sql: 'SELECT sum(qty_ordered - qty_received) AS left FROM purchase_order_lines WHERE po_id = ?',
+        args: [poId],
+      });
+      const next: PurchaseOrderStatus = num(left.rows[0]?.left) === 0 ? 'received' : 'partially_received';
+      await tx.execute({ sql: 'UPDATE purchase_orders SET status = ? WHERE id = ?', args: [next, poId] });
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'purchase_order.receive',
+          entity: 'purchase_order',
+          entityId: String(poId),
+          data: JSON.stringify({ lineId: input.lineId, qty: input.qty, status: next }),
+          createdAt: now,
+        },
+      ]);
+      return { purchaseOrderId: poId, status: next, receipt: outcome.value };
+    });
+    if (!result.receipt.replayed) {
+      this.#ledger.publish(result.receipt);
+      this.#events.publish({ type: 'purchase_order', purchaseOrderId: result.purchaseOrderId, status: result.status });
+    }
+    return result;
+  }
+}

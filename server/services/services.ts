@@ -1,0 +1,35 @@
+import type { Database } from '../db/database.ts';
+import { Writer } from '../db/writer.ts';
+import { AssetService } from './assets.service.ts';
+import { AuditService } from './audit.service.ts';
+import { AuthService } from './auth.service.ts';
+import type { Clock } from './clock.ts';
+import { EventBus } from './events.ts';
+import { InventoryService } from './inventory.service.ts';
+import { PurchasingService } from './purchasing.service.ts';
+import { StockLedgerService } from './stock-ledger.service.ts';
+import { WorkOrderService } from './work-orders.service.ts';
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Wires the services onto one database and one writer. */
+export function createServices(deps: { db: Database; clock: Clock; sessionDays?: number }) {
+  const { db, clock } = deps;
+  const writer = new Writer(db);
+  const events = new EventBus();
+  const ledger = new StockLedgerService({ writer, clock, events });
+  const inventory = new InventoryService({ db, writer, clock, events });
+  return {
+    db,
+    writer,
+    events,
+    clock,
+    ledger,
+    inventory,
+    auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
+    purchasing: new PurchasingService({ db, writer, clock, events, inventory, ledger }),
+    workOrders: new WorkOrderService({ db, writer, clock, events, ledger }),
+    assets: new AssetService({ db, writer, clock, events }),
+    audit: new AuditService({ db }),
+  };
+}

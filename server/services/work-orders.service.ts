@@ -1,0 +1,429 @@
+import type { Transaction } from '@libsql/client';
+import { appendAudit } from '../db/audit.repository.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import type { Writer } from '../db/writer.ts';
+import { conflict, invalid, notFound } from '../domain/errors.ts';
+import {
+  assertTransition,
+  isFinal,
+  type Priority,
+  type WorkOrderStatus,
+} from '../domain/work-order-status.ts';
+import type { Clock } from './clock.ts';
+import type { EventBus } from './events.ts';
+import { type LedgerRequest, type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
+
+type Row = Record<string, unknown>;
+
+const toSummary = (r: Row) => ({
+  id: num(r.id),
+  title: str(r.title),
+  status: str(r.status) as WorkOrderStatus,
+  priority: str(r.priority) as Priority,
+  dueAt: numOrNull(r.due_at),
+  assetId: numOrNull(r.asset_id),
+  assetName: strOrNull(r.asset_name),
+  assigneeId: numOrNull(r.assignee_id),
+  assignee: strOrNull(r.assignee),
+  createdAt: num(r.created_at),
+  updatedAt: num(r.updated_at),
+});
+
+const SUMMARY_SQL = `SELECT w.id, w.title, w.status, w.priority, w.due_at, w.asset_id, a.name AS asset_name,
+  w.assignee_id, u.display_name AS assignee, w.created_at, w.updated_at
+  FROM work_orders w LEFT JOIN assets a ON a.id = w.asset_id LEFT JOIN users u ON u.id = w.assignee_id`;
+
+/**
+ * Work orders: the status machine, assignment, parts (reserved against a bin, then consumed through
+ * the ledger) and an event history. Each operation is one transaction in the writer.
+ */
+export class WorkOrderService {
+  readonly #db: Database;
+  readonly #writer: Writer;
+  readonly #clock: Clock;
+  readonly #events: EventBus;
+  readonly #ledger: StockLedgerService;
+
+  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus; ledger: StockLedgerService }) {
+    this.#db = deps.db;
+    this.#writer = deps.writer;
+    this.#clock = deps.clock;
+    this.#events = deps.events;
+    this.#ledger = deps.ledger;
+  }
+
+  async list(filter: { status?: WorkOrderStatus | undefined; assetId?: number | undefined; limit: number }) {
+    const rs = await this.#db.reader.execute({
+      sql: `${SUMMARY_SQL} WHERE (? IS NULL OR w.status = ?) AND (? IS NULL OR w.asset_id = ?)
+            ORDER BY CASE w.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
+                     coalesce(w.due_at, 9e15), w.id DESC LIMIT ?`,
+      args: [filter.status ?? null, filter.status ?? null, filter.assetId ?? null, filter.assetId ?? null, filter.limit],
+    });
+    return rs.rows.map(toSummary);
+  }
+
+  async counts(): Promise<Record<WorkOrderStatus, number>> {
+    const rs = await this.#db.reader.execute('SELECT status, count(*) AS n FROM work_orders GROUP BY status');
+    const out: Record<WorkOrderStatus, number> = {
+      open: 0,
+      assigned: 0,
+      in_progress: 0,
+      on_hold: 0,
+      done: 0,
+      cancelled: 0,
+    };
+    for (const r of rs.rows) out[str(r.status) as WorkOrderStatus] = num(r.n);
+    return out;
+  }
+
+  async get(id: number) {
+    const head = await this.#db.reader.execute({
+      sql: `${SUMMARY_SQL.replace('w.id, w.title', 'w.id, w.title, w.description, w.plan_id, w.completed_at')} WHERE w.id = ?`,
+      args: [id],
+    });
+    const h = head.rows[0];
+    if (!h) throw notFound(`Work order ${id} does not exist`);
+    const [parts, events] = await Promise.all([
+      this.#db.reader.execute({
+        sql: `SELECT p.id, p.item_id, i.name, i.sku, i.unit, p.location_id, l.code, p.lot, p.qty_reserved, p.qty_consumed
+              FROM work_order_parts p JOIN items i ON i.id = p.item_id JOIN locations l ON l.id = p.location_id
+              WHERE p.work_order_id = ? ORDER BY p.id`,
+        args: [id],
+      }),
+      this.#db.reader.execute({
+        sql: `SELECT e.id, e.kind, e.from_status, e.to_status, e.note, e.created_at, u.display_name AS actor
+              FROM work_order_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.work_order_id = ? ORDER BY e.id`,
+        args: [id],
+      }),
+    ]);
+    return {
+      ...toSummary(h),
+      description: str(h.description),
+      planId: numOrNull(h.plan_id),
+      completedAt: numOrNull(h.completed_at),
+      parts: parts.rows.map((r) => ({
+        id: num(r.id),
+        itemId: num(r.item_id),
+        name: str(r.name),
+        sku: str(r.sku),
+        unit: str(r.unit),
+        locationId: num(r.location_id),
+        code: str(r.code),
+        lot: str(r.lot),
+        qtyReserved: num(r.qty_reserved),
+        qtyConsumed: num(r.qty_consumed),
+      })),
+      events: events.rows.map((r) => ({
+        id: num(r.id),
+        kind: str(r.kind),
+        fromStatus: strOrNull(r.from_status),
+        toStatus: strOrNull(r.to_status),
+        note: str(r.note),
+        at: num(r.created_at),
+        actor: strOrNull(r.actor),
+      })),
+    };
+  }
+
+  async create(
+    input: {
+      title: string;
+      description?: string | undefined;
+      assetId?: number | undefined;
+      priority: Priority;
+      dueAt?: number | undefined;
+    },
+    actorId: number,
+  ): Promise<number> {
+    const id = await this.#writer.run(async (tx) => {
+      if (input.assetId !== undefined) {
+        const a = await tx.execute({ sql: 'SELECT 1 FROM assets WHERE id = ?', args: [input.assetId] });
+        if (a.rows.length === 0) throw notFound(`Asset ${input.assetId} does not exist`);
+      }
+      return insertWorkOrder(tx, { ...input, planId: null, actorId, now: this.#clock.now() });
+    });
+    this.#events.publish({ type: 'work_order', workOrderId: id, status: 'open' });
+    return id;
+  }
+
+  async assign(id: number, assigneeId: number, actorId: number): Promise<void> {
+    const status = await this.#change(id, actorId, async (tx, wo) => {
+      const u = await tx.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [assigneeId] });
+      if (!u.rows[0]) throw notFound(`User ${assigneeId} does not exist`);
+      if (isFinal(wo.status)) throw conflict(`Work order ${id} is ${wo.status} and can no longer be assigned`);
+      const next: WorkOrderStatus = wo.status === 'open' ? 'assigned' : wo.status;
+      await tx.execute({
+        sql: 'UPDATE work_orders SET assignee_id = ?, status = ?, updated_at = ? WHERE id = ?',
+        args: [assigneeId, next, this.#clock.now(), id],
+      });
+      return { next, kind: 'assigned', note: `Assigned to ${str(u.rows[0].display_name)}` };
+    });
+    this.#events.publish({ type: 'work_order', workOrderId: id, status });
+  }
+
+  async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
+    const released: LedgerResult[] = [];
+    const status = await this.#change(id, actorId, async (tx, wo) => {
+      assertTransition(wo.status, to, `Work order ${id}`);
+      if (to === 'assigned' && wo.assigneeId === null) throw invalid('Choose who to assign it to');
+      const now = this.#clock.now();
+      if (isFinal(to)) released.push(...(await this.#releaseAll(tx, id, actorId, now)));
+      await tx.execute({
+        sql: `UPDATE work_orders SET status = ?, updated_at = ?, completed_at = ?,
+              assignee_id = CASE WHEN ? = 'open' THEN NULL ELSE assignee_id END WHERE id = ?`,
+        args: [to, now, to === 'done' ? now : null, to, id],
+      });
+      if (to === 'done' && wo.planId !== null) {
+        await tx.execute({
+          sql: `UPDATE maintenance_plans SET last_done_at = ?,
+                last_done_meter = (SELECT meter_value FROM assets WHERE assets.id = maintenance_plans.asset_id)
+                WHERE id = ?`,
+          args: [now, wo.planId],
+        });
+      }
+      return { next: to, kind: 'status', note };
+    });
+    for (const r of released) this.#ledger.publish(r);
+    this.#events.publish({ type: 'work_order', workOrderId: id, status });
+  }
+
+  async reservePart(
+    input: { workOrderId: number; itemId: number; locationId: number; qty: number; lot?: string | undefined },
+    actorId: number,
+  ): Promise<number> {
+    let reservation: LedgerResult | undefined;
+    let partId = 0;
+    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+      if (isFinal(wo.status)) throw conflict(`Work order ${wo.id} is ${wo.status}; parts can no longer be reserved`);
+      reservation = await this.#post(tx, {
+        op: { kind: 'reserve', ...input, refType: 'work_order', refId: wo.id },
+        actorId,
+      });
+      const rs = await tx.execute({
+        sql: `INSERT INTO work_order_parts (work_order_id, item_id, location_id, lot, qty_reserved, qty_consumed)
+              VALUES (?, ?, ?, ?, ?, 0) RETURNING id`,
+        args: [wo.id, input.itemId, input.locationId, (input.lot ?? '').trim(), input.qty],
+      });
+      partId = num(rs.rows[0]?.id);
+      const code = reservation.stock[0]?.code ?? '';
+      return { next: wo.status, kind: 'part_reserved', note: `Reserved ${input.qty} from ${code}` };
+    });
+    if (reservation) this.#ledger.publish(reservation);
+    return partId;
+  }
+
+  /** Takes reserved parts out of their bin: a pick movement that also lowers the reservation. */
+  async consumePart(
+    input: { workOrderId: number; partId: number; qty: number; idempotencyKey: string },
+    actorId: number,
+  ): Promise<LedgerResult> {
+    let pick: LedgerResult | undefined;
+    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+      const part = await this.#part(tx, wo.id, input.partId);
+      if (wo.status !== 'in_progress') throw conflict(`Start work order ${wo.id} before consuming its parts`);
+      const left = part.qtyReserved - part.qtyConsumed;
+      pick = await this.#post(tx, {
+        op: {
+          kind: 'pick',
+          itemId: part.itemId,
+          locationId: part.locationId,
+          lot: part.lot,
+          qty: input.qty,
+          fromReservation: Math.min(left, input.qty),
+          refType: 'work_order',
+          refId: wo.id,
+          reason: 'work order part',
+        },
+        actorId,
+        idempotencyKey: input.idempotencyKey,
+      });
+      if (pick.replayed) return { next: wo.status, kind: 'none', note: '' };
+      await tx.execute({
+        sql: 'UPDATE work_order_parts SET qty_consumed = qty_consumed + ? WHERE id = ?',
+        args: [input.qty, part.id],
+      });
+      return { next: wo.status, kind: 'part_consumed', note: `Used ${input.qty} from ${pick.stock[0]?.code ?? ''}` };
+    });
+    if (!pick) throw new Error('consumePart lost its pick');
+    if (!pick.replayed) this.#ledger.publish(pick);
+    return pick;
+  }
+
+  async releasePart(input: { workOrderId: number; partId: number }, actorId: number): Promise<void> {
+    let released: LedgerResult | undefined;
+    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+      const part = await this.#part(tx, wo.id, input.partId);
+      const left = part.qtyReserved - part.qtyConsumed;
+      if (left <= 0) throw conflict('Nothing of this part is still reserved');
+      released = await this.#post(tx, {
+        op: {
+          kind: 'release',
+          itemId: part.itemId,
+          locationId: part.locationId,
+          lot: part.lot,
+          qty: left,
+          refType: 'work_order',
+          refId: wo.id,
+        },
+        actorId,
+      });
+      await tx.execute({
+        sql: 'UPDATE work_order_parts SET qty_reserved = qty_consumed WHERE id = ?',
+        args: [part.id],
+      });
+      return { next: wo.status, kind: 'part_released', note: `Released ${left} back to stock` };
+    });
+    if (released) this.#ledger.publish(released);
+  }
+
+  async #releaseAll(tx: Transaction, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
+    const parts = await tx.execute({
+      sql: `SELECT id, item_id, location_id, lot, qty_reserved - qty_consumed AS left
+            FROM work_order_parts WHERE work_order_id = ? AND qty_reserved > qty_consumed`,
+      args: [woId],
+    });
+    if (parts.rows.length === 0) return [];
+    const outcomes = await postStockOperations(
+      tx,
+      parts.rows.map((p) => ({
+        op: {
+          kind: 'release' as const,
+          itemId: num(p.item_id),
+          locationId: num(p.location_id),
+          lot: str(p.lot),
+          qty: num(p.left),
+          refType: 'work_order',
+          refId: woId,
+        },
+        actorId,
+      })),
+      now,
+    );
+    await tx.execute({
+      sql: 'UPDATE work_order_parts SET qty_reserved = qty_consumed WHERE work_order_id = ?',
+      args: [woId],
+    });
+    return outcomes.map((o) => {
+      if (!o.ok) throw o.error;
+      return o.value;
+    });
+  }
+
+  async #post(tx: Transaction, request: LedgerRequest): Promise<LedgerResult> {
+    const [outcome] = await postStockOperations(tx, [request], this.#clock.now());
+    if (!outcome) throw new Error('ledger returned no outcome');
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
+  async #part(tx: Executor, woId: number, partId: number) {
+    const rs = await tx.execute({
+      sql: `SELECT id, item_id, location_id, lot, qty_reserved, qty_consumed FROM work_order_parts
+            WHERE id = ? AND work_order_id = ?`,
+      args: [partId, woId],
+    });
+    const r = rs.rows[0];
+    if (!r) throw notFound(`Work order ${woId} has no part line ${partId}`);
+    return {
+      id: num(r.id),
+      itemId: num(r.item_id),
+      locationId: num(r.location_id),
+      lot: str(r.lot),
+      qtyReserved: num(r.qty_reserved),
+      qtyConsumed: num(r.qty_consumed),
+    };
+  }
+
+  /** Runs one change to a work order and records it in its history and the audit log. */
+  async #change(
+    id: number,
+    actorId: number,
+    change: (
+      tx: Transaction,
+      wo: { id: number; status: WorkOrderStatus; assigneeId: number | null; planId: number | null },
+    ) => Promise<{ next: WorkOrderStatus; kind: string; note: string }>,
+  ): Promise<WorkOrderStatus> {
+    return this.#writer.run(async (tx) => {
+      const rs = await tx.execute({
+        sql: 'SELECT id, status, assignee_id, plan_id FROM work_orders WHERE id = ?',
+        args: [id],
+      });
+      const r = rs.rows[0];
+      if (!r) throw notFound(`Work order ${id} does not exist`);
+      const wo = {
+        id,
+        status: str(r.status) as WorkOrderStatus,
+        assigneeId: numOrNull(r.assignee_id),
+        planId: numOrNull(r.plan_id),
+      };
+      const { next, kind, note } = await change(tx, wo);
+      if (kind === 'none') return next;
+      const now = this.#clock.now();
+      await tx.execute({
+        sql: `INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        args: [id, actorId, kind, wo.status, next, note, now],
+      });
+      await tx.execute({ sql: 'UPDATE work_orders SET updated_at = ? WHERE id = ?', args: [now, id] });
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: `work_order.${kind}`,
+          entity: 'work_order',
+          entityId: String(id),
+          data: JSON.stringify({ from: wo.status, to: next, note }),
+          createdAt: now,
+        },
+      ]);
+      return next;
+    });
+  }
+}
+
+export async function insertWorkOrder(
+  tx: Executor,
+  w: {
+    title: string;
+    description?: string | undefined;
+    assetId?: number | undefined | null;
+    planId: number | null;
+    priority: Priority;
+    dueAt?: number | undefined | null;
+    actorId: number | null;
+    now: number;
+  },
+): Promise<number> {
+  const rs = await tx.execute({
+    sql: `INSERT INTO work_orders (title, description, asset_id, plan_id, status, priority, due_at, assignee_id,
+            created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, NULL, ?, ?, ?) RETURNING id`,
+    args: [
+      w.title,
+      w.description ?? '',
+      w.assetId ?? null,
+      w.planId,
+      w.priority,
+      w.dueAt ?? null,
+      w.actorId,
+      w.now,
+      w.now,
+    ],
+  });
+  const id = num(rs.rows[0]?.id);
+  await tx.execute({
+    sql: `INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)
+          VALUES (?, ?, 'created', NULL, 'open', ?, ?)`,
+    args: [id, w.actorId, w.planId === null ? '' : 'Created by the maintenance plan', w.now],
+  });
+  await appendAudit(tx, [
+    {
+      actorId: w.actorId,
+      action: 'work_order.create',
+      entity: 'work_order',
+      entityId: String(id),
+      data: JSON.stringify({ title: w.title, assetId: w.assetId ?? null, planId: w.planId, priority: w.priority }),
+      createdAt: w.now,
+    },
+  ]);
+  return id;
+}
