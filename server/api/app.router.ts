@@ -1,6 +1,7 @@
 import { auditRouter, liveRouter } from './routers/admin.router.ts';
 import { authRouter, usersRouter } from './routers/auth.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
+import { ioRouter } from './routers/io.router.ts';
 import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   assets: assetsRouter,
   workOrders: workOrdersRouter,
   audit: auditRouter,
+  io: ioRouter,
   live: liveRouter,
 });
 

@@ -6,6 +6,7 @@ import { AuthService } from './auth.service.ts';
 import type { Clock } from './clock.ts';
 import { EventBus } from './events.ts';
 import { InventoryService } from './inventory.service.ts';
+import { IoService } from './io.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
@@ -31,5 +32,6 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     workOrders: new WorkOrderService({ db, writer, clock, events, ledger }),
     assets: new AssetService({ db, writer, clock, events }),
     audit: new AuditService({ db }),
+    io: new IoService({ db, writer, clock, inventory, ledger }),
   };
 }

@@ -10,12 +10,19 @@ export type Api = TRPCClient<AppRouter>;
 export const PASSWORD = 'correct horse battery';
 
 /** A tRPC client that keeps its session cookie, like a browser tab. */
-export function apiClient(url: string, options: { batch?: boolean } = {}): Api & { cookie: () => string } {
+const cookies = new WeakMap<object, () => string>();
+
+/** The session cookie a client holds (the tRPC client is a proxy, so it cannot carry it itself). */
+export function cookieOf(client: Api): string {
+  return cookies.get(client)?.() ?? '';
+}
+
+export function apiClient(url: string, options: { batch?: boolean } = {}): Api {
   let cookie = '';
-  const fetchWithCookies: typeof fetch = async (input, init) => {
-    const headers = new Headers(init?.headers);
+  const fetchWithCookies = async (input: string | URL | Request, init?: object) => {
+    const headers = new Headers((init as RequestInit | undefined)?.headers);
     if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(input, { ...init, headers });
+    const res = await fetch(input, { ...(init as RequestInit), headers });
     const set = res.headers.getSetCookie();
     for (const c of set) {
       const pair = c.split(';')[0] ?? '';
@@ -25,7 +32,8 @@ export function apiClient(url: string, options: { batch?: boolean } = {}): Api &
   };
   const link = (options.batch ?? true) ? httpBatchLink : httpLink;
   const client = createTRPCClient<AppRouter>({ links: [link({ url: `${url}/trpc`, fetch: fetchWithCookies })] });
-  return Object.assign(client, { cookie: () => cookie });
+  cookies.set(client, () => cookie);
+  return client;
 }
 
 export type Fixture = {

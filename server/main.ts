@@ -1,0 +1,41 @@
+import { BUILT_CLIENT_DIR, startApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+/** `npm start`: configuration -> database (seeded when empty) -> HTTP server serving API and client. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dev = process.argv.includes('--dev');
+  const { seedSampleFacility } = await import('../scripts/seed/seed-database.ts');
+  const devMiddleware = dev
+    ? await import('vite').then(async ({ createServer }) => {
+        const vite = await createServer({ server: { middlewareMode: true }, appType: 'spa' });
+        return vite.middlewares;
+      })
+    : undefined;
+  const app = await startApp({
+    databaseUrl: config.DATABASE_URL,
+    databaseAuthToken: config.DATABASE_AUTH_TOKEN,
+    synchronous: config.DB_SYNCHRONOUS,
+    port: config.PORT,
+    host: config.HOST,
+    sessionDays: config.SESSION_DAYS,
+    clientDir: BUILT_CLIENT_DIR,
+    devMiddleware,
+    seedIfEmpty: (services) => seedSampleFacility(services, { seed: config.SEED }),
+    schedulerIntervalMs: 60_000,
+    log: (m) => console.log(m),
+  });
+  console.log(`Twinventory is running at http://localhost:${app.port} (database ${config.DATABASE_URL})`);
+  const stop = () => {
+    console.log('Shutting down...');
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Twinventory could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

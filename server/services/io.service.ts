@@ -1,0 +1,250 @@
+import type { Transaction } from '@libsql/client';
+import { stringify } from 'csv-stringify/sync';
+import { appendAudit } from '../db/audit.repository.ts';
+import { allItems, allLocations, insertItem, updateItem, upsertLocation } from '../db/catalog.repository.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { list, num, str } from '../db/sql.ts';
+import type { Writer } from '../db/writer.ts';
+import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
+import { invalid } from '../domain/errors.ts';
+import type { Clock } from './clock.ts';
+import type { InventoryService } from './inventory.service.ts';
+import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
+
+export type ImportResult = { dryRun: boolean; rows: number; errors: RowError[]; applied: number };
+
+class ImportRefused extends Error {
+  constructor(readonly errors: RowError[]) {
+    super('import refused');
+  }
+}
+
+/**
+ * CSV in and out for items, locations and stock. An import is checked whole first (row shapes, then
+ * references and duplicates against the database) and applied in one transaction only when no row
+ * has an error: a file with one bad line writes nothing. A dry run reports every row error by line;
+ * a real import with errors is refused with the first few of them. Stock rows become `count` movements, so
+ * on-hand still equals the ledger sum after an import.
+ */
+export class IoService {
+  readonly #db: Database;
+  readonly #writer: Writer;
+  readonly #clock: Clock;
+  readonly #inventory: InventoryService;
+  readonly #ledger: StockLedgerService;
+
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    inventory: InventoryService;
+    ledger: StockLedgerService;
+  }) {
+    this.#db = deps.db;
+    this.#writer = deps.writer;
+    this.#clock = deps.clock;
+    this.#inventory = deps.inventory;
+    this.#ledger = deps.ledger;
+  }
+
+  async export(kind: CsvKind): Promise<{ filename: string; csv: string }> {
+    const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
+    return { filename: `twinventory-${kind}-${day}.csv`, csv: stringify(await this.#rows(kind), { header: true, columns: [...COLUMNS[kind]] }) };
+  }
+
+  async import(kind: CsvKind, text: string, dryRun: boolean, actorId: number): Promise<ImportResult> {
+    const parsed = parseCsv(kind, text);
+    const rows = parsed.rows.length + parsed.errors.length;
+    if (parsed.errors.length > 0) {
+      if (!dryRun) throw refusal(parsed.errors);
+      return { dryRun, rows, errors: parsed.errors, applied: 0 };
+    }
+    if (dryRun) {
+      const errors = await this.#check(this.#db.reader, kind, parsed);
+      return { dryRun, rows, errors, applied: 0 };
+    }
+    let receipts: LedgerResult[] = [];
+    try {
+      receipts = await this.#writer.run(async (tx) => {
+        const errors = await this.#check(tx, kind, parsed);
+        if (errors.length > 0) throw new ImportRefused(errors);
+        return this.#apply(tx, kind, parsed, actorId);
+      });
+    } catch (error) {
+      if (error instanceof ImportRefused) throw refusal(error.errors);
+      throw error;
+    }
+    if (kind === 'items') await this.#inventory.load();
+    for (const r of receipts) this.#ledger.publish(r);
+    return { dryRun, rows, errors: [], applied: parsed.rows.length };
+  }
+
+  async #rows(kind: CsvKind): Promise<Record<string, unknown>[]> {
+    const ex = this.#db.reader;
+    switch (kind) {
+      case 'items': {
+        const suppliers = await supplierNames(ex);
+        return (await allItems(ex)).map((i) => ({
+          sku: i.sku,
+          name: i.name,
+          aliases: i.aliases.join('|'),
+          unit: i.unit,
+          barcode: i.barcode ?? '',
+          category: i.category,
+          unit_cost: (i.unitCostCents / 100).toFixed(2),
+          reorder_point: i.reorderPoint,
+          reorder_qty: i.reorderQty,
+          tracking: i.tracking,
+          supplier: i.supplierId === null ? '' : (suppliers.byId.get(i.supplierId) ?? ''),
+        }));
+      }
+      case 'locations':
+        return (await allLocations(ex)).map((l) => ({ ...l, aisle: l.aisle ?? '', bay: l.bay ?? '', level: l.level ?? '', active: l.active }));
+      case 'stock': {
+        const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
+          JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
+          WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
+        return rs.rows.map((r) => ({ sku: r.sku, location: r.location, lot: r.lot, on_hand: r.on_hand }));
+      }
+    }
+  }
+
+  async #check(ex: Executor, kind: CsvKind, parsed: ParsedCsv<CsvKind>): Promise<RowError[]> {
+    const errors: RowError[] = [];
+    const seen = new Map<string, number>();
+    const once = (key: string, line: number, what: string) => {
+      const first = seen.get(key);
+      if (first !== undefined) errors.push({ line, message: `${what} repeats line ${first}` });
+      else seen.set(key, line);
+    };
+    if (kind === 'items') {
+      const rows = (parsed as ParsedCsv<'items'>).rows;
+      const suppliers = await supplierNames(ex);
+      const barcodes = await existingBarcodes(ex, rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])));
+      for (const { line, row } of rows) {
+        once(`sku:${row.sku}`, line, `SKU ${row.sku}`);
+        if (row.barcode) once(`barcode:${row.barcode}`, line, `Barcode ${row.barcode}`);
+        if (row.supplier && !suppliers.byName.has(row.supplier.toLowerCase())) {
+          errors.push({ line, message: `Supplier "${row.supplier}" does not exist` });
+        }
+        const owner = row.barcode ? barcodes.get(row.barcode) : undefined;
+        if (owner !== undefined && owner !== row.sku) {
+          errors.push({ line, message: `Barcode ${row.barcode} already belongs to ${owner}` });
+        }
+      }
+    } else if (kind === 'locations') {
+      const rows = (parsed as ParsedCsv<'locations'>).rows;
+      const held = await heldLocations(ex);
+      for (const { line, row } of rows) {
+        once(`code:${row.code.toUpperCase()}`, line, `Location ${row.code}`);
+        if (!row.active && held.has(row.code.toUpperCase())) {
+          errors.push({ line, message: `Location ${row.code} still holds stock and cannot be made inactive` });
+        }
+      }
+    } else {
+      const rows = (parsed as ParsedCsv<'stock'>).rows;
+      const items = new Map((await allItems(ex)).map((i) => [i.sku.toLowerCase(), i]));
+      const locations = new Map((await allLocations(ex)).map((l) => [l.code.toUpperCase(), l]));
+      for (const { line, row } of rows) {
+        once(`${row.sku.toLowerCase()}|${row.location.toUpperCase()}|${row.lot}`, line, 'This item, location and lot');
+        const item = items.get(row.sku.toLowerCase());
+        if (!item) errors.push({ line, message: `No item has SKU ${row.sku}` });
+        else if (item.tracking === 'none' && row.lot !== '') errors.push({ line, message: `${item.name} is not lot-tracked; leave lot empty` });
+        else if (item.tracking !== 'none' && row.lot === '') errors.push({ line, message: `${item.name} needs a lot` });
+        if (!locations.has(row.location.toUpperCase())) errors.push({ line, message: `No location has the code ${row.location}` });
+      }
+    }
+    return errors.sort((a, b) => a.line - b.line);
+  }
+
+  async #apply(tx: Transaction, kind: CsvKind, parsed: ParsedCsv<CsvKind>, actorId: number): Promise<LedgerResult[]> {
+    const now = this.#clock.now();
+    if (kind === 'items') {
+      const suppliers = await supplierNames(tx);
+      const existing = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i]));
+      for (const { row } of (parsed as ParsedCsv<'items'>).rows) {
+        const input = {
+          sku: row.sku,
+          name: row.name,
+          aliases: row.aliases,
+          unit: row.unit,
+          barcode: row.barcode,
+          category: row.category,
+          unitCostCents: row.unit_cost,
+          reorderPoint: row.reorder_point,
+          reorderQty: row.reorder_qty,
+          tracking: row.tracking,
+          supplierId: row.supplier ? (suppliers.byName.get(row.supplier.toLowerCase()) ?? null) : null,
+        };
+        const current = existing.get(row.sku.toLowerCase());
+        if (current) await updateItem(tx, current.id, input);
+        else await insertItem(tx, input, now);
+      }
+    } else if (kind === 'locations') {
+      for (const { row } of (parsed as ParsedCsv<'locations'>).rows) {
+        await upsertLocation(tx, { ...row, code: row.code.toUpperCase() });
+      }
+    } else {
+      const items = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i.id]));
+      const locations = new Map((await allLocations(tx)).map((l) => [l.code.toUpperCase(), l.id]));
+      const outcomes = await postStockOperations(
+        tx,
+        (parsed as ParsedCsv<'stock'>).rows.map(({ row }) => ({
+          op: {
+            kind: 'count' as const,
+            itemId: items.get(row.sku.toLowerCase()) ?? 0,
+            locationId: locations.get(row.location.toUpperCase()) ?? 0,
+            countedQty: row.on_hand,
+            lot: row.lot,
+            reason: 'CSV import',
+          },
+          actorId,
+        })),
+        now,
+      );
+      const refused = outcomes.flatMap((o, i) =>
+        o.ok ? [] : [{ line: (parsed as ParsedCsv<'stock'>).rows[i]?.line ?? 0, message: o.error.message }],
+      );
+      if (refused.length > 0) throw new ImportRefused(refused);
+      await appendAudit(tx, [{ actorId, action: 'import.stock', entity: 'import', entityId: kind, data: JSON.stringify({ rows: outcomes.length }), createdAt: now }]);
+      return outcomes.flatMap((o) => (o.ok ? [o.value] : []));
+    }
+    await appendAudit(tx, [
+      { actorId, action: `import.${kind}`, entity: 'import', entityId: kind, data: JSON.stringify({ rows: parsed.rows.length }), createdAt: now },
+    ]);
+    return [];
+  }
+}
+
+/** A real import with bad rows is refused whole; the message leads with the first few lines to fix. */
+function refusal(errors: RowError[]) {
+  const shown = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
+  const more = errors.length > 5 ? `; and ${errors.length - 5} more (run a dry run to see them all)` : '';
+  return invalid(`Nothing was imported: ${errors.length} row(s) need fixing. ${shown.join('; ')}${more}`, { errors });
+}
+
+async function supplierNames(ex: Executor) {
+  const rs = await ex.execute('SELECT id, name FROM suppliers');
+  return {
+    byId: new Map(rs.rows.map((r) => [num(r.id), str(r.name)])),
+    byName: new Map(rs.rows.map((r) => [str(r.name).toLowerCase(), num(r.id)])),
+  };
+}
+
+async function existingBarcodes(ex: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const out = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const part = codes.slice(i, i + 500);
+    const rs = await ex.execute({ sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`, args: part });
+    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
+  }
+  return out;
+}
+
+async function heldLocations(ex: Executor): Promise<Set<string>> {
+  const rs = await ex.execute(
+    'SELECT DISTINCT upper(l.code) AS code FROM stock s JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0',
+  );
+  return new Set(rs.rows.map((r) => str(r.code)));
+}

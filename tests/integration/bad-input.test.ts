@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { appRouter } from '../../server/api/app.router.ts';
+import { BACKENDS } from '../support/backends.ts';
+import { dbFingerprint } from '../support/db-state.ts';
+import { rawCall } from '../support/raw-call.ts';
+import { cookieOf, type Fixture, startFixture } from '../support/test-app.ts';
+
+type Proc = { _def: { type: string } };
+const mutations = Object.entries(appRouter._def.procedures as Record<string, Proc>)
+  .filter(([, p]) => p._def.type === 'mutation')
+  .map(([path]) => path);
+
+// Mutations that take no input at all: there is nothing to get wrong.
+const NO_INPUT = new Set(['auth.logout', 'assets.runScheduler']);
+
+/** For each mutation: inputs that are well-formed JSON but wrong, and the status each must get. */
+function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown, number][]> {
+  const { items, bins } = fx;
+  const key = 'bad-input-key-01';
+  return {
+    'auth.login': [[{ username: '', password: 'x' }, 400], [{ username: 'tech', password: 'wrong' }, 401]],
+    'users.create': [
+      [{ username: 'x', displayName: 'X', role: 'technician', password: 'longenough' }, 400],
+      [{ username: 'newbie', displayName: 'N', role: 'boss', password: 'longenough' }, 400],
+      [{ username: 'tech', displayName: 'Dup', role: 'technician', password: 'longenough' }, 409],
+    ],
+    'items.create': [
+      [{ sku: 'FST-M8-030', name: 'Duplicate', unit: 'ea', category: 'x', unitCostCents: 1, reorderPoint: 0, reorderQty: 0, tracking: 'none' }, 409],
+      [{ sku: 'NEW-1', name: 'Negative cost', unit: 'ea', category: 'x', unitCostCents: -5, reorderPoint: 0, reorderQty: 0, tracking: 'none' }, 400],
+    ],
+    'items.update': [
+      [{ id: 999_999, item: { sku: 'Z', name: 'Nothing', unit: 'ea', category: 'x', unitCostCents: 1, reorderPoint: 0, reorderQty: 0, tracking: 'none' } }, 404],
+      [{ id: items.bolt, item: { sku: 'BRG-6204', name: 'Steals a SKU', unit: 'ea', category: 'x', unitCostCents: 1, reorderPoint: 0, reorderQty: 0, tracking: 'none' } }, 409],
+    ],
+    'stock.receive': [
+      [{ itemId: items.bolt, locationId: bins.a, qty: 0, idempotencyKey: key }, 400],
+      [{ itemId: items.bolt, locationId: 999_999, qty: 5, idempotencyKey: key }, 404],
+      [{ itemId: items.bolt, locationId: bins.a, qty: 5, idempotencyKey: 'short' }, 400],
+    ],
+    'stock.pick': [
+      [{ itemId: items.bolt, locationId: bins.a, qty: 100_000, idempotencyKey: key }, 409],
+      [{ itemId: items.bolt, locationId: bins.a, qty: 1.5, idempotencyKey: key }, 400],
+      [{ itemId: 999_999, locationId: bins.a, qty: 1, idempotencyKey: key }, 404],
+    ],
+    'stock.putAway': [[{ itemId: items.bolt, fromLocationId: bins.a, toLocationId: bins.a, qty: 1, idempotencyKey: key }, 400]],
+    'stock.transfer': [[{ itemId: items.bolt, fromLocationId: bins.c, toLocationId: bins.a, qty: 1, idempotencyKey: key }, 409]],
+    'stock.count': [[{ itemId: items.bolt, locationId: bins.a, countedQty: -1, idempotencyKey: key }, 400]],
+    'stock.adjust': [
+      [{ itemId: items.bolt, locationId: bins.a, delta: -5, reason: '', idempotencyKey: key }, 400],
+      [{ itemId: items.bolt, locationId: bins.a, delta: -100_000, reason: 'lost', idempotencyKey: key }, 409],
+    ],
+    'purchasing.createFromSuggestions': [[{ itemIds: [999_999] }, 400]],
+    'purchasing.receiveLine': [[{ lineId: 999_999, qty: 1, locationId: bins.a, idempotencyKey: key }, 404]],
+    'assets.recordMeter': [[{ assetId: 999_999, value: 10 }, 404]],
+    'workOrders.create': [[{ title: '' }, 400], [{ title: 'Fix it', assetId: 999_999 }, 404]],
+    'workOrders.assign': [[{ id: 999_999, assigneeId: fx.users.technician }, 404]],
+    'workOrders.transition': [
+      [{ id: doneWorkOrder, to: 'in_progress' }, 409],
+      [{ id: doneWorkOrder, to: 'finished' }, 400],
+    ],
+    'workOrders.reservePart': [[{ workOrderId: doneWorkOrder, itemId: items.bolt, locationId: bins.a, qty: 1 }, 409]],
+    'workOrders.consumePart': [[{ workOrderId: doneWorkOrder, partId: 999_999, qty: 1, idempotencyKey: key }, 404]],
+    'workOrders.releasePart': [[{ workOrderId: doneWorkOrder, partId: 999_999 }, 404]],
+    'io.exportCsv': [[{ kind: 'secrets' }, 400]],
+    'io.importCsv': [
+      [{ kind: 'items', csv: 'sku,name\nX,Y\n', dryRun: false }, 400],
+      [{ kind: 'stock', csv: 'sku,location,on_hand\nFST-M8-030,A-01-1,5\nNOPE,A-01-1,3\n', dryRun: false }, 400],
+    ],
+  };
+}
+
+describe.each(BACKENDS)('bad input on $name', (backend) => {
+  let fx: Fixture;
+  let close: () => Promise<void>;
+  let doneWorkOrder = 0;
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const db = await backend.open();
+    close = db.close;
+    fx = await startFixture(db.url);
+    doneWorkOrder = (await fx.as.technician.workOrders.create.mutate({ title: 'Already finished' })).id;
+    await fx.as.technician.workOrders.transition.mutate({ id: doneWorkOrder, to: 'in_progress' });
+    await fx.as.technician.workOrders.transition.mutate({ id: doneWorkOrder, to: 'done' });
+  });
+  afterAll(async () => {
+    await fx?.app.close();
+    await close?.();
+  });
+
+  test.skipIf(!backend.available)('every mutation with input has bad-input cases', () => {
+    const covered = Object.keys(badInputs(fx, doneWorkOrder));
+    expect(mutations.filter((m) => !NO_INPUT.has(m) && !covered.includes(m))).toEqual([]);
+  });
+
+  test.skipIf(!backend.available).each(mutations.filter((m) => !NO_INPUT.has(m)))(
+    '%s refuses bad input with a 4xx and writes nothing',
+    async (path) => {
+      const cases: [unknown, number][] = [['not-an-object', 400], [{}, 400], ...(badInputs(fx, doneWorkOrder)[path] ?? [])];
+      for (const [input, status] of cases) {
+        const before = await dbFingerprint(fx.app.services.db);
+        const r = await rawCall(fx.app.url, 'mutation', path, input, cookieOf(fx.as.admin));
+        expect({ input, status: r.status }).toEqual({ input, status });
+        expect(r.body.error?.message.length).toBeGreaterThan(5);
+        // Never SQL, stack traces or internals in what the user sees.
+        expect(r.body.error?.message).not.toMatch(/SQLITE|SELECT |INSERT |at .*\.ts:\d+/);
+        expect(r.body.error?.data?.stack).toBeUndefined();
+        expect(await dbFingerprint(fx.app.services.db)).toBe(before);
+      }
+    },
+  );
+});
