@@ -55,14 +55,11 @@ export class IoService {
   async import(kind: CsvKind, text: string, dryRun: boolean, actorId: number): Promise<ImportResult> {
     const parsed = parseCsv(kind, text);
     const rows = parsed.rows.length + parsed.errors.length;
-    if (parsed.errors.length > 0) {
-      if (!dryRun) throw refusal(parsed.errors);
-      return { dryRun, rows, errors: parsed.errors, applied: 0 };
-    }
-    if (dryRun) {
-      const errors = await this.#check(this.#db.reader, kind, parsed);
-      return { dryRun, rows, errors, applied: 0 };
-    }
+    // Rows that parsed are still checked against the database, so one pass lists every problem.
+    const allErrors = async (ex: Executor) =>
+      [...parsed.errors, ...(await this.#check(ex, kind, parsed))].sort((a, b) => a.line - b.line);
+    if (dryRun) return { dryRun, rows, errors: await allErrors(this.#db.reader), applied: 0 };
+    if (parsed.errors.length > 0) throw refusal(await allErrors(this.#db.reader));
     let receipts: LedgerResult[] = [];
     try {
       receipts = await this.#writer.run(async (tx) => {

@@ -29,6 +29,11 @@ export type LedgerRequest = {
   actorId: number | null;
   /** A replay with the same key gets the first result back and writes nothing. */
   idempotencyKey?: string | undefined;
+  /**
+   * What identifies "the same request" for the key. Defaults to the operation; a caller that derives
+   * the operation from changing state (consuming a reservation) passes its own input instead.
+   */
+  requestFingerprint?: string | undefined;
   /** Only the seed sets this, to write history; live requests are stamped by the clock. */
   at?: number | undefined;
 };
@@ -177,7 +182,7 @@ function reservationKeys(plans: ReturnType<typeof planStockOperations>, ops: Sto
 }
 
 function fingerprint(r: LedgerRequest): string {
-  return `${r.op.kind}:${createHash('sha1').update(JSON.stringify(r.op)).digest('base64url')}`;
+  return `${r.op.kind}:${createHash('sha1').update(r.requestFingerprint ?? JSON.stringify(r.op)).digest('base64url')}`;
 }
 
 function reusedKey(key: string): DomainError {

@@ -237,6 +237,7 @@ export class WorkOrderService {
         },
         actorId,
         idempotencyKey: input.idempotencyKey,
+        requestFingerprint: JSON.stringify(['consumePart', wo.id, part.id, input.qty]),
       });
       if (pick.replayed) return { next: wo.status, kind: 'none', note: '' };
       await tx.execute({

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench -- <name>`: each benchmark prints one JSON document on stdout (progress on stderr).
+ * Figures are medians/percentiles from closed-loop load, with a baseline measured in the same run.
+ */
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  api: () => import('./bench/api.ts').then((m) => m.runApiBench()),
+};
+
+const name = process.argv[2] ?? '';
+const bench = BENCHES[name];
+if (!bench) {
+  console.error(`Usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
+  process.exit(2);
+}
+const result = await bench();
+console.log(JSON.stringify(result, null, 2));
+process.exit(0);

@@ -1,0 +1,199 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openServices } from '../../server/app.ts';
+import { stockForItem } from '../../server/db/catalog.repository.ts';
+import type { Services } from '../../server/services/services.ts';
+import { postStockOperations } from '../../server/services/stock-ledger.service.ts';
+import { DEMO_PASSWORD, seedSampleFacility } from '../seed/seed-database.ts';
+import { closedLoop, httpCaller, type LoadResult } from './load.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CLIENTS = [1, 32];
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+/**
+ * The API under load on the seeded database, over real HTTP to a server in its own process, next to
+ * the same operation done in-process on libSQL in the same run (`ratio` = HTTP / direct throughput).
+ */
+export async function runApiBench() {
+  const dir = await mkdtemp(join(tmpdir(), 'twinventory-bench-'));
+  const databaseUrl = `file:${join(dir, 'bench.db')}`;
+  try {
+    log('Seeding the sample facility...');
+    const seeded = await openServices({ databaseUrl, synchronous: 'FULL' });
+    const seed = await seedSampleFacility(seeded, { seed: 42 });
+    const fixture = await benchFixture(seeded);
+    await seeded.writer.close();
+    seeded.db.close();
+
+    const { child: server, port } = await startServerProcess(databaseUrl);
+    const http: Record<string, Record<number, LoadResult>> = {};
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const cookie = await login(base);
+      for (const clients of CLIENTS) {
+        const call = httpCaller(base, cookie, clients);
+        log(`HTTP, ${clients} client(s)...`);
+        const q = (path: string, input: unknown) => `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+        (http.stockLevel ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          const itemId = pickOf(fixture.itemIds, w * 7919 + n);
+          return (await call('GET', q('stock.level', { itemId }))).status === 200;
+        });
+        (http.itemSearch ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          const query = pickOf(fixture.queries, w * 104_729 + n);
+          return (await call('GET', q('items.search', { q: query, limit: 20 }))).status === 200;
+        });
+        (http.pick ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          const slot = pickOf(fixture.slots, w * 31 + n);
+          const body = JSON.stringify({ ...slot, qty: 1, idempotencyKey: `bench-http-${clients}-${w}-${n}` });
+          return (await call('POST', '/trpc/stock.pick', body)).status === 200;
+        });
+      }
+    } finally {
+      await stopProcess(server);
+    }
+
+    // The same operations without HTTP and tRPC, on the same file, after the server has gone.
+    const direct: Record<string, Record<number, LoadResult>> = {};
+    const services = await openServices({ databaseUrl, synchronous: 'FULL' });
+    try {
+      await services.inventory.load();
+      for (const clients of CLIENTS) {
+        log(`Direct libSQL, ${clients} client(s)...`);
+        (direct.stockLevel ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          await stockForItem(services.db.reader, pickOf(fixture.itemIds, w * 7919 + n));
+          return true;
+        });
+        (direct.itemSearch ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          await services.inventory.search(pickOf(fixture.queries, w * 104_729 + n), 20);
+          return true;
+        });
+        // One pick per write transaction, straight onto libSQL: what the API would cost with no writer.
+        (direct.pickOwnTransaction ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          const slot = pickOf(fixture.slots, w * 31 + n);
+          const [o] = await services.writer.run((tx) =>
+            postStockOperations(tx, [{ op: { kind: 'pick', ...slot, qty: 1 }, actorId: 1, idempotencyKey: `bench-tx-${clients}-${w}-${n}` }], Date.now()),
+          );
+          return o?.ok === true;
+        });
+        (direct.pick ??= {})[clients] = await closedLoop(clients, SECONDS, async (w, n) => {
+          const slot = pickOf(fixture.slots, w * 31 + n);
+          await services.ledger.post({ op: { kind: 'pick', ...slot, qty: 1 }, actorId: 1, idempotencyKey: `bench-direct-${clients}-${w}-${n}` });
+          return true;
+        });
+      }
+      const ledger = await services.inventory.verifyLedger();
+      const audit = await services.audit.verify();
+      return report({ seed, http, direct, ledgerHolds: ledger.ok, auditChainOk: audit.ok });
+    } finally {
+      await services.writer.close();
+      services.db.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function report(r: {
+  seed: unknown;
+  http: Record<string, Record<number, LoadResult>>;
+  direct: Record<string, Record<number, LoadResult>>;
+  ledgerHolds: boolean;
+  auditChainOk: boolean;
+}) {
+  const ops = ['stockLevel', 'itemSearch', 'pick'] as const;
+  const rows = ops.flatMap((op) =>
+    CLIENTS.map((clients) => {
+      const h = r.http[op]?.[clients];
+      const d = r.direct[op]?.[clients];
+      return { op, clients, http: h, direct: d, httpToDirectRatio: h && d ? round(h.perSecond / d.perSecond) : null };
+    }),
+  );
+  const get = (op: string, c: number) => r.http[op]?.[c];
+  const targets = {
+    picksPerSecond32: { target: '>= 1500', measured: get('pick', 32)?.perSecond, met: (get('pick', 32)?.perSecond ?? 0) >= 1500 },
+    pickP99Ms1: { target: '<= 10', measured: get('pick', 1)?.p99Ms, met: (get('pick', 1)?.p99Ms ?? 1e9) <= 10 },
+    pickP99Ms32: { target: '<= 50', measured: get('pick', 32)?.p99Ms, met: (get('pick', 32)?.p99Ms ?? 1e9) <= 50 },
+    stockLookupsPerSecond32: {
+      target: '>= 3000',
+      measured: get('stockLevel', 32)?.perSecond,
+      met: (get('stockLevel', 32)?.perSecond ?? 0) >= 3000,
+    },
+  };
+  return {
+    bench: 'api',
+    machine: { cores: cpus().length, node: process.version },
+    synchronous: 'FULL',
+    secondsPerRun: SECONDS,
+    seed: r.seed,
+    results: rows,
+    pickOneTransactionEach: r.direct.pickOwnTransaction,
+    targets,
+    ledgerHoldsAfterLoad: r.ledgerHolds,
+    auditChainVerifies: r.auditChainOk,
+  };
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+const pickOf = <T>(arr: readonly T[], n: number): T => arr[Math.abs(n) % arr.length] as T;
+
+async function benchFixture(services: Services) {
+  const items = await services.db.reader.execute('SELECT id, name FROM items ORDER BY id');
+  const itemIds = items.rows.map((r) => Number(r.id));
+  // Queries people type: a word or two of a name, sometimes with a typo.
+  const queries = items.rows.slice(0, 400).map((r, i) => {
+    const words = String(r.name).split(/[\s,]+/).slice(0, 2).join(' ');
+    return i % 5 === 0 ? words.replace(/[aeiou]/, '') : words;
+  });
+  // Picks come from untracked stock topped up so a long run never empties a bin.
+  const rs = await services.db.reader.execute(`SELECT s.item_id, s.location_id FROM stock s JOIN items i ON i.id = s.item_id
+      WHERE i.tracking = 'none' AND s.on_hand > 0 ORDER BY s.item_id, s.location_id LIMIT 500`);
+  const slots = rs.rows.map((r) => ({ itemId: Number(r.item_id), locationId: Number(r.location_id) }));
+  for (const s of slots) {
+    await services.ledger.post({ op: { kind: 'receive', ...s, qty: 100_000, reason: 'bench top-up' }, actorId: 1 });
+  }
+  return { itemIds, queries, slots };
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'technician', password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+}
+
+async function startServerProcess(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DB_SYNCHRONOUS: 'FULL' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    const port = Number(/running at http:\/\/localhost:(\d+)/.exec(output)?.[1] ?? 0);
+    if (port > 0) return { child, port };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${output}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
