@@ -6,8 +6,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./bench/api.ts').then((m) => m.runApiBench()),
 };
 
-const name = process.argv[2] ?? '';
-const bench = BENCHES[name];
+const requested = process.argv[2] ?? '';
+const bench = BENCHES[requested];
 if (!bench) {
   console.error(`Usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
   process.exit(2);
@@ -15,3 +15,5 @@ if (!bench) {
 const result = await bench();
 console.log(JSON.stringify(result, null, 2));
 process.exit(0);
+
+export {};

@@ -17,17 +17,25 @@ export type AppOptions = {
   clientDir?: string | undefined;
   devMiddleware?: HttpOptions['devMiddleware'];
   /** Called on an empty database before the server listens (the sample facility). */
-  seedIfEmpty?: ((services: Services) => Promise<void>) | undefined;
+  seedIfEmpty?: ((services: Services) => Promise<unknown>) | undefined;
   /** How often the maintenance scheduler looks for due plans; 0 turns it off. */
   schedulerIntervalMs?: number;
   log?: (message: string) => void;
 };
 
-export type RunningApp = { url: string; port: number; services: Services; server: Server; close(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  port: number;
+  services: Services;
+  server: Server;
+  close(): Promise<void>;
+};
 
 export const BUILT_CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client');
 
-export async function openServices(options: Pick<AppOptions, 'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays'>): Promise<Services> {
+export async function openServices(
+  options: Pick<AppOptions, 'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays'>,
+): Promise<Services> {
   const db: Database = openDatabase({
     url: options.databaseUrl,
     authToken: options.databaseAuthToken,
@@ -35,7 +43,11 @@ export async function openServices(options: Pick<AppOptions, 'databaseUrl' | 'da
   });
   await prepareDatabase(db);
   await migrate(db);
-  const services = createServices({ db, clock: options.clock ?? systemClock, sessionDays: options.sessionDays ?? 14 });
+  const services = createServices({
+    db,
+    clock: options.clock ?? systemClock,
+    sessionDays: options.sessionDays ?? 14,
+  });
   return services;
 }
 
@@ -59,7 +71,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const timer =
     interval > 0
       ? setInterval(() => {
-          services.assets.runScheduler().catch((e: unknown) => log(`Maintenance scheduler failed: ${String(e)}`));
+          services.assets
+            .runScheduler()
+            .catch((e: unknown) => log(`Maintenance scheduler failed: ${String(e)}`));
         }, interval)
       : null;
   timer?.unref();

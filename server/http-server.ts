@@ -26,7 +26,8 @@ export function createHttpServer(options: HttpOptions): Server {
     createContext: ({ req, res }) => createHttpContext(services, req, res),
     onError({ error, path }) {
       // Expected refusals are the user's business; only our own failures are logged.
-      if (error.code === 'INTERNAL_SERVER_ERROR') log(`tRPC ${path ?? '?'} failed: ${error.cause?.stack ?? error.stack}`);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        log(`tRPC ${path ?? '?'} failed: ${error.cause?.stack ?? error.stack}`);
     },
   });
   const clientDir = options.clientDir;

@@ -1,6 +1,13 @@
 import { Agent, request } from 'node:http';
 
-export type LoadResult = { ops: number; errors: number; seconds: number; perSecond: number; p50Ms: number; p99Ms: number };
+export type LoadResult = {
+  ops: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+};
 
 /** Runs `clients` loops, each calling `op` back to back until `seconds` pass; latencies per call. */
 export async function closedLoop(
@@ -24,7 +31,8 @@ export async function closedLoop(
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const at = (q: number) =>
+    round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return {
     ops: latencies.length,
     errors,
@@ -50,12 +58,18 @@ export function httpCaller(baseUrl: string, cookie: string, sockets: number) {
           method,
           path,
           agent,
-          headers: { cookie, 'content-type': 'application/json', ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+          headers: {
+            cookie,
+            'content-type': 'application/json',
+            ...(body ? { 'content-length': Buffer.byteLength(body) } : {}),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
         },
       );
       req.on('error', reject);

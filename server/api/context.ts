@@ -13,7 +13,11 @@ export type CookieJar = {
 export type Context = { services: Services; user: SessionUser | null; cookies: CookieJar };
 
 /** A context without HTTP, for tests and in-process callers. */
-export function createContextInner(services: Services, user: SessionUser | null, cookies?: CookieJar): Context {
+export function createContextInner(
+  services: Services,
+  user: SessionUser | null,
+  cookies?: CookieJar,
+): Context {
   return {
     services,
     user,
@@ -35,7 +39,10 @@ export function httpCookieJar(req: IncomingMessage, res: ServerResponse, secure:
   return {
     token: readCookie(req.headers.cookie, SESSION_COOKIE),
     setSession(token, maxAgeS) {
-      res.appendHeader('Set-Cookie', `${SESSION_COOKIE}=${encodeURIComponent(token)}; Max-Age=${maxAgeS}; ${flags}`);
+      res.appendHeader(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${encodeURIComponent(token)}; Max-Age=${maxAgeS}; ${flags}`,
+      );
     },
     clearSession() {
       res.appendHeader('Set-Cookie', `${SESSION_COOKIE}=; Max-Age=0; ${flags}`);

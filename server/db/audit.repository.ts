@@ -5,17 +5,20 @@ import { insertRows, num, numOrNull, str } from './sql.ts';
 /** Appends entries to the chain. Must run inside the writer's transaction so the head cannot move. */
 export async function appendAudit(tx: Executor, entries: readonly AuditContent[]): Promise<void> {
   if (entries.length === 0) return;
-  const head = await tx.execute('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  // The writer is the only writer, so the next ids are known before inserting and can be hashed.
+  const head = await tx.execute('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   let prev = head.rows[0] ? str(head.rows[0].hash) : GENESIS_HASH;
+  let id = head.rows[0] ? num(head.rows[0].id) : 0;
   const rows = entries.map((e) => {
-    const hash = hashAuditEntry(prev, e);
-    const row = [e.actorId, e.action, e.entity, e.entityId, e.data, e.createdAt, prev, hash];
+    id += 1;
+    const hash = hashAuditEntry(prev, id, e);
+    const row = [id, e.actorId, e.action, e.entity, e.entityId, e.data, e.createdAt, prev, hash];
     prev = hash;
     return row;
   });
   await insertRows(
     tx,
-    'INSERT INTO audit_log (actor_id, action, entity, entity_id, data, created_at, prev_hash, hash)',
+    'INSERT INTO audit_log (id, actor_id, action, entity, entity_id, data, created_at, prev_hash, hash)',
     rows,
   );
 }

@@ -235,7 +235,10 @@ export async function stockForItems(ex: Executor, itemIds: readonly number[]): P
   return new Map(rs.rows.map((r) => [num(r.item_id), num(r.on_hand)]));
 }
 
-export async function stockAtLocation(ex: Executor, locationId: number): Promise<(StockAtLocation & { itemName: string; sku: string; unit: string })[]> {
+export async function stockAtLocation(
+  ex: Executor,
+  locationId: number,
+): Promise<(StockAtLocation & { itemName: string; sku: string; unit: string })[]> {
   const rs = await ex.execute({
     sql: `SELECT s.item_id, s.location_id, l.code, s.lot, s.on_hand, s.reserved, s.last_counted_at,
                  i.name AS item_name, i.sku, i.unit
@@ -243,7 +246,12 @@ export async function stockAtLocation(ex: Executor, locationId: number): Promise
           WHERE s.location_id = ? AND (s.on_hand > 0 OR s.reserved > 0) ORDER BY i.name`,
     args: [locationId],
   });
-  return rs.rows.map((r) => ({ ...toStock(r), itemName: str(r.item_name), sku: str(r.sku), unit: str(r.unit) }));
+  return rs.rows.map((r) => ({
+    ...toStock(r),
+    itemName: str(r.item_name),
+    sku: str(r.sku),
+    unit: str(r.unit),
+  }));
 }
 
 export type MovementView = {

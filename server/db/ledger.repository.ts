@@ -1,5 +1,12 @@
 import type { InValue } from '@libsql/client';
-import type { ItemInfo, LocationInfo, MovementLine, Snapshot, StockRow, Tracking } from '../domain/stock-ledger.ts';
+import type {
+  ItemInfo,
+  LocationInfo,
+  MovementLine,
+  Snapshot,
+  StockRow,
+  Tracking,
+} from '../domain/stock-ledger.ts';
 import { stockKey } from '../domain/stock-ledger.ts';
 import type { Executor } from './database.ts';
 import { insertRows, list, num, numOrNull, placeholders, str } from './sql.ts';
@@ -37,7 +44,10 @@ export async function loadSnapshot(
       ]),
     ),
     locations: new Map<number, LocationInfo>(
-      locations.rows.map((r) => [num(r.id), { id: num(r.id), code: str(r.code), active: num(r.active) === 1 }]),
+      locations.rows.map((r) => [
+        num(r.id),
+        { id: num(r.id), code: str(r.code), active: num(r.active) === 1 },
+      ]),
     ),
     stock: new Map<string, StockRow>(),
   };
@@ -55,7 +65,10 @@ export async function loadSnapshot(
   return snapshot;
 }
 
-export async function findStoredResults(ex: Executor, keys: readonly string[]): Promise<Map<string, StoredResult>> {
+export async function findStoredResults(
+  ex: Executor,
+  keys: readonly string[],
+): Promise<Map<string, StoredResult>> {
   if (keys.length === 0) return new Map();
   const rs = await ex.execute({
     sql: `SELECT key, operation, result FROM idempotency WHERE key IN (${list(keys.length)})`,
@@ -82,7 +95,12 @@ export async function nextMovementId(tx: Executor): Promise<number> {
   return num(rs.rows[0]?.next ?? 1);
 }
 
-export type StoredLine = MovementLine & { id: number; operationId: number; actorId: number | null; at: number };
+export type StoredLine = MovementLine & {
+  id: number;
+  operationId: number;
+  actorId: number | null;
+  at: number;
+};
 
 export async function insertMovements(tx: Executor, lines: readonly StoredLine[]): Promise<void> {
   const rows: InValue[][] = lines.map((l) => [

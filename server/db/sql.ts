@@ -23,7 +23,10 @@ export async function insertRows(
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const columns = part[0]?.length ?? 0;
-    await ex.execute({ sql: `${head} VALUES ${placeholders(part.length, columns)} ${tail}`, args: part.flat() });
+    await ex.execute({
+      sql: `${head} VALUES ${placeholders(part.length, columns)} ${tail}`,
+      args: part.flat(),
+    });
   }
 }
 

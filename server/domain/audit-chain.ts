@@ -16,9 +16,19 @@ export type AuditEntry = AuditContent & { id: number; prevHash: string; hash: st
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function hashAuditEntry(prevHash: string, e: AuditContent): string {
+/** The id is hashed too, so renumbering an entry in place is caught like any other edit. */
+export function hashAuditEntry(prevHash: string, id: number, e: AuditContent): string {
   // A fixed field order and separators that cannot appear unescaped keep the encoding unambiguous.
-  const canonical = JSON.stringify([prevHash, e.actorId, e.action, e.entity, e.entityId, e.data, e.createdAt]);
+  const canonical = JSON.stringify([
+    prevHash,
+    id,
+    e.actorId,
+    e.action,
+    e.entity,
+    e.entityId,
+    e.data,
+    e.createdAt,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -34,7 +44,7 @@ export function verifyAuditChain(entries: readonly AuditEntry[], prevHash = GENE
     if (e.prevHash !== prev) {
       return { ok: false, checked, brokenAtId: e.id, reason: 'does not follow the entry before it' };
     }
-    if (hashAuditEntry(prev, e) !== e.hash) {
+    if (hashAuditEntry(prev, e.id, e) !== e.hash) {
       return { ok: false, checked, brokenAtId: e.id, reason: 'its content does not match its hash' };
     }
     prev = e.hash;

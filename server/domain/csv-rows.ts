@@ -8,12 +8,20 @@ import { z } from 'zod';
 export const CSV_KINDS = ['items', 'locations', 'stock'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
-const int = (what: string) =>
-  z.coerce.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`);
+// A blank cell is "missing", not 0: coercing '' would quietly import zeros.
+const number = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .transform(Number)
+    .pipe(z.number({ error: `${what} must be a number` }).finite(`${what} must be a number`));
+const int = (what: string) => number(what).pipe(z.number().int(`${what} must be a whole number`));
+// An absent column and an empty cell mean the same: no value.
 const optionalText = z
   .string()
-  .trim()
-  .transform((s) => (s === '' ? null : s));
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? null : s.trim()));
 
 export const ItemRow = z.object({
   sku: z.string().trim().min(1, 'sku is required').max(64),
@@ -22,21 +30,26 @@ export const ItemRow = z.object({
     .string()
     .trim()
     .default('')
-    .transform((s) => s.split('|').map((a) => a.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split('|')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
   unit: z.string().trim().min(1, 'unit is required').max(16),
-  barcode: optionalText.default(''),
+  barcode: optionalText,
   category: z.string().trim().min(1, 'category is required').max(64),
-  unit_cost: z.coerce
-    .number({ error: 'unit_cost must be a number' })
-    .min(0, 'unit_cost cannot be negative')
-    .transform((v) => Math.round(v * 100)),
-  reorder_point: int('reorder_point').min(0, 'reorder_point cannot be negative'),
-  reorder_qty: int('reorder_qty').min(0, 'reorder_qty cannot be negative'),
-  tracking: z.enum(['none', 'lot', 'serial'], { error: 'tracking must be none, lot or serial' }).default('none'),
-  supplier: optionalText.default(''),
+  unit_cost: number('unit_cost')
+    .pipe(z.number().min(0, 'unit_cost cannot be negative'))
+    // Via a decimal string, so 1.005 is 101 cents rather than float arithmetic's 100.
+    .transform((v) => Math.round(Number(`${v}e2`))),
+  reorder_point: int('reorder_point').pipe(z.number().min(0, 'reorder_point cannot be negative')),
+  reorder_qty: int('reorder_qty').pipe(z.number().min(0, 'reorder_qty cannot be negative')),
+  tracking: z
+    .enum(['none', 'lot', 'serial'], { error: 'tracking must be none, lot or serial' })
+    .default('none'),
+  supplier: optionalText,
 });
-
-const num = (what: string) => z.coerce.number({ error: `${what} must be a number` }).finite();
 
 export const LocationRow = z.object({
   code: z
@@ -46,7 +59,7 @@ export const LocationRow = z.object({
     .max(32)
     .regex(/^[A-Za-z0-9-]+$/, 'code may only hold letters, digits and dashes'),
   kind: z.enum(['bin', 'floor', 'dock'], { error: 'kind must be bin, floor or dock' }).default('bin'),
-  aisle: optionalText.default(''),
+  aisle: optionalText,
   bay: z
     .string()
     .trim()
@@ -67,13 +80,13 @@ export const LocationRow = z.object({
       if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: 'level must be a whole number' });
       return n;
     }),
-  x: num('x'),
-  y: num('y'),
-  z: num('z'),
-  width: num('width').positive('width must be above 0'),
-  height: num('height').min(0, 'height cannot be negative'),
-  depth: num('depth').positive('depth must be above 0'),
-  capacity: int('capacity').positive('capacity must be above 0'),
+  x: number('x'),
+  y: number('y'),
+  z: number('z'),
+  width: number('width').pipe(z.number().positive('width must be above 0')),
+  height: number('height').pipe(z.number().min(0, 'height cannot be negative')),
+  depth: number('depth').pipe(z.number().positive('depth must be above 0')),
+  capacity: int('capacity').pipe(z.number().positive('capacity must be above 0')),
   active: z
     .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'active must be true or false' })
     .default('true')
@@ -84,15 +97,41 @@ export const StockRow = z.object({
   sku: z.string().trim().min(1, 'sku is required'),
   location: z.string().trim().min(1, 'location is required'),
   lot: z.string().trim().max(64).default(''),
-  on_hand: int('on_hand').min(0, 'on_hand cannot be negative'),
+  on_hand: int('on_hand').pipe(z.number().min(0, 'on_hand cannot be negative')),
 });
 
 export const SCHEMAS = { items: ItemRow, locations: LocationRow, stock: StockRow } as const;
 export type RowOf<K extends CsvKind> = z.output<(typeof SCHEMAS)[K]>;
 
 export const COLUMNS: Record<CsvKind, readonly string[]> = {
-  items: ['sku', 'name', 'aliases', 'unit', 'barcode', 'category', 'unit_cost', 'reorder_point', 'reorder_qty', 'tracking', 'supplier'],
-  locations: ['code', 'kind', 'aisle', 'bay', 'level', 'x', 'y', 'z', 'width', 'height', 'depth', 'capacity', 'active'],
+  items: [
+    'sku',
+    'name',
+    'aliases',
+    'unit',
+    'barcode',
+    'category',
+    'unit_cost',
+    'reorder_point',
+    'reorder_qty',
+    'tracking',
+    'supplier',
+  ],
+  locations: [
+    'code',
+    'kind',
+    'aisle',
+    'bay',
+    'level',
+    'x',
+    'y',
+    'z',
+    'width',
+    'height',
+    'depth',
+    'capacity',
+    'active',
+  ],
   stock: ['sku', 'location', 'lot', 'on_hand'],
 };
 
@@ -107,7 +146,8 @@ export type RowError = { line: number; message: string };
 export type ParsedCsv<K extends CsvKind> = { rows: { line: number; row: RowOf<K> }[]; errors: RowError[] };
 
 export function parseCsv<K extends CsvKind>(kind: K, text: string): ParsedCsv<K> {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  type Info = { lines: number; empty_lines: number };
+  let records: { record: Record<string, string>; info: Info }[];
   try {
     records = parse(text, {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
@@ -117,8 +157,13 @@ export function parseCsv<K extends CsvKind>(kind: K, text: string): ParsedCsv<K>
       relax_column_count: false,
     }) as typeof records;
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { rows: [], errors: [{ line, message: `The file is not valid CSV: ${(error as Error).message}` }] };
+    const code = (error as { code?: string }).code;
+    const line =
+      code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : ((error as { lines?: number }).lines ?? 1);
+    return {
+      rows: [],
+      errors: [{ line, message: `The file is not valid CSV: ${(error as Error).message}` }],
+    };
   }
   if (records.length === 0) return { rows: [], errors: [{ line: 1, message: 'The file has no data rows' }] };
   const header = Object.keys(records[0]?.record ?? {});
@@ -129,10 +174,31 @@ export function parseCsv<K extends CsvKind>(kind: K, text: string): ParsedCsv<K>
   const schema = SCHEMAS[kind];
   const rows: ParsedCsv<K>['rows'] = [];
   const errors: RowError[] = [];
+  // The parser reports where a record ends; a quoted field can span lines, and people look for
+  // the line where the row starts.
+  let previousEnd = 1;
+  let previousEmpty = 0;
   for (const { record, info } of records) {
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
     const parsed = schema.safeParse(record);
-    if (parsed.success) rows.push({ line: info.lines, row: parsed.data as RowOf<K> });
-    else errors.push({ line: info.lines, message: parsed.error.issues.map((i) => i.message).join('; ') });
+    if (parsed.success) rows.push({ line, row: parsed.data as RowOf<K> });
+    else errors.push({ line, message: parsed.error.issues.map((i) => i.message).join('; ') });
   }
   return { rows, errors };
+}
+
+/** The line where the quote that never closed was opened (the parser only knows the end of file). */
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedAt = 1;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') {
+      quoted = !quoted;
+      if (quoted) openedAt = line;
+    } else if (ch === '\n') line += 1;
+  }
+  return openedAt;
 }

@@ -27,7 +27,11 @@ export class ItemSearchIndex {
       combineWith: 'AND',
     },
     // Keep sizes like "M8" and "6204-2RS" as searchable terms.
-    tokenize: (text) => text.toLowerCase().split(/[\s,;/()]+/).filter(Boolean),
+    tokenize: (text) =>
+      text
+        .toLowerCase()
+        .split(/[\s,;/()]+/)
+        .filter(Boolean),
   });
   readonly #exact = new Map<string, number>();
   readonly #docs = new Map<number, Doc>();
@@ -41,7 +45,7 @@ export class ItemSearchIndex {
     if (previous) {
       this.#index.discard(item.id);
       this.#exact.delete(previous.sku.toLowerCase());
-      if (previous.barcode) this.#exact.delete(previous.barcode);
+      if (previous.barcode) this.#exact.delete(previous.barcode.toLowerCase());
     }
     this.#index.add(this.#remember(item));
   }
@@ -69,7 +73,7 @@ export class ItemSearchIndex {
     };
     this.#docs.set(i.id, doc);
     this.#exact.set(i.sku.toLowerCase(), i.id);
-    if (i.barcode) this.#exact.set(i.barcode, i.id);
+    if (i.barcode) this.#exact.set(i.barcode.toLowerCase(), i.id);
     return doc;
   }
 }

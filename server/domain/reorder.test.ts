@@ -17,7 +17,9 @@ describe('suggestReorder', () => {
   });
 
   test('exactly at the reorder point: order one lot', () => {
-    expect(suggestReorder([row({ onHand: 10 })])).toEqual([{ itemId: 1, available: 10, onOrder: 0, suggestedQty: 25 }]);
+    expect(suggestReorder([row({ onHand: 10 })])).toEqual([
+      { itemId: 1, available: 10, onOrder: 0, suggestedQty: 25 },
+    ]);
   });
 
   test('reserved stock does not count as available', () => {

@@ -141,8 +141,10 @@ function planOne(s: Snapshot, op: StockOperation): OperationPlan {
       const loc = location(s, op.locationId, false);
       positive(op.qty, 'Quantity picked');
       const fromReservation = op.fromReservation ?? 0;
-      if (fromReservation < 0 || fromReservation > op.qty) {
-        throw invalid('The reserved quantity consumed must be between 0 and the quantity picked');
+      if (!Number.isInteger(fromReservation) || fromReservation < 0 || fromReservation > op.qty) {
+        throw invalid(
+          'The reserved quantity consumed must be a whole number between 0 and the quantity picked',
+        );
       }
       const r = row(loc.id);
       if (fromReservation > r.reserved) {
@@ -173,7 +175,8 @@ function planOne(s: Snapshot, op: StockOperation): OperationPlan {
     }
     case 'adjust': {
       const loc = location(s, op.locationId, false);
-      if (!Number.isInteger(op.delta) || op.delta === 0) throw invalid('An adjustment must change the quantity');
+      if (!Number.isInteger(op.delta) || op.delta === 0)
+        throw invalid('An adjustment must change the quantity');
       if (!op.reason?.trim()) throw invalid('An adjustment needs a reason');
       const r = row(loc.id);
       if (r.onHand + op.delta < r.reserved) {
@@ -246,7 +249,9 @@ function normaliseLot(item: ItemInfo, lot: string | undefined): string {
     return '';
   }
   if (trimmed === '') {
-    throw invalid(`${item.name} is tracked by ${item.tracking === 'lot' ? 'lot' : 'serial number'}; give one`);
+    throw invalid(
+      `${item.name} is tracked by ${item.tracking === 'lot' ? 'lot' : 'serial number'}; give one`,
+    );
   }
   return trimmed;
 }

@@ -1,6 +1,13 @@
 import { conflict, exhaustive } from './errors.ts';
 
-export const WORK_ORDER_STATUSES = ['open', 'assigned', 'in_progress', 'on_hold', 'done', 'cancelled'] as const;
+export const WORK_ORDER_STATUSES = [
+  'open',
+  'assigned',
+  'in_progress',
+  'on_hold',
+  'done',
+  'cancelled',
+] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];

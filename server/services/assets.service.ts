@@ -24,7 +24,8 @@ const toAsset = (r: Record<string, unknown>) => ({
   status: str(r.status) as 'running' | 'down' | 'retired',
 });
 
-const ASSET_COLUMNS = 'id, tag, name, aliases, category, location_id, x, y, z, meter_unit, meter_value, status';
+const ASSET_COLUMNS =
+  'id, tag, name, aliases, category, location_id, x, y, z, meter_unit, meter_value, status';
 
 /** Equipment in the facility, its meters and maintenance plans, and the scheduler that raises work orders. */
 export class AssetService {
@@ -52,7 +53,10 @@ export class AssetService {
   }
 
   async get(id: number) {
-    const rs = await this.#db.reader.execute({ sql: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE id = ?`, args: [id] });
+    const rs = await this.#db.reader.execute({
+      sql: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE id = ?`,
+      args: [id],
+    });
     const r = rs.rows[0];
     if (!r) throw notFound(`Asset ${id} does not exist`);
     const plans = await this.#db.reader.execute({
@@ -81,7 +85,16 @@ export class AssetService {
           meterRemaining: intervalMeter === null ? null : lastDoneMeter + intervalMeter - asset.meterValue,
           due:
             duePlans(
-              [{ planId: 0, intervalDays, intervalMeter, lastDoneAt, lastDoneMeter, meterValue: asset.meterValue }],
+              [
+                {
+                  planId: 0,
+                  intervalDays,
+                  intervalMeter,
+                  lastDoneAt,
+                  lastDoneMeter,
+                  meterValue: asset.meterValue,
+                },
+              ],
               now,
             ).length > 0,
         };
@@ -90,14 +103,23 @@ export class AssetService {
   }
 
   /** Records a meter reading (it may only go up) and raises any work orders it makes due. */
-  async recordMeter(assetId: number, value: number, actorId: number): Promise<{ createdWorkOrders: number[] }> {
+  async recordMeter(
+    assetId: number,
+    value: number,
+    actorId: number,
+  ): Promise<{ createdWorkOrders: number[] }> {
     const created = await this.#writer.run(async (tx) => {
-      const rs = await tx.execute({ sql: 'SELECT meter_unit, meter_value, tag FROM assets WHERE id = ?', args: [assetId] });
+      const rs = await tx.execute({
+        sql: 'SELECT meter_unit, meter_value, tag FROM assets WHERE id = ?',
+        args: [assetId],
+      });
       const a = rs.rows[0];
       if (!a) throw notFound(`Asset ${assetId} does not exist`);
       if (a.meter_unit === null) throw invalid(`${str(a.tag)} has no meter`);
       if (value < num(a.meter_value)) {
-        throw invalid(`${str(a.tag)} already reads ${num(a.meter_value)} ${str(a.meter_unit)}; a meter cannot go back`);
+        throw invalid(
+          `${str(a.tag)} already reads ${num(a.meter_value)} ${str(a.meter_unit)}; a meter cannot go back`,
+        );
       }
       await tx.execute({ sql: 'UPDATE assets SET meter_value = ? WHERE id = ?', args: [value, assetId] });
       const now = this.#clock.now();
@@ -125,7 +147,11 @@ export class AssetService {
   }
 }
 
-export async function raiseDueWorkOrders(tx: Executor, now: number, assetId: number | null): Promise<number[]> {
+export async function raiseDueWorkOrders(
+  tx: Executor,
+  now: number,
+  assetId: number | null,
+): Promise<number[]> {
   const rs = await tx.execute({
     sql: `SELECT p.id, p.asset_id, p.title, p.priority, p.interval_days, p.interval_meter, p.last_done_at,
                  p.last_done_meter, a.meter_value, a.tag

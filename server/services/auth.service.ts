@@ -37,14 +37,22 @@ export class AuthService {
     this.#sessionMs = deps.sessionDays * 24 * 3600 * 1000;
   }
 
-  async login(username: string, password: string): Promise<{ token: string; user: SessionUser; maxAgeS: number }> {
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; user: SessionUser; maxAgeS: number }> {
     const row = await findUserByName(this.#db.reader, username.trim());
     const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH));
     if (!row || !ok) throw new DomainError('unauthenticated', 'Wrong username or password');
     const token = randomBytes(32).toString('base64url');
     const now = this.#clock.now();
     await this.#writer.run((tx) =>
-      insertSession(tx, { tokenHash: hashToken(token), userId: row.id, at: now, expiresAt: now + this.#sessionMs }),
+      insertSession(tx, {
+        tokenHash: hashToken(token),
+        userId: row.id,
+        at: now,
+        expiresAt: now + this.#sessionMs,
+      }),
     );
     const { passwordHash: _, ...user } = row;
     return { token, user, maxAgeS: Math.floor(this.#sessionMs / 1000) };
@@ -72,7 +80,12 @@ export class AuthService {
     return listUsers(this.#db.reader);
   }
 
-  async createUser(input: { username: string; displayName: string; role: Role; password: string }): Promise<number> {
+  async createUser(input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+  }): Promise<number> {
     if (input.password.length < 8) throw new DomainError('invalid', 'A password needs at least 8 characters');
     const passwordHash = await hashPassword(input.password);
     return this.#writer.run(async (tx) => {

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts';
+import { appendAudit } from '../db/audit.repository.ts';
 import {
   allItems,
   findItemConflicts,
@@ -16,7 +16,7 @@ import {
   stockForItems,
   updateItem,
 } from '../db/catalog.repository.ts';
-import { appendAudit } from '../db/audit.repository.ts';
+import type { Database } from '../db/database.ts';
 import { ledgerMismatches } from '../db/ledger.repository.ts';
 import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
@@ -99,7 +99,9 @@ export class InventoryService {
 
   async location(ref: { id: number } | { code: string }) {
     const location =
-      'id' in ref ? await locationById(this.#db.reader, ref.id) : await locationByCode(this.#db.reader, ref.code);
+      'id' in ref
+        ? await locationById(this.#db.reader, ref.id)
+        : await locationByCode(this.#db.reader, ref.code);
     if (!location) throw notFound(`Bin ${'id' in ref ? ref.id : ref.code} does not exist`);
     return { ...location, contents: await stockAtLocation(this.#db.reader, location.id) };
   }
@@ -126,8 +128,12 @@ export class InventoryService {
       const [existing] = await itemsById(tx, [id]);
       if (!existing) throw notFound(`Item ${id} does not exist`);
       if (existing.tracking !== input.tracking) {
-        const held = await tx.execute({ sql: 'SELECT 1 FROM stock WHERE item_id = ? AND on_hand > 0 LIMIT 1', args: [id] });
-        if (held.rows.length > 0) throw conflict(`${existing.name} is in stock; its tracking mode cannot change`);
+        const held = await tx.execute({
+          sql: 'SELECT 1 FROM stock WHERE item_id = ? AND on_hand > 0 LIMIT 1',
+          args: [id],
+        });
+        if (held.rows.length > 0)
+          throw conflict(`${existing.name} is in stock; its tracking mode cannot change`);
       }
       const clashes = await findItemConflicts(tx, input, id);
       if (clashes.length > 0) throw conflict(clashes.join('; '));

@@ -49,7 +49,10 @@ export class IoService {
 
   async export(kind: CsvKind): Promise<{ filename: string; csv: string }> {
     const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
-    return { filename: `twinventory-${kind}-${day}.csv`, csv: stringify(await this.#rows(kind), { header: true, columns: [...COLUMNS[kind]] }) };
+    return {
+      filename: `twinventory-${kind}-${day}.csv`,
+      csv: stringify(await this.#rows(kind), { header: true, columns: [...COLUMNS[kind]] }),
+    };
   }
 
   async import(kind: CsvKind, text: string, dryRun: boolean, actorId: number): Promise<ImportResult> {
@@ -96,7 +99,13 @@ export class IoService {
         }));
       }
       case 'locations':
-        return (await allLocations(ex)).map((l) => ({ ...l, aisle: l.aisle ?? '', bay: l.bay ?? '', level: l.level ?? '', active: l.active }));
+        return (await allLocations(ex)).map((l) => ({
+          ...l,
+          aisle: l.aisle ?? '',
+          bay: l.bay ?? '',
+          level: l.level ?? '',
+          active: l.active,
+        }));
       case 'stock': {
         const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
           JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
@@ -117,7 +126,10 @@ export class IoService {
     if (kind === 'items') {
       const rows = (parsed as ParsedCsv<'items'>).rows;
       const suppliers = await supplierNames(ex);
-      const barcodes = await existingBarcodes(ex, rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])));
+      const barcodes = await existingBarcodes(
+        ex,
+        rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])),
+      );
       for (const { line, row } of rows) {
         once(`sku:${row.sku}`, line, `SKU ${row.sku}`);
         if (row.barcode) once(`barcode:${row.barcode}`, line, `Barcode ${row.barcode}`);
@@ -135,7 +147,10 @@ export class IoService {
       for (const { line, row } of rows) {
         once(`code:${row.code.toUpperCase()}`, line, `Location ${row.code}`);
         if (!row.active && held.has(row.code.toUpperCase())) {
-          errors.push({ line, message: `Location ${row.code} still holds stock and cannot be made inactive` });
+          errors.push({
+            line,
+            message: `Location ${row.code} still holds stock and cannot be made inactive`,
+          });
         }
       }
     } else {
@@ -143,18 +158,30 @@ export class IoService {
       const items = new Map((await allItems(ex)).map((i) => [i.sku.toLowerCase(), i]));
       const locations = new Map((await allLocations(ex)).map((l) => [l.code.toUpperCase(), l]));
       for (const { line, row } of rows) {
-        once(`${row.sku.toLowerCase()}|${row.location.toUpperCase()}|${row.lot}`, line, 'This item, location and lot');
+        once(
+          `${row.sku.toLowerCase()}|${row.location.toUpperCase()}|${row.lot}`,
+          line,
+          'This item, location and lot',
+        );
         const item = items.get(row.sku.toLowerCase());
         if (!item) errors.push({ line, message: `No item has SKU ${row.sku}` });
-        else if (item.tracking === 'none' && row.lot !== '') errors.push({ line, message: `${item.name} is not lot-tracked; leave lot empty` });
-        else if (item.tracking !== 'none' && row.lot === '') errors.push({ line, message: `${item.name} needs a lot` });
-        if (!locations.has(row.location.toUpperCase())) errors.push({ line, message: `No location has the code ${row.location}` });
+        else if (item.tracking === 'none' && row.lot !== '')
+          errors.push({ line, message: `${item.name} is not lot-tracked; leave lot empty` });
+        else if (item.tracking !== 'none' && row.lot === '')
+          errors.push({ line, message: `${item.name} needs a lot` });
+        if (!locations.has(row.location.toUpperCase()))
+          errors.push({ line, message: `No location has the code ${row.location}` });
       }
     }
     return errors.sort((a, b) => a.line - b.line);
   }
 
-  async #apply(tx: Transaction, kind: CsvKind, parsed: ParsedCsv<CsvKind>, actorId: number): Promise<LedgerResult[]> {
+  async #apply(
+    tx: Transaction,
+    kind: CsvKind,
+    parsed: ParsedCsv<CsvKind>,
+    actorId: number,
+  ): Promise<LedgerResult[]> {
     const now = this.#clock.now();
     if (kind === 'items') {
       const suppliers = await supplierNames(tx);
@@ -203,11 +230,27 @@ export class IoService {
         o.ok ? [] : [{ line: (parsed as ParsedCsv<'stock'>).rows[i]?.line ?? 0, message: o.error.message }],
       );
       if (refused.length > 0) throw new ImportRefused(refused);
-      await appendAudit(tx, [{ actorId, action: 'import.stock', entity: 'import', entityId: kind, data: JSON.stringify({ rows: outcomes.length }), createdAt: now }]);
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'import.stock',
+          entity: 'import',
+          entityId: kind,
+          data: JSON.stringify({ rows: outcomes.length }),
+          createdAt: now,
+        },
+      ]);
       return outcomes.flatMap((o) => (o.ok ? [o.value] : []));
     }
     await appendAudit(tx, [
-      { actorId, action: `import.${kind}`, entity: 'import', entityId: kind, data: JSON.stringify({ rows: parsed.rows.length }), createdAt: now },
+      {
+        actorId,
+        action: `import.${kind}`,
+        entity: 'import',
+        entityId: kind,
+        data: JSON.stringify({ rows: parsed.rows.length }),
+        createdAt: now,
+      },
     ]);
     return [];
   }
@@ -217,7 +260,9 @@ export class IoService {
 function refusal(errors: RowError[]) {
   const shown = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
   const more = errors.length > 5 ? `; and ${errors.length - 5} more (run a dry run to see them all)` : '';
-  return invalid(`Nothing was imported: ${errors.length} row(s) need fixing. ${shown.join('; ')}${more}`, { errors });
+  return invalid(`Nothing was imported: ${errors.length} row(s) need fixing. ${shown.join('; ')}${more}`, {
+    errors,
+  });
 }
 
 async function supplierNames(ex: Executor) {
@@ -233,7 +278,10 @@ async function existingBarcodes(ex: Executor, codes: string[]): Promise<Map<stri
   const out = new Map<string, string>();
   for (let i = 0; i < codes.length; i += 500) {
     const part = codes.slice(i, i + 500);
-    const rs = await ex.execute({ sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`, args: part });
+    const rs = await ex.execute({
+      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
+      args: part,
+    });
     for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
   }
   return out;

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { InventoryService } from './inventory.service.ts';
-import { postStockOperations, type LedgerResult, type StockLedgerService } from './stock-ledger.service.ts';
+import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
 
 export type PurchaseOrderStatus = 'open' | 'partially_received' | 'received' | 'cancelled';
 
@@ -37,7 +37,9 @@ export class PurchasingService {
   }
 
   async suppliers() {
-    const rs = await this.#db.reader.execute('SELECT id, name, email, lead_time_days FROM suppliers ORDER BY name');
+    const rs = await this.#db.reader.execute(
+      'SELECT id, name, email, lead_time_days FROM suppliers ORDER BY name',
+    );
     return rs.rows.map((r) => ({
       id: num(r.id),
       name: str(r.name),
@@ -49,19 +51,25 @@ export class PurchasingService {
   /** One order per supplier for the chosen low-stock items (all of them when none are chosen). */
   async createFromSuggestions(itemIds: readonly number[] | undefined, actorId: number): Promise<number[]> {
     const low = await this.#inventory.lowStock();
-    const chosen = low.filter((l) => l.suggestedQty > 0 && (itemIds === undefined || itemIds.includes(l.itemId)));
+    const chosen = low.filter(
+      (l) => l.suggestedQty > 0 && (itemIds === undefined || itemIds.includes(l.itemId)),
+    );
     if (chosen.length === 0) throw invalid('None of the chosen items needs reordering');
     const missing = chosen.filter((c) => c.supplierId === null);
     if (missing.length > 0) {
       throw invalid(`No supplier is set for ${missing.map((m) => m.name).join(', ')}`);
     }
     const bySupplier = new Map<number, typeof chosen>();
-    for (const c of chosen) bySupplier.set(c.supplierId ?? 0, [...(bySupplier.get(c.supplierId ?? 0) ?? []), c]);
+    for (const c of chosen)
+      bySupplier.set(c.supplierId ?? 0, [...(bySupplier.get(c.supplierId ?? 0) ?? []), c]);
     const now = this.#clock.now();
     const ids = await this.#writer.run(async (tx) => {
       const created: number[] = [];
       for (const [supplierId, lines] of bySupplier) {
-        const lead = await tx.execute({ sql: 'SELECT lead_time_days FROM suppliers WHERE id = ?', args: [supplierId] });
+        const lead = await tx.execute({
+          sql: 'SELECT lead_time_days FROM suppliers WHERE id = ?',
+          args: [supplierId],
+        });
         const expectedAt = now + num(lead.rows[0]?.lead_time_days ?? 7) * 86_400_000;
         const rs = await tx.execute({
           sql: `INSERT INTO purchase_orders (supplier_id, status, created_by, created_at, expected_at)
@@ -88,7 +96,8 @@ export class PurchasingService {
       }
       return created;
     });
-    for (const id of ids) this.#events.publish({ type: 'purchase_order', purchaseOrderId: id, status: 'open' });
+    for (const id of ids)
+      this.#events.publish({ type: 'purchase_order', purchaseOrderId: id, status: 'open' });
     return ids;
   }
 
@@ -147,7 +156,13 @@ export class PurchasingService {
 
   /** Receives part or all of one line into a bin: the receipt and the order's progress in one transaction. */
   async receiveLine(
-    input: { lineId: number; qty: number; locationId: number; lot?: string | undefined; idempotencyKey: string },
+    input: {
+      lineId: number;
+      qty: number;
+      locationId: number;
+      lot?: string | undefined;
+      idempotencyKey: string;
+    },
     actorId: number,
   ): Promise<{ purchaseOrderId: number; status: PurchaseOrderStatus; receipt: LedgerResult }> {
     const now = this.#clock.now();
@@ -182,7 +197,11 @@ export class PurchasingService {
       if (!outcome) throw new Error('ledger returned no outcome');
       if (!outcome.ok) throw outcome.error;
       if (outcome.value.replayed) {
-        return { purchaseOrderId: poId, status: str(line.status) as PurchaseOrderStatus, receipt: outcome.value };
+        return {
+          purchaseOrderId: poId,
+          status: str(line.status) as PurchaseOrderStatus,
+          receipt: outcome.value,
+        };
       }
       const status = str(line.status);
       if (status === 'received' || status === 'cancelled') {
@@ -216,7 +235,11 @@ export class PurchasingService {
     });
     if (!result.receipt.replayed) {
       this.#ledger.publish(result.receipt);
-      this.#events.publish({ type: 'purchase_order', purchaseOrderId: result.purchaseOrderId, status: result.status });
+      this.#events.publish({
+        type: 'purchase_order',
+        purchaseOrderId: result.purchaseOrderId,
+        status: result.status,
+      });
     }
     return result;
   }

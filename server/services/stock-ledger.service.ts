@@ -13,7 +13,7 @@ import {
 } from '../db/ledger.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import type { AuditContent } from '../domain/audit-chain.ts';
-import { conflict, DomainError } from '../domain/errors.ts';
+import { conflict, type DomainError } from '../domain/errors.ts';
 import {
   planStockOperations,
   type StockAfter,
@@ -93,7 +93,8 @@ export async function postStockOperations(
     const plans = planStockOperations(snapshot, ops);
     let nextId = await nextMovementId(tx);
     const lines: StoredLine[] = [];
-    const results: { key: string; actorId: number | null; operation: string; result: string; at: number }[] = [];
+    const results: { key: string; actorId: number | null; operation: string; result: string; at: number }[] =
+      [];
     const audit: AuditContent[] = [];
     plans.forEach((plan, k) => {
       const i = fresh[k] ?? -1;
@@ -182,7 +183,9 @@ function reservationKeys(plans: ReturnType<typeof planStockOperations>, ops: Sto
 }
 
 function fingerprint(r: LedgerRequest): string {
-  return `${r.op.kind}:${createHash('sha1').update(r.requestFingerprint ?? JSON.stringify(r.op)).digest('base64url')}`;
+  return `${r.op.kind}:${createHash('sha1')
+    .update(r.requestFingerprint ?? JSON.stringify(r.op))
+    .digest('base64url')}`;
 }
 
 function reusedKey(key: string): DomainError {

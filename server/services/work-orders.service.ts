@@ -12,7 +12,12 @@ import {
 } from '../domain/work-order-status.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
-import { type LedgerRequest, type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
+import {
+  type LedgerRequest,
+  type LedgerResult,
+  postStockOperations,
+  type StockLedgerService,
+} from './stock-ledger.service.ts';
 
 type Row = Record<string, unknown>;
 
@@ -45,7 +50,13 @@ export class WorkOrderService {
   readonly #events: EventBus;
   readonly #ledger: StockLedgerService;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus; ledger: StockLedgerService }) {
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    events: EventBus;
+    ledger: StockLedgerService;
+  }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
@@ -58,7 +69,13 @@ export class WorkOrderService {
       sql: `${SUMMARY_SQL} WHERE (? IS NULL OR w.status = ?) AND (? IS NULL OR w.asset_id = ?)
             ORDER BY CASE w.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
                      coalesce(w.due_at, 9e15), w.id DESC LIMIT ?`,
-      args: [filter.status ?? null, filter.status ?? null, filter.assetId ?? null, filter.assetId ?? null, filter.limit],
+      args: [
+        filter.status ?? null,
+        filter.status ?? null,
+        filter.assetId ?? null,
+        filter.assetId ?? null,
+        filter.limit,
+      ],
     });
     return rs.rows.map(toSummary);
   }
@@ -151,7 +168,8 @@ export class WorkOrderService {
     const status = await this.#change(id, actorId, async (tx, wo) => {
       const u = await tx.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [assigneeId] });
       if (!u.rows[0]) throw notFound(`User ${assigneeId} does not exist`);
-      if (isFinal(wo.status)) throw conflict(`Work order ${id} is ${wo.status} and can no longer be assigned`);
+      if (isFinal(wo.status))
+        throw conflict(`Work order ${id} is ${wo.status} and can no longer be assigned`);
       const next: WorkOrderStatus = wo.status === 'open' ? 'assigned' : wo.status;
       await tx.execute({
         sql: 'UPDATE work_orders SET assignee_id = ?, status = ?, updated_at = ? WHERE id = ?',
@@ -195,7 +213,8 @@ export class WorkOrderService {
     let reservation: LedgerResult | undefined;
     let partId = 0;
     await this.#change(input.workOrderId, actorId, async (tx, wo) => {
-      if (isFinal(wo.status)) throw conflict(`Work order ${wo.id} is ${wo.status}; parts can no longer be reserved`);
+      if (isFinal(wo.status))
+        throw conflict(`Work order ${wo.id} is ${wo.status}; parts can no longer be reserved`);
       reservation = await this.#post(tx, {
         op: { kind: 'reserve', ...input, refType: 'work_order', refId: wo.id },
         actorId,
@@ -244,7 +263,11 @@ export class WorkOrderService {
         sql: 'UPDATE work_order_parts SET qty_consumed = qty_consumed + ? WHERE id = ?',
         args: [input.qty, part.id],
       });
-      return { next: wo.status, kind: 'part_consumed', note: `Used ${input.qty} from ${pick.stock[0]?.code ?? ''}` };
+      return {
+        next: wo.status,
+        kind: 'part_consumed',
+        note: `Used ${input.qty} from ${pick.stock[0]?.code ?? ''}`,
+      };
     });
     if (!pick) throw new Error('consumePart lost its pick');
     if (!pick.replayed) this.#ledger.publish(pick);
@@ -422,7 +445,12 @@ export async function insertWorkOrder(
       action: 'work_order.create',
       entity: 'work_order',
       entityId: String(id),
-      data: JSON.stringify({ title: w.title, assetId: w.assetId ?? null, planId: w.planId, priority: w.priority }),
+      data: JSON.stringify({
+        title: w.title,
+        assetId: w.assetId ?? null,
+        planId: w.planId,
+        priority: w.priority,
+      }),
       createdAt: w.now,
     },
   ]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
 import { type Fixture, startFixture } from '../support/test-app.ts';
+import { tempDatabaseUrl } from '../support/tmp-db.ts';
 
 let fx: Fixture;
 let cleanup: () => Promise<void>;
@@ -8,7 +8,12 @@ beforeAll(async () => {
   const db = await tempDatabaseUrl();
   cleanup = db.cleanup;
   fx = await startFixture(db.url);
-  await fx.as.technician.stock.pick.mutate({ itemId: fx.items.bolt, locationId: fx.bins.a, qty: 2, idempotencyKey: 'audit-pick-0001' });
+  await fx.as.technician.stock.pick.mutate({
+    itemId: fx.items.bolt,
+    locationId: fx.bins.a,
+    qty: 2,
+    idempotencyKey: 'audit-pick-0001',
+  });
 });
 afterAll(async () => {
   await fx?.app.close();
@@ -17,7 +22,12 @@ afterAll(async () => {
 
 test('every change is in the audit log and the chain verifies', async () => {
   const recent = await fx.as.admin.audit.recent.query({ limit: 5 });
-  expect(recent[0]).toMatchObject({ action: 'stock.pick', entity: 'item', entityId: String(fx.items.bolt), actorId: fx.users.technician });
+  expect(recent[0]).toMatchObject({
+    action: 'stock.pick',
+    entity: 'item',
+    entityId: String(fx.items.bolt),
+    actorId: fx.users.technician,
+  });
   const verdict = await fx.as.admin.audit.verify.query();
   expect(verdict).toMatchObject({ ok: true });
   expect(verdict.checked).toBeGreaterThanOrEqual(6);
@@ -34,7 +44,10 @@ test('changing one audit row by hand is detected at that row', async () => {
     sql: `UPDATE audit_log SET data = replace(data, '"qty":100', '"qty":10') WHERE id = ?`,
     args: [target],
   });
-  const changed = await fx.app.services.db.reader.execute({ sql: 'SELECT data FROM audit_log WHERE id = ?', args: [target] });
+  const changed = await fx.app.services.db.reader.execute({
+    sql: 'SELECT data FROM audit_log WHERE id = ?',
+    args: [target],
+  });
   expect(String(changed.rows[0]?.data)).toContain('"qty":10');
   expect(await fx.as.admin.audit.verify.query()).toMatchObject({
     ok: false,
@@ -44,6 +57,8 @@ test('changing one audit row by hand is detected at that row', async () => {
 });
 
 test('the ledger rejects edits and deletes of past movements', async () => {
-  await expect(fx.app.services.db.writer.execute('UPDATE movements SET qty = 0')).rejects.toThrow(/append-only/);
+  await expect(fx.app.services.db.writer.execute('UPDATE movements SET qty = 0')).rejects.toThrow(
+    /append-only/,
+  );
   await expect(fx.app.services.db.writer.execute('DELETE FROM movements')).rejects.toThrow(/append-only/);
 });

@@ -6,7 +6,7 @@ import { rawCall } from '../support/raw-call.ts';
 import { cookieOf, type Fixture, startFixture } from '../support/test-app.ts';
 
 type Proc = { _def: { type: string } };
-const mutations = Object.entries(appRouter._def.procedures as Record<string, Proc>)
+const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>)
   .filter(([, p]) => p._def.type === 'mutation')
   .map(([path]) => path);
 
@@ -18,19 +18,76 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
   const { items, bins } = fx;
   const key = 'bad-input-key-01';
   return {
-    'auth.login': [[{ username: '', password: 'x' }, 400], [{ username: 'tech', password: 'wrong' }, 401]],
+    'auth.login': [
+      [{ username: '', password: 'x' }, 400],
+      [{ username: 'tech', password: 'wrong' }, 401],
+    ],
     'users.create': [
       [{ username: 'x', displayName: 'X', role: 'technician', password: 'longenough' }, 400],
       [{ username: 'newbie', displayName: 'N', role: 'boss', password: 'longenough' }, 400],
       [{ username: 'tech', displayName: 'Dup', role: 'technician', password: 'longenough' }, 409],
     ],
     'items.create': [
-      [{ sku: 'FST-M8-030', name: 'Duplicate', unit: 'ea', category: 'x', unitCostCents: 1, reorderPoint: 0, reorderQty: 0, tracking: 'none' }, 409],
-      [{ sku: 'NEW-1', name: 'Negative cost', unit: 'ea', category: 'x', unitCostCents: -5, reorderPoint: 0, reorderQty: 0, tracking: 'none' }, 400],
+      [
+        {
+          sku: 'FST-M8-030',
+          name: 'Duplicate',
+          unit: 'ea',
+          category: 'x',
+          unitCostCents: 1,
+          reorderPoint: 0,
+          reorderQty: 0,
+          tracking: 'none',
+        },
+        409,
+      ],
+      [
+        {
+          sku: 'NEW-1',
+          name: 'Negative cost',
+          unit: 'ea',
+          category: 'x',
+          unitCostCents: -5,
+          reorderPoint: 0,
+          reorderQty: 0,
+          tracking: 'none',
+        },
+        400,
+      ],
     ],
     'items.update': [
-      [{ id: 999_999, item: { sku: 'Z', name: 'Nothing', unit: 'ea', category: 'x', unitCostCents: 1, reorderPoint: 0, reorderQty: 0, tracking: 'none' } }, 404],
-      [{ id: items.bolt, item: { sku: 'BRG-6204', name: 'Steals a SKU', unit: 'ea', category: 'x', unitCostCents: 1, reorderPoint: 0, reorderQty: 0, tracking: 'none' } }, 409],
+      [
+        {
+          id: 999_999,
+          item: {
+            sku: 'Z',
+            name: 'Nothing',
+            unit: 'ea',
+            category: 'x',
+            unitCostCents: 1,
+            reorderPoint: 0,
+            reorderQty: 0,
+            tracking: 'none',
+          },
+        },
+        404,
+      ],
+      [
+        {
+          id: items.bolt,
+          item: {
+            sku: 'BRG-6204',
+            name: 'Steals a SKU',
+            unit: 'ea',
+            category: 'x',
+            unitCostCents: 1,
+            reorderPoint: 0,
+            reorderQty: 0,
+            tracking: 'none',
+          },
+        },
+        409,
+      ],
     ],
     'stock.receive': [
       [{ itemId: items.bolt, locationId: bins.a, qty: 0, idempotencyKey: key }, 400],
@@ -42,8 +99,18 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ itemId: items.bolt, locationId: bins.a, qty: 1.5, idempotencyKey: key }, 400],
       [{ itemId: 999_999, locationId: bins.a, qty: 1, idempotencyKey: key }, 404],
     ],
-    'stock.putAway': [[{ itemId: items.bolt, fromLocationId: bins.a, toLocationId: bins.a, qty: 1, idempotencyKey: key }, 400]],
-    'stock.transfer': [[{ itemId: items.bolt, fromLocationId: bins.c, toLocationId: bins.a, qty: 1, idempotencyKey: key }, 409]],
+    'stock.putAway': [
+      [
+        { itemId: items.bolt, fromLocationId: bins.a, toLocationId: bins.a, qty: 1, idempotencyKey: key },
+        400,
+      ],
+    ],
+    'stock.transfer': [
+      [
+        { itemId: items.bolt, fromLocationId: bins.c, toLocationId: bins.a, qty: 1, idempotencyKey: key },
+        409,
+      ],
+    ],
     'stock.count': [[{ itemId: items.bolt, locationId: bins.a, countedQty: -1, idempotencyKey: key }, 400]],
     'stock.adjust': [
       [{ itemId: items.bolt, locationId: bins.a, delta: -5, reason: '', idempotencyKey: key }, 400],
@@ -52,19 +119,29 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
     'purchasing.createFromSuggestions': [[{ itemIds: [999_999] }, 400]],
     'purchasing.receiveLine': [[{ lineId: 999_999, qty: 1, locationId: bins.a, idempotencyKey: key }, 404]],
     'assets.recordMeter': [[{ assetId: 999_999, value: 10 }, 404]],
-    'workOrders.create': [[{ title: '' }, 400], [{ title: 'Fix it', assetId: 999_999 }, 404]],
+    'workOrders.create': [
+      [{ title: '' }, 400],
+      [{ title: 'Fix it', assetId: 999_999 }, 404],
+    ],
     'workOrders.assign': [[{ id: 999_999, assigneeId: fx.users.technician }, 404]],
     'workOrders.transition': [
       [{ id: doneWorkOrder, to: 'in_progress' }, 409],
       [{ id: doneWorkOrder, to: 'finished' }, 400],
     ],
-    'workOrders.reservePart': [[{ workOrderId: doneWorkOrder, itemId: items.bolt, locationId: bins.a, qty: 1 }, 409]],
-    'workOrders.consumePart': [[{ workOrderId: doneWorkOrder, partId: 999_999, qty: 1, idempotencyKey: key }, 404]],
+    'workOrders.reservePart': [
+      [{ workOrderId: doneWorkOrder, itemId: items.bolt, locationId: bins.a, qty: 1 }, 409],
+    ],
+    'workOrders.consumePart': [
+      [{ workOrderId: doneWorkOrder, partId: 999_999, qty: 1, idempotencyKey: key }, 404],
+    ],
     'workOrders.releasePart': [[{ workOrderId: doneWorkOrder, partId: 999_999 }, 404]],
     'io.exportCsv': [[{ kind: 'secrets' }, 400]],
     'io.importCsv': [
       [{ kind: 'items', csv: 'sku,name\nX,Y\n', dryRun: false }, 400],
-      [{ kind: 'stock', csv: 'sku,location,on_hand\nFST-M8-030,A-01-1,5\nNOPE,A-01-1,3\n', dryRun: false }, 400],
+      [
+        { kind: 'stock', csv: 'sku,location,on_hand\nFST-M8-030,A-01-1,5\nNOPE,A-01-1,3\n', dryRun: false },
+        400,
+      ],
     ],
   };
 }
@@ -95,7 +172,11 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
   test.skipIf(!backend.available).each(mutations.filter((m) => !NO_INPUT.has(m)))(
     '%s refuses bad input with a 4xx and writes nothing',
     async (path) => {
-      const cases: [unknown, number][] = [['not-an-object', 400], [{}, 400], ...(badInputs(fx, doneWorkOrder)[path] ?? [])];
+      const cases: [unknown, number][] = [
+        ['not-an-object', 400],
+        [{}, 400],
+        ...(badInputs(fx, doneWorkOrder)[path] ?? []),
+      ];
       for (const [input, status] of cases) {
         const before = await dbFingerprint(fx.app.services.db);
         const r = await rawCall(fx.app.url, 'mutation', path, input, cookieOf(fx.as.admin));

@@ -4,11 +4,11 @@ import { createContextInner } from '../../server/api/context.ts';
 import { createCallerFactory } from '../../server/api/trpc.ts';
 import type { Access } from '../../server/domain/roles.ts';
 import { rawCall } from '../support/raw-call.ts';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
 import { apiClient, cookieOf, type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
+import { tempDatabaseUrl } from '../support/tmp-db.ts';
 
 type Proc = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, Proc>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>);
 const callers = ['anonymous', 'technician', 'planner', 'admin'] as const;
 
 let fx: Fixture;
@@ -68,7 +68,13 @@ describe.each(procedures.filter(([, p]) => p._def.type !== 'subscription'))('%s'
     const allowed = access === 'public' || (caller !== 'anonymous' && access.includes(caller));
     // A string where an object is expected: an allowed caller reaches validation (400) and writes nothing.
     const cookie = caller === 'anonymous' ? '' : cookieOf(fx.as[caller]);
-    const { status, body } = await rawCall(fx.app.url, proc._def.type as 'query' | 'mutation', path, 'not-an-object', cookie);
+    const { status, body } = await rawCall(
+      fx.app.url,
+      proc._def.type as 'query' | 'mutation',
+      path,
+      'not-an-object',
+      cookie,
+    );
     if (allowed) {
       expect([401, 403]).not.toContain(status);
     } else {
@@ -100,6 +106,12 @@ test('a wrong password is refused without saying which part was wrong', async ()
   const r = await rawCall(fx.app.url, 'mutation', 'auth.login', { username: 'tech', password: 'nope' }, '');
   expect(r.status).toBe(401);
   expect(r.body.error?.message).toBe('Wrong username or password');
-  const unknown = await rawCall(fx.app.url, 'mutation', 'auth.login', { username: 'nobody', password: 'nope' }, '');
+  const unknown = await rawCall(
+    fx.app.url,
+    'mutation',
+    'auth.login',
+    { username: 'nobody', password: 'nope' },
+    '',
+  );
   expect(unknown.body.error?.message).toBe('Wrong username or password');
 });

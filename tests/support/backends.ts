@@ -7,7 +7,11 @@ import { tempDatabaseUrl } from './tmp-db.ts';
  * (sqld on loopback). The server leg is skipped, with its reason in the test name, where the
  * linux-x64 sqld binary is not installed.
  */
-export type Backend = { name: string; available: boolean; open(): Promise<{ url: string; close(): Promise<void> }> };
+export type Backend = {
+  name: string;
+  available: boolean;
+  open(): Promise<{ url: string; close(): Promise<void> }>;
+};
 
 const sqldPath = sqldBinary();
 
@@ -21,7 +25,10 @@ export const BACKENDS: Backend[] = [
     },
   },
   {
-    name: sqldPath && existsSync(sqldPath) ? 'libSQL server (sqld)' : 'libSQL server (SKIPPED: sqld binary not installed)',
+    name:
+      sqldPath && existsSync(sqldPath)
+        ? 'libSQL server (sqld)'
+        : 'libSQL server (SKIPPED: sqld binary not installed)',
     available: sqldPath !== null && existsSync(sqldPath),
     async open() {
       const server = await startSqld();

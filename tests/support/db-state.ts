@@ -1,9 +1,21 @@
 import type { Database } from '../../server/db/database.ts';
 
 const TABLES = [
-  'users', 'locations', 'suppliers', 'items', 'stock', 'movements', 'idempotency', 'purchase_orders',
-  'purchase_order_lines', 'assets', 'maintenance_plans', 'work_orders', 'work_order_parts',
-  'work_order_events', 'audit_log',
+  'users',
+  'locations',
+  'suppliers',
+  'items',
+  'stock',
+  'movements',
+  'idempotency',
+  'purchase_orders',
+  'purchase_order_lines',
+  'assets',
+  'maintenance_plans',
+  'work_orders',
+  'work_order_parts',
+  'work_order_events',
+  'audit_log',
 ];
 
 /** A fingerprint of everything a mutation could write, to assert that a refused call changed nothing. */
@@ -13,9 +25,15 @@ export async function dbFingerprint(db: Database): Promise<string> {
     const rs = await db.reader.execute(`SELECT count(*) AS n FROM ${t}`);
     parts.push(`${t}=${rs.rows[0]?.n}`);
   }
-  const stock = await db.reader.execute(`SELECT group_concat(item_id || ':' || location_id || ':' || on_hand || ':' || reserved) AS s FROM stock`);
-  const wo = await db.reader.execute(`SELECT group_concat(id || ':' || status || ':' || coalesce(assignee_id, '')) AS s FROM work_orders`);
-  const items = await db.reader.execute(`SELECT group_concat(sku || ':' || name || ':' || reorder_point) AS s FROM items`);
+  const stock = await db.reader.execute(
+    `SELECT group_concat(item_id || ':' || location_id || ':' || on_hand || ':' || reserved) AS s FROM stock`,
+  );
+  const wo = await db.reader.execute(
+    `SELECT group_concat(id || ':' || status || ':' || coalesce(assignee_id, '')) AS s FROM work_orders`,
+  );
+  const items = await db.reader.execute(
+    `SELECT group_concat(sku || ':' || name || ':' || reorder_point) AS s FROM items`,
+  );
   parts.push(String(stock.rows[0]?.s), String(wo.rows[0]?.s), String(items.rows[0]?.s));
   return parts.join('\n');
 }

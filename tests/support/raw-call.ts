@@ -5,7 +5,10 @@ export async function rawCall(
   path: string,
   input: unknown,
   cookie: string,
-): Promise<{ status: number; body: { error?: { message: string; data?: { code?: string; stack?: string } } } }> {
+): Promise<{
+  status: number;
+  body: { error?: { message: string; data?: { code?: string; stack?: string } } };
+}> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (cookie) headers.cookie = cookie;
   const res =

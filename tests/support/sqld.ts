@@ -64,7 +64,13 @@ async function startOnce(binary: string, dir: string, attempt: number): Promise<
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,
-    ['--no-welcome', '--db-path', join(dir, `data-${attempt}.sqld`), '--http-listen-addr', `127.0.0.1:${port}`],
+    [
+      '--no-welcome',
+      '--db-path',
+      join(dir, `data-${attempt}.sqld`),
+      '--http-listen-addr',
+      `127.0.0.1:${port}`,
+    ],
     { cwd: dir, env: hermeticEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const log = captureTail(child);

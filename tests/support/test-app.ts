@@ -31,7 +31,9 @@ export function apiClient(url: string, options: { batch?: boolean } = {}): Api {
     return res;
   };
   const link = (options.batch ?? true) ? httpBatchLink : httpLink;
-  const client = createTRPCClient<AppRouter>({ links: [link({ url: `${url}/trpc`, fetch: fetchWithCookies })] });
+  const client = createTRPCClient<AppRouter>({
+    links: [link({ url: `${url}/trpc`, fetch: fetchWithCookies })],
+  });
   cookies.set(client, () => cookie);
   return client;
 }
@@ -46,23 +48,70 @@ export type Fixture = {
 
 /** Starts the real server on a random port over `databaseUrl` with three users and a tiny store. */
 export async function startFixture(databaseUrl: string, clock?: Clock): Promise<Fixture> {
-  const app = await startApp({ databaseUrl, port: 0, host: '127.0.0.1', log: () => {}, ...(clock ? { clock } : {}) });
+  const app = await startApp({
+    databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    log: () => {},
+    ...(clock ? { clock } : {}),
+  });
   const s = app.services;
   const users = {
-    technician: await s.auth.createUser({ username: 'tech', displayName: 'Tess Tech', role: 'technician', password: PASSWORD }),
-    planner: await s.auth.createUser({ username: 'plan', displayName: 'Pat Planner', role: 'planner', password: PASSWORD }),
-    admin: await s.auth.createUser({ username: 'admin', displayName: 'Ada Admin', role: 'admin', password: PASSWORD }),
+    technician: await s.auth.createUser({
+      username: 'tech',
+      displayName: 'Tess Tech',
+      role: 'technician',
+      password: PASSWORD,
+    }),
+    planner: await s.auth.createUser({
+      username: 'plan',
+      displayName: 'Pat Planner',
+      role: 'planner',
+      password: PASSWORD,
+    }),
+    admin: await s.auth.createUser({
+      username: 'admin',
+      displayName: 'Ada Admin',
+      role: 'admin',
+      password: PASSWORD,
+    }),
   };
   await s.writer.run(async (tx) => {
-    for (const [code, x] of [['A-01-1', 1], ['A-01-2', 1], ['B-01-1', 4]] as const) {
+    for (const [code, x] of [
+      ['A-01-1', 1],
+      ['A-01-2', 1],
+      ['B-01-1', 4],
+    ] as const) {
       await upsertLocation(tx, {
-        code, kind: 'bin', aisle: code[0] ?? 'A', bay: 1, level: Number(code.at(-1)), x, y: 0, z: 1,
-        width: 1, height: 0.5, depth: 0.6, capacity: 1000, active: true,
+        code,
+        kind: 'bin',
+        aisle: code[0] ?? 'A',
+        bay: 1,
+        level: Number(code.at(-1)),
+        x,
+        y: 0,
+        z: 1,
+        width: 1,
+        height: 0.5,
+        depth: 0.6,
+        capacity: 1000,
+        active: true,
       });
     }
     await upsertLocation(tx, {
-      code: 'DOCK-1', kind: 'dock', aisle: null, bay: null, level: null, x: 0, y: 0, z: 0,
-      width: 4, height: 0, depth: 4, capacity: 100000, active: true,
+      code: 'DOCK-1',
+      kind: 'dock',
+      aisle: null,
+      bay: null,
+      level: null,
+      x: 0,
+      y: 0,
+      z: 0,
+      width: 4,
+      height: 0,
+      depth: 4,
+      capacity: 100000,
+      active: true,
     });
   });
   const bins = {
@@ -74,8 +123,17 @@ export async function startFixture(databaseUrl: string, clock?: Clock): Promise<
   const item = (sku: string, name: string, aliases: string[], tracking: 'none' | 'lot' | 'serial') =>
     s.inventory.createItem(
       {
-        sku, name, aliases, unit: 'ea', barcode: null, category: 'test', unitCostCents: 100,
-        reorderPoint: 10, reorderQty: 50, tracking, supplierId: null,
+        sku,
+        name,
+        aliases,
+        unit: 'ea',
+        barcode: null,
+        category: 'test',
+        unitCostCents: 100,
+        reorderPoint: 10,
+        reorderQty: 50,
+        tracking,
+        supplierId: null,
       },
       users.admin,
     );
@@ -84,8 +142,14 @@ export async function startFixture(databaseUrl: string, clock?: Clock): Promise<
     bearing: await item('BRG-6204', '6204-2RS deep groove ball bearing', ['6204 bearing'], 'none'),
     grease: await item('LUB-EP2', 'EP2 lithium grease 400 g', ['grease'], 'lot'),
   };
-  await s.ledger.post({ op: { kind: 'receive', itemId: items.bolt, locationId: bins.a, qty: 100 }, actorId: users.admin });
-  await s.ledger.post({ op: { kind: 'receive', itemId: items.bearing, locationId: bins.c, qty: 5 }, actorId: users.admin });
+  await s.ledger.post({
+    op: { kind: 'receive', itemId: items.bolt, locationId: bins.a, qty: 100 },
+    actorId: users.admin,
+  });
+  await s.ledger.post({
+    op: { kind: 'receive', itemId: items.bearing, locationId: bins.c, qty: 5 },
+    actorId: users.admin,
+  });
 
   const login = async (username: string) => {
     const client = apiClient(app.url);

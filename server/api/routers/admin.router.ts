@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ADMINS, ANY_USER } from '../../domain/roles.ts';
 import type { LiveEvent } from '../../services/events.ts';
-import { roleProcedure, router } from '../trpc.ts';
 import { limit } from '../schemas.ts';
+import { roleProcedure, router } from '../trpc.ts';
 
 export const auditRouter = router({
   verify: roleProcedure(ADMINS).query(({ ctx }) => ctx.services.audit.verify()),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
-import { roleProcedure, router } from '../trpc.ts';
 import { id, limit } from '../schemas.ts';
+import { roleProcedure, router } from '../trpc.ts';
 
 const itemInput = z.object({
   sku: z.string().trim().min(1).max(64),
@@ -26,13 +26,17 @@ export const itemsRouter = router({
     .query(({ ctx, input }) => ctx.services.inventory.item(input.id)),
   movements: roleProcedure(ANY_USER)
     .input(z.object({ itemId: id, beforeId: id.nullish(), limit: limit(200, 50) }))
-    .query(({ ctx, input }) => ctx.services.inventory.movements(input.itemId, input.beforeId ?? null, input.limit)),
+    .query(({ ctx, input }) =>
+      ctx.services.inventory.movements(input.itemId, input.beforeId ?? null, input.limit),
+    ),
   lookup: roleProcedure(ANY_USER)
     .input(z.object({ code: z.string().trim().min(1).max(100) }))
     .query(({ ctx, input }) => ctx.services.inventory.lookupCode(input.code)),
   create: roleProcedure(PLANNERS)
     .input(itemInput)
-    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.inventory.createItem(input, ctx.user.id) })),
+    .mutation(async ({ ctx, input }) => ({
+      id: await ctx.services.inventory.createItem(input, ctx.user.id),
+    })),
   update: roleProcedure(PLANNERS)
     .input(z.object({ id, item: itemInput }))
     .mutation(async ({ ctx, input }) => {
@@ -43,7 +47,13 @@ export const itemsRouter = router({
 
 export const locationsRouter = router({
   list: roleProcedure(ANY_USER)
-    .input(z.object({ prefix: z.string().max(32).default(''), limit: limit(500, 100), offset: z.number().int().min(0).default(0) }))
+    .input(
+      z.object({
+        prefix: z.string().max(32).default(''),
+        limit: limit(500, 100),
+        offset: z.number().int().min(0).default(0),
+      }),
+    )
     .query(({ ctx, input }) => ctx.services.inventory.locations(input.prefix, input.limit, input.offset)),
   get: roleProcedure(ANY_USER)
     .input(z.union([z.object({ id }), z.object({ code: z.string().trim().min(1).max(32) })]))

@@ -11,6 +11,8 @@ export const ioRouter = router({
     .mutation(({ ctx, input }) => ctx.services.io.export(input.kind)),
   /** With `dryRun` nothing is written; without it, a file with any bad row is refused whole. */
   importCsv: roleProcedure(PLANNERS)
-    .input(z.object({ kind, csv: z.string().min(1, 'the file is empty').max(20_000_000), dryRun: z.boolean() }))
+    .input(
+      z.object({ kind, csv: z.string().min(1, 'the file is empty').max(20_000_000), dryRun: z.boolean() }),
+    )
     .mutation(({ ctx, input }) => ctx.services.io.import(input.kind, input.csv, input.dryRun, ctx.user.id)),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
 import { PRIORITIES, WORK_ORDER_STATUSES } from '../../domain/work-order-status.ts';
-import { roleProcedure, router } from '../trpc.ts';
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
+import { roleProcedure, router } from '../trpc.ts';
 
 export const assetsRouter = router({
   list: roleProcedure(ANY_USER)
@@ -55,7 +55,9 @@ export const workOrdersRouter = router({
     }),
   reservePart: roleProcedure(ANY_USER)
     .input(z.object({ workOrderId: id, itemId: id, locationId: id, qty, lot }))
-    .mutation(async ({ ctx, input }) => ({ partId: await ctx.services.workOrders.reservePart(input, ctx.user.id) })),
+    .mutation(async ({ ctx, input }) => ({
+      partId: await ctx.services.workOrders.reservePart(input, ctx.user.id),
+    })),
   consumePart: roleProcedure(ANY_USER)
     .input(z.object({ workOrderId: id, partId: id, qty, idempotencyKey }))
     .mutation(({ ctx, input }) => ctx.services.workOrders.consumePart(input, ctx.user.id)),

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
-import { roleProcedure, router } from '../trpc.ts';
 import { id, idempotencyKey, limit, lot, qty } from '../schemas.ts';
+import { roleProcedure, router } from '../trpc.ts';
 
 export const purchasingRouter = router({
   suppliers: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.purchasing.suppliers()),
   list: roleProcedure(ANY_USER)
-    .input(z.object({ status: z.enum(['open', 'partially_received', 'received', 'cancelled']).optional(), limit: limit(500, 100) }))
+    .input(
+      z.object({
+        status: z.enum(['open', 'partially_received', 'received', 'cancelled']).optional(),
+        limit: limit(500, 100),
+      }),
+    )
     .query(({ ctx, input }) => ctx.services.purchasing.list(input.status, input.limit)),
   get: roleProcedure(ANY_USER)
     .input(z.object({ id }))

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMINS, ANY_USER, PLANNERS } from '../../domain/roles.ts';
-import { roleProcedure, router } from '../trpc.ts';
 import { id, idempotencyKey, lot, note, qty } from '../schemas.ts';
+import { roleProcedure, router } from '../trpc.ts';
 
 const reference = {
   reason: note.optional(),
@@ -21,7 +21,15 @@ export const stockRouter = router({
     .input(z.object({ itemId: id, locationId: id, qty, lot, idempotencyKey, ...reference }))
     .mutation(({ ctx, input }) =>
       ctx.services.ledger.post({
-        op: { kind: 'receive', itemId: input.itemId, locationId: input.locationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        op: {
+          kind: 'receive',
+          itemId: input.itemId,
+          locationId: input.locationId,
+          qty: input.qty,
+          lot: input.lot,
+          reason: input.reason,
+          ...refOf(input),
+        },
         actorId: ctx.user.id,
         idempotencyKey: input.idempotencyKey,
       }),
@@ -30,34 +38,80 @@ export const stockRouter = router({
     .input(z.object({ itemId: id, locationId: id, qty, lot, idempotencyKey, ...reference }))
     .mutation(({ ctx, input }) =>
       ctx.services.ledger.post({
-        op: { kind: 'pick', itemId: input.itemId, locationId: input.locationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        op: {
+          kind: 'pick',
+          itemId: input.itemId,
+          locationId: input.locationId,
+          qty: input.qty,
+          lot: input.lot,
+          reason: input.reason,
+          ...refOf(input),
+        },
         actorId: ctx.user.id,
         idempotencyKey: input.idempotencyKey,
       }),
     ),
   putAway: roleProcedure(ANY_USER)
-    .input(z.object({ itemId: id, fromLocationId: id, toLocationId: id, qty, lot, idempotencyKey, ...reference }))
+    .input(
+      z.object({ itemId: id, fromLocationId: id, toLocationId: id, qty, lot, idempotencyKey, ...reference }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.services.ledger.post({
-        op: { kind: 'put_away', itemId: input.itemId, fromLocationId: input.fromLocationId, toLocationId: input.toLocationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        op: {
+          kind: 'put_away',
+          itemId: input.itemId,
+          fromLocationId: input.fromLocationId,
+          toLocationId: input.toLocationId,
+          qty: input.qty,
+          lot: input.lot,
+          reason: input.reason,
+          ...refOf(input),
+        },
         actorId: ctx.user.id,
         idempotencyKey: input.idempotencyKey,
       }),
     ),
   transfer: roleProcedure(ANY_USER)
-    .input(z.object({ itemId: id, fromLocationId: id, toLocationId: id, qty, lot, idempotencyKey, ...reference }))
+    .input(
+      z.object({ itemId: id, fromLocationId: id, toLocationId: id, qty, lot, idempotencyKey, ...reference }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.services.ledger.post({
-        op: { kind: 'transfer', itemId: input.itemId, fromLocationId: input.fromLocationId, toLocationId: input.toLocationId, qty: input.qty, lot: input.lot, reason: input.reason, ...refOf(input) },
+        op: {
+          kind: 'transfer',
+          itemId: input.itemId,
+          fromLocationId: input.fromLocationId,
+          toLocationId: input.toLocationId,
+          qty: input.qty,
+          lot: input.lot,
+          reason: input.reason,
+          ...refOf(input),
+        },
         actorId: ctx.user.id,
         idempotencyKey: input.idempotencyKey,
       }),
     ),
   count: roleProcedure(ANY_USER)
-    .input(z.object({ itemId: id, locationId: id, countedQty: z.number().int().min(0).max(1_000_000), lot, idempotencyKey, reason: note.optional() }))
+    .input(
+      z.object({
+        itemId: id,
+        locationId: id,
+        countedQty: z.number().int().min(0).max(1_000_000),
+        lot,
+        idempotencyKey,
+        reason: note.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.services.ledger.post({
-        op: { kind: 'count', itemId: input.itemId, locationId: input.locationId, countedQty: input.countedQty, lot: input.lot, reason: input.reason },
+        op: {
+          kind: 'count',
+          itemId: input.itemId,
+          locationId: input.locationId,
+          countedQty: input.countedQty,
+          lot: input.lot,
+          reason: input.reason,
+        },
         actorId: ctx.user.id,
         idempotencyKey: input.idempotencyKey,
       }),
@@ -68,7 +122,12 @@ export const stockRouter = router({
       z.object({
         itemId: id,
         locationId: id,
-        delta: z.number().int().min(-1_000_000).max(1_000_000).refine((d) => d !== 0, 'must not be 0'),
+        delta: z
+          .number()
+          .int()
+          .min(-1_000_000)
+          .max(1_000_000)
+          .refine((d) => d !== 0, 'must not be 0'),
         lot,
         reason: note.min(3, 'say why (at least 3 characters)'),
         idempotencyKey,
@@ -76,7 +135,14 @@ export const stockRouter = router({
     )
     .mutation(({ ctx, input }) =>
       ctx.services.ledger.post({
-        op: { kind: 'adjust', itemId: input.itemId, locationId: input.locationId, delta: input.delta, lot: input.lot, reason: input.reason },
+        op: {
+          kind: 'adjust',
+          itemId: input.itemId,
+          locationId: input.locationId,
+          delta: input.delta,
+          lot: input.lot,
+          reason: input.reason,
+        },
         actorId: ctx.user.id,
         idempotencyKey: input.idempotencyKey,
       }),
