@@ -1,0 +1,309 @@
+import { insertRows, num } from '../../server/db/sql.ts';
+import { exhaustive } from '../../server/domain/errors.ts';
+import type { Services } from '../../server/services/services.ts';
+import { type LedgerRequest, postStockOperations } from '../../server/services/stock-ledger.service.ts';
+import { DEMO_GRID, generateGridFacility } from '../../twin-models/generate/grid-facility.ts';
+import { generateAssets } from './assets.ts';
+import { generateCatalog } from './catalog.ts';
+import { generateMovementHistory, type HistoryEvent } from './demand.ts';
+import { createRng } from './random.ts';
+import { generateWorkOrders } from './work-orders.ts';
+
+/** The documented demo logins (README). Everyone shares one password on a demo install. */
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_USERS = [
+  { username: 'technician', displayName: 'Thandi Nkosi', role: 'technician' },
+  { username: 'planner', displayName: 'Pieter van Wyk', role: 'planner' },
+  { username: 'admin', displayName: 'Amara Okafor', role: 'admin' },
+  { username: 'sipho', displayName: 'Sipho Dlamini', role: 'technician' },
+  { username: 'lerato', displayName: 'Lerato Mokoena', role: 'technician' },
+  { username: 'johan', displayName: 'Johan Botha', role: 'technician' },
+] as const;
+
+export type SeedOptions = { seed: number; days?: number; log?: (m: string) => void };
+export type SeedSummary = {
+  locations: number;
+  items: number;
+  movements: number;
+  refused: number;
+  assets: number;
+  workOrders: number;
+  purchaseOrders: number;
+  ms: number;
+};
+
+const DAY = 86_400_000;
+
+/**
+ * Creates the sample facility deterministically from a seed: locations, suppliers, items, 180 days
+ * of stock history written through the real ledger (so on-hand equals the ledger sum and the audit
+ * chain covers it), assets with maintenance plans, work orders and purchase orders.
+ */
+export async function seedSampleFacility(services: Services, options: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const rng = createRng(options.seed);
+  const now = services.clock.now();
+  const days = options.days ?? 180;
+  const { writer } = services;
+
+  const userIds: number[] = [];
+  for (const u of DEMO_USERS) userIds.push(await services.auth.createUser({ ...u, password: DEMO_PASSWORD }));
+  const adminId = userIds[2] ?? 1;
+
+  const facility = generateGridFacility(DEMO_GRID);
+  const catalog = generateCatalog(rng);
+  await writer.run(async (tx) => {
+    await insertRows(
+      tx,
+      'INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active)',
+      facility.locations.map((l) => [
+        l.code,
+        l.kind,
+        l.aisle,
+        l.bay,
+        l.level,
+        l.x,
+        l.y,
+        l.z,
+        l.width,
+        l.height,
+        l.depth,
+        l.capacity,
+        1,
+      ]),
+    );
+    await insertRows(
+      tx,
+      'INSERT INTO suppliers (name, email, lead_time_days)',
+      catalog.suppliers.map((s) => [s.name, s.email, s.leadTimeDays]),
+    );
+  });
+  const supplierIds = await idsInOrder(services, 'SELECT id FROM suppliers ORDER BY id');
+  await writer.run((tx) =>
+    insertRows(
+      tx,
+      `INSERT INTO items (sku, name, aliases, unit, barcode, category, unit_cost_cents, reorder_point, reorder_qty,
+         tracking, supplier_id, created_at)`,
+      catalog.items.map((i) => [
+        i.sku,
+        i.name,
+        JSON.stringify(i.aliases),
+        i.unit,
+        i.barcode,
+        i.category,
+        i.unitCostCents,
+        i.reorderPoint,
+        i.reorderQty,
+        i.tracking,
+        supplierIds[i.supplierIndex] ?? null,
+        now - days * DAY,
+      ]),
+    ),
+  );
+  const itemIds = await idsInOrder(services, 'SELECT id FROM items ORDER BY id');
+  const binIds = await idsInOrder(services, "SELECT id FROM locations WHERE kind = 'bin' ORDER BY id");
+  log(`  ${facility.locations.length} locations, ${itemIds.length} items`);
+
+  const history = generateMovementHistory({
+    rng,
+    items: catalog.items.map((i) => ({
+      demand: i.demand,
+      tracking: i.tracking,
+      reorderPoint: i.reorderPoint,
+      reorderQty: i.reorderQty,
+      leadTimeDays: catalog.suppliers[i.supplierIndex]?.leadTimeDays ?? 7,
+    })),
+    binCount: binIds.length,
+    days,
+    endAt: now,
+  });
+  const requests = history.events.map((e) =>
+    historyRequest(e, { itemIds, binIds, actorId: userIds[e.itemIndex % userIds.length] ?? adminId }),
+  );
+  let movements = 0;
+  let refused = 0;
+  // Big transactions: the history is one import, and each commit is an fsync.
+  for (let i = 0; i < requests.length; i += 4000) {
+    const chunk = requests.slice(i, i + 4000);
+    const outcomes = await writer.run((tx) => postStockOperations(tx, chunk, now));
+    for (const o of outcomes) {
+      if (o.ok) movements += o.value.movementIds.length;
+      else refused += 1;
+    }
+  }
+  log(`  ${movements} movements over ${days} days (${refused} refused)`);
+
+  const assets = generateAssets(rng, 60, boundsOf(facility.locations));
+  const assetIds = await writer.run(async (tx) => {
+    const ids: number[] = [];
+    for (const a of assets) {
+      const rs = await tx.execute({
+        sql: `INSERT INTO assets (tag, name, aliases, category, x, y, z, meter_unit, meter_value, status, created_at)
+              VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 'running', ?) RETURNING id`,
+        args: [
+          a.tag,
+          a.name,
+          JSON.stringify(a.aliases),
+          a.category,
+          a.x,
+          a.z,
+          a.meterUnit,
+          a.meterValue,
+          now - 3 * 365 * DAY,
+        ],
+      });
+      const assetId = num(rs.rows[0]?.id);
+      ids.push(assetId);
+      for (const p of a.plans) {
+        await tx.execute({
+          sql: `INSERT INTO maintenance_plans (asset_id, title, interval_days, interval_meter, priority, last_done_at, last_done_meter)
+                VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          args: [
+            assetId,
+            p.title,
+            p.intervalDays,
+            p.intervalMeter,
+            p.priority,
+            now - p.lastDoneDaysAgo * DAY,
+            Math.max(0, a.meterValue - p.lastDoneMeterAgo),
+          ],
+        });
+      }
+    }
+    return ids;
+  });
+
+  const workOrders = generateWorkOrders(rng, {
+    assetCount: assetIds.length,
+    userCount: userIds.length,
+    now,
+    assets: assets.map((a) => ({ tag: a.tag, category: a.category })),
+  });
+  await writer.run(async (tx) => {
+    for (const w of workOrders) {
+      const rs = await tx.execute({
+        sql: `INSERT INTO work_orders (title, description, asset_id, status, priority, due_at, assignee_id, created_by,
+                created_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        args: [
+          w.title,
+          w.description,
+          w.assetIndex === null ? null : (assetIds[w.assetIndex] ?? null),
+          w.status,
+          w.priority,
+          w.dueAt,
+          w.assigneeIndex === null ? null : (userIds[w.assigneeIndex] ?? null),
+          userIds[1] ?? null,
+          w.createdAt,
+          w.events.at(-1)?.at ?? w.createdAt,
+          w.completedAt,
+        ],
+      });
+      const woId = num(rs.rows[0]?.id);
+      await insertRows(
+        tx,
+        'INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)',
+        w.events.map((e) => [woId, userIds[1] ?? null, e.kind, e.fromStatus, e.toStatus, e.note, e.at]),
+      );
+    }
+  });
+  // Plans that are due now get their work orders the way they would in production.
+  const raised = await services.assets.runScheduler();
+
+  // Reorder suggestions become purchase orders; some have already been partly delivered.
+  const low = await services.inventory.lowStock();
+  const toOrder = low
+    .filter((l) => l.suggestedQty > 0 && l.supplierId !== null)
+    .slice(0, 60)
+    .map((l) => l.itemId);
+  const poIds =
+    toOrder.length > 0 ? await services.purchasing.createFromSuggestions(toOrder, userIds[1] ?? adminId) : [];
+  const dock = await services.inventory.location({ code: 'DOCK-1' }).catch(() => null);
+  for (const [k, poId] of poIds.entries()) {
+    if (k % 3 !== 0 || dock === null) continue;
+    const po = await services.purchasing.get(poId);
+    for (const [j, line] of po.lines.entries()) {
+      if (line.tracking !== 'none') continue;
+      const qty = j % 2 === 0 ? line.qtyOrdered : Math.max(1, Math.floor(line.qtyOrdered / 2));
+      await services.purchasing.receiveLine(
+        { lineId: line.id, qty, locationId: dock.id, idempotencyKey: `seed-receipt-${line.id}` },
+        userIds[0] ?? adminId,
+      );
+    }
+  }
+  await services.inventory.load();
+  const summary: SeedSummary = {
+    locations: facility.locations.length,
+    items: itemIds.length,
+    movements,
+    refused,
+    assets: assetIds.length,
+    workOrders: workOrders.length + raised.length,
+    purchaseOrders: poIds.length,
+    ms: Math.round(performance.now() - started),
+  };
+  log(
+    `  ${summary.assets} assets, ${summary.workOrders} work orders, ${summary.purchaseOrders} purchase orders (${summary.ms} ms)`,
+  );
+  return summary;
+}
+
+/** One simulated history event as the ledger request that records it, stamped at its own time. */
+function historyRequest(
+  e: HistoryEvent,
+  ids: { itemIds: readonly number[]; binIds: readonly number[]; actorId: number },
+): LedgerRequest {
+  const itemId = ids.itemIds[e.itemIndex] ?? 0;
+  const locationId = ids.binIds[e.binIndex] ?? 0;
+  const common = { itemId, lot: e.lot };
+  const at = e.at;
+  switch (e.kind) {
+    case 'receive':
+      return {
+        op: { ...common, kind: 'receive', locationId, qty: e.qty, reason: 'supplier delivery' },
+        actorId: ids.actorId,
+        at,
+      };
+    case 'pick':
+      return { op: { ...common, kind: 'pick', locationId, qty: e.qty }, actorId: ids.actorId, at };
+    case 'count':
+      return {
+        op: { ...common, kind: 'count', locationId, countedQty: e.qty, reason: 'cycle count' },
+        actorId: ids.actorId,
+        at,
+      };
+    case 'transfer':
+      return {
+        op: {
+          ...common,
+          kind: 'transfer',
+          fromLocationId: locationId,
+          toLocationId: ids.binIds[e.toBinIndex ?? -1] ?? 0,
+          qty: e.qty,
+        },
+        actorId: ids.actorId,
+        at,
+      };
+    default:
+      return exhaustive(e.kind);
+  }
+}
+
+async function idsInOrder(services: Services, sql: string): Promise<number[]> {
+  const rs = await services.db.reader.execute(sql);
+  return rs.rows.map((r) => num(r.id));
+}
+
+function boundsOf(locations: readonly { x: number; z: number }[]) {
+  let minX = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let minZ = Number.POSITIVE_INFINITY;
+  let maxZ = Number.NEGATIVE_INFINITY;
+  for (const l of locations) {
+    minX = Math.min(minX, l.x);
+    maxX = Math.max(maxX, l.x);
+    minZ = Math.min(minZ, l.z);
+    maxZ = Math.max(maxZ, l.z);
+  }
+  return { minX, maxX, minZ, maxZ };
+}
