@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { appRouter } from './api/app.router.ts';
 import { createHttpContext } from './api/context.ts';
 import type { Services } from './services/services.ts';
+import { createTrpcNodeHandler } from './trpc-node-bridge.ts';
 
 export type HttpOptions = {
   services: Services;
@@ -20,14 +20,15 @@ export type HttpOptions = {
 export function createHttpServer(options: HttpOptions): Server {
   const { services } = options;
   const log = options.log ?? ((m: string) => console.error(m));
-  const trpc = createHTTPHandler({
+  const trpc = createTrpcNodeHandler({
     router: appRouter,
-    basePath: '/trpc/',
-    createContext: ({ req, res }) => createHttpContext(services, req, res),
-    onError({ error, path }) {
+    endpoint: '/trpc',
+    createContext: (req, res) => createHttpContext(services, req, res),
+    onError(error, path) {
       // Expected refusals are the user's business; only our own failures are logged.
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        log(`tRPC ${path ?? '?'} failed: ${error.cause?.stack ?? error.stack}`);
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        log(`tRPC ${path ?? '?'} failed: ${(error.cause as Error | undefined)?.stack ?? error.stack}`);
+      }
     },
   });
   const clientDir = options.clientDir;
@@ -39,7 +40,11 @@ export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
-      trpc(req, res);
+      trpc(req, res).catch((error: unknown) => {
+        log(`HTTP handler failed: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end();
+      });
       return;
     }
     if (url === '/healthz' || url.startsWith('/healthz?')) {
