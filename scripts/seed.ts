@@ -4,10 +4,15 @@ import { seedSampleFacility } from './seed/seed-database.ts';
 
 /** `npm run seed`: fills an empty database (DATABASE_URL) with the sample facility. */
 const config = loadConfig();
-const services = await openServices({ databaseUrl: config.DATABASE_URL, databaseAuthToken: config.DATABASE_AUTH_TOKEN });
+const services = await openServices({
+  databaseUrl: config.DATABASE_URL,
+  databaseAuthToken: config.DATABASE_AUTH_TOKEN,
+});
 const users = await services.db.reader.execute('SELECT count(*) AS n FROM users');
 if (Number(users.rows[0]?.n) > 0) {
-  console.error(`${config.DATABASE_URL} already holds data; seed only an empty database (delete the file to start over).`);
+  console.error(
+    `${config.DATABASE_URL} already holds data; seed only an empty database (delete the file to start over).`,
+  );
   process.exit(1);
 }
 const summary = await seedSampleFacility(services, { seed: config.SEED, log: (m) => console.log(m) });

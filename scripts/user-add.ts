@@ -18,11 +18,15 @@ const { values } = parseArgs({
 });
 const fail = (message: string): never => {
   console.error(message);
-  console.error('Usage: npm run user:add -- --username NAME --name "Display Name" --role technician|planner|admin [--password P]');
+  console.error(
+    'Usage: npm run user:add -- --username NAME --name "Display Name" --role technician|planner|admin [--password P]',
+  );
   process.exit(1);
 };
 const username = values.username ?? fail('--username is required');
-const role = (ROLES as readonly string[]).includes(values.role ?? '') ? (values.role as Role) : fail(`--role must be one of ${ROLES.join(', ')}`);
+const role = (ROLES as readonly string[]).includes(values.role ?? '')
+  ? (values.role as Role)
+  : fail(`--role must be one of ${ROLES.join(', ')}`);
 let password = values.password ?? process.env.TWINVENTORY_PASSWORD;
 if (password === undefined) {
   if (process.stdin.isTTY) process.stdout.write('Password: ');
@@ -34,9 +38,17 @@ if (password === undefined) {
   password = Buffer.concat(chunks).toString('utf8').split('\n')[0]?.trim() ?? '';
 }
 const config = loadConfig();
-const services = await openServices({ databaseUrl: config.DATABASE_URL, databaseAuthToken: config.DATABASE_AUTH_TOKEN });
+const services = await openServices({
+  databaseUrl: config.DATABASE_URL,
+  databaseAuthToken: config.DATABASE_AUTH_TOKEN,
+});
 try {
-  const id = await services.auth.createUser({ username, displayName: values.name ?? username, role, password });
+  const id = await services.auth.createUser({
+    username,
+    displayName: values.name ?? username,
+    role,
+    password,
+  });
   console.log(`Created ${role} ${username} (id ${id}).`);
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
