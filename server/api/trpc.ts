@@ -25,6 +25,10 @@ const t = initTRPC
       }
       // Never let SQL text, file paths or stack traces reach a client.
       if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: INTERNAL_MESSAGE, data };
+      // Details a domain error chose to share (an import's row errors) go with it.
+      if (error.cause instanceof DomainError && error.cause.details) {
+        return { ...shape, data: { ...data, details: error.cause.details } };
+      }
       return { ...shape, data };
     },
   });
@@ -50,7 +54,8 @@ function codeFor(kind: DomainErrorKind): TRPCError['code'] {
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
-    throw new TRPCError({ code: codeFor(result.error.cause.kind), message: result.error.cause.message });
+    const cause = result.error.cause;
+    throw new TRPCError({ code: codeFor(cause.kind), message: cause.message, cause });
   }
   return result;
 });

@@ -48,7 +48,16 @@ export class InventoryService {
 
   async search(q: string, limit: number): Promise<(Item & { onHand: number })[]> {
     if (this.#search === null) await this.load();
-    const ids = this.#search?.search(q, limit) ?? [];
+    // An empty query browses the catalogue by name rather than showing nothing.
+    const ids =
+      q.trim() === ''
+        ? (
+            await this.#db.reader.execute({
+              sql: 'SELECT id FROM items ORDER BY name LIMIT ?',
+              args: [limit],
+            })
+          ).rows.map((r) => num(r.id))
+        : (this.#search?.search(q, limit) ?? []);
     const [items, totals] = await Promise.all([
       itemsById(this.#db.reader, ids),
       stockForItems(this.#db.reader, ids),

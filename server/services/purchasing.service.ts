@@ -154,6 +154,32 @@ export class PurchasingService {
     };
   }
 
+  /** Cancels an order nothing has been received on yet; a partly received order is closed by receiving or adjusting. */
+  async cancel(id: number, reason: string, actorId: number): Promise<void> {
+    await this.#writer.run(async (tx) => {
+      const rs = await tx.execute({ sql: 'SELECT status FROM purchase_orders WHERE id = ?', args: [id] });
+      const status = rs.rows[0] ? str(rs.rows[0].status) : null;
+      if (status === null) throw notFound(`Purchase order ${id} does not exist`);
+      if (status !== 'open') {
+        throw conflict(
+          `Purchase order ${id} is ${status.replace('_', ' ')}; only an open order can be cancelled`,
+        );
+      }
+      await tx.execute({ sql: "UPDATE purchase_orders SET status = 'cancelled' WHERE id = ?", args: [id] });
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'purchase_order.cancel',
+          entity: 'purchase_order',
+          entityId: String(id),
+          data: JSON.stringify({ reason }),
+          createdAt: this.#clock.now(),
+        },
+      ]);
+    });
+    this.#events.publish({ type: 'purchase_order', purchaseOrderId: id, status: 'cancelled' });
+  }
+
   /** Receives part or all of one line into a bin: the receipt and the order's progress in one transaction. */
   async receiveLine(
     input: {

@@ -229,6 +229,7 @@ export class WorkOrderService {
       return { next: wo.status, kind: 'part_reserved', note: `Reserved ${input.qty} from ${code}` };
     });
     if (reservation) this.#ledger.publish(reservation);
+    this.#events.publish({ type: 'work_order', workOrderId: input.workOrderId, status: 'parts' });
     return partId;
   }
 
@@ -270,7 +271,10 @@ export class WorkOrderService {
       };
     });
     if (!pick) throw new Error('consumePart lost its pick');
-    if (!pick.replayed) this.#ledger.publish(pick);
+    if (!pick.replayed) {
+      this.#ledger.publish(pick);
+      this.#events.publish({ type: 'work_order', workOrderId: input.workOrderId, status: 'parts' });
+    }
     return pick;
   }
 
@@ -299,6 +303,7 @@ export class WorkOrderService {
       return { next: wo.status, kind: 'part_released', note: `Released ${left} back to stock` };
     });
     if (released) this.#ledger.publish(released);
+    this.#events.publish({ type: 'work_order', workOrderId: input.workOrderId, status: 'parts' });
   }
 
   async #releaseAll(tx: Transaction, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {

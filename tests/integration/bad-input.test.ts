@@ -117,6 +117,10 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ itemId: items.bolt, locationId: bins.a, delta: -100_000, reason: 'lost', idempotencyKey: key }, 409],
     ],
     'purchasing.createFromSuggestions': [[{ itemIds: [999_999] }, 400]],
+    'purchasing.cancel': [
+      [{ id: 999_999, reason: 'not needed' }, 404],
+      [{ id: 1, reason: '' }, 400],
+    ],
     'purchasing.receiveLine': [[{ lineId: 999_999, qty: 1, locationId: bins.a, idempotencyKey: key }, 404]],
     'assets.recordMeter': [[{ assetId: 999_999, value: 10 }, 404]],
     'workOrders.create': [

@@ -37,6 +37,7 @@ const POLICY: Record<string, Access> = {
   'stock.adjust': ['planner', 'admin'],
   'stock.verifyLedger': ['admin'],
   'purchasing.createFromSuggestions': ['planner', 'admin'],
+  'purchasing.cancel': ['planner', 'admin'],
   'assets.runScheduler': ['planner', 'admin'],
   'workOrders.assign': ['planner', 'admin'],
   'audit.verify': ['admin'],

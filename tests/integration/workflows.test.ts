@@ -140,6 +140,9 @@ test('low stock becomes a purchase order that is received line by line', async (
     idempotencyKey: 'po-receive-0003',
   });
   expect(last.status).toBe('received');
+  await expect(
+    fx.as.planner.purchasing.cancel.mutate({ id: poId, reason: 'no longer needed' }),
+  ).rejects.toThrow(`Purchase order ${poId} is received; only an open order can be cancelled`);
   expect((await fx.as.technician.stock.level.query({ itemId: fx.items.bearing })).onHand).toBe(27);
   expect(await ledgerHolds(fx.app.services.db)).toBe(true);
 });
@@ -208,6 +211,11 @@ test('CSV: a dry run reports row errors by line, a clean import applies through 
     { line: 4, message: 'No location has the code Z-99-9' },
     { line: 5, message: 'on_hand must be a number' },
   ]);
+  // A real import of the same file is refused whole, and the rows to fix travel with the refusal.
+  const refused = await fx.as.planner.io.importCsv
+    .mutate({ kind: 'stock', csv, dryRun: false })
+    .catch((e: unknown) => e);
+  expect((refused as { data?: { details?: { errors?: unknown[] } } }).data?.details?.errors).toHaveLength(3);
   const good = 'sku,location,on_hand\nFST-M8-030,A-01-2,40\n';
   expect(await fx.as.planner.io.importCsv.mutate({ kind: 'stock', csv: good, dryRun: true })).toMatchObject({
     errors: [],

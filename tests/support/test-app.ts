@@ -47,13 +47,19 @@ export type Fixture = {
 };
 
 /** Starts the real server on a random port over `databaseUrl` with three users and a tiny store. */
-export async function startFixture(databaseUrl: string, clock?: Clock): Promise<Fixture> {
+export async function startFixture(
+  databaseUrl: string,
+  clock?: Clock,
+  /** `clientDir` also serves a built web client (for browser tests). */
+  options: { clientDir?: string } = {},
+): Promise<Fixture> {
   const app = await startApp({
     databaseUrl,
     port: 0,
     host: '127.0.0.1',
     log: () => {},
     ...(clock ? { clock } : {}),
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const s = app.services;
   const users = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
-import { id, idempotencyKey, limit, lot, qty } from '../schemas.ts';
+import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 export const purchasingRouter = router({
@@ -21,6 +21,12 @@ export const purchasingRouter = router({
     .mutation(async ({ ctx, input }) => ({
       purchaseOrderIds: await ctx.services.purchasing.createFromSuggestions(input.itemIds, ctx.user.id),
     })),
+  cancel: roleProcedure(PLANNERS)
+    .input(z.object({ id, reason: note.min(3, 'say why (at least 3 characters)') }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.purchasing.cancel(input.id, input.reason, ctx.user.id);
+      return { id: input.id };
+    }),
   receiveLine: roleProcedure(ANY_USER)
     .input(z.object({ lineId: id, qty, locationId: id, lot, idempotencyKey }))
     .mutation(({ ctx, input }) => ctx.services.purchasing.receiveLine(input, ctx.user.id)),

@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { AppShell } from './components/AppShell.tsx';
+import { ErrorState } from './components/ErrorState.tsx';
+import { Loading } from './components/Loading.tsx';
+import { useLiveEvents } from './hooks/useLiveEvents.ts';
+import { UserContext } from './hooks/useUser.ts';
+import { AssetPage } from './pages/AssetPage.tsx';
+import { AssetsPage } from './pages/AssetsPage.tsx';
+import { BinPage } from './pages/BinPage.tsx';
+import { ImportExportPage } from './pages/ImportExportPage.tsx';
+import { ItemEditPage } from './pages/ItemEditPage.tsx';
+import { ItemPage } from './pages/ItemPage.tsx';
+import { ItemsPage } from './pages/ItemsPage.tsx';
+import { LabelsPage } from './pages/LabelsPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { LowStockPage } from './pages/LowStockPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
+import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
+import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
+import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
+import { useTRPC } from './trpc.ts';
+
+/** Who is logged in decides between the login page and the app; the URL decides the page. */
+export function App() {
+  const trpc = useTRPC();
+  const [location] = useLocation();
+  const search = useSearch();
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
+  const user = me.data ?? null;
+  useLiveEvents(user !== null);
+
+  if (me.isPending) {
+    return (
+      <div className="splash">
+        <Loading label="Starting Twinventory…" />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div className="splash">
+        <ErrorState error={me.error} title="Twinventory is not reachable" onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+  if (location === '/login') return <LoginPage />;
+  if (user === null) {
+    const next = `${location}${search ? `?${search}` : ''}`;
+    return <Redirect to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <UserContext.Provider value={user}>
+      <AppShell>
+        <Switch>
+          <Route path="/" component={ItemsPage} />
+          <Route path="/items/new" component={ItemEditPage} />
+          <Route path="/items/:id/edit" component={ItemEditPage} />
+          <Route path="/items/:id" component={ItemPage} />
+          <Route path="/bins/:code" component={BinPage} />
+          <Route path="/low-stock" component={LowStockPage} />
+          <Route path="/purchase-orders" component={PurchaseOrdersPage} />
+          <Route path="/purchase-orders/:id" component={PurchaseOrderPage} />
+          <Route path="/assets" component={AssetsPage} />
+          <Route path="/assets/:id" component={AssetPage} />
+          <Route path="/work-orders" component={WorkOrdersPage} />
+          <Route path="/work-orders/:id" component={WorkOrderPage} />
+          <Route path="/labels" component={LabelsPage} />
+          <Route path="/io" component={ImportExportPage} />
+          <Route component={NotFoundPage} />
+        </Switch>
+      </AppShell>
+    </UserContext.Provider>
+  );
+}

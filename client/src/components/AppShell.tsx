@@ -1,0 +1,62 @@
+import { type ReactNode, useEffect } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useUi } from '../state/ui.ts';
+import { LiveIndicator } from './LiveIndicator.tsx';
+import { NavLinks } from './NavLinks.tsx';
+import { Toasts } from './Toasts.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+/** Header (product, sections, live light, user), the page, and the notification region. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const navOpen = useUi((s) => s.navOpen);
+  const setNavOpen = useUi((s) => s.setNavOpen);
+  const [location] = useLocation();
+
+  useEffect(() => {
+    // A new page closes the phone menu; `location` is the trigger.
+    void location;
+    setNavOpen(false);
+  }, [location, setNavOpen]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link href="/" className="brand" aria-label="Twinventory home">
+            <span className="brand__mark" aria-hidden="true">
+              TV
+            </span>
+            <span className="brand__name">Twinventory</span>
+          </Link>
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={navOpen}
+            aria-controls="main-nav"
+            onClick={() => setNavOpen(!navOpen)}
+          >
+            <span className="nav-toggle__bars" aria-hidden="true" />
+            <span>Menu</span>
+          </button>
+          <nav id="main-nav" className={`nav${navOpen ? ' nav--open' : ''}`} aria-label="Main">
+            <NavLinks onNavigate={() => setNavOpen(false)} />
+            <div className="nav__user">
+              <UserMenu variant="panel" />
+            </div>
+          </nav>
+          <div className="topbar__end">
+            <LiveIndicator />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useFeedback } from '../hooks/useFeedback.ts';
+import { useInvalidate } from '../hooks/useInvalidate.ts';
+import { useResolveBin } from '../hooks/useResolveBin.ts';
+import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
+import { TYPE_CODE } from '../lib/bins.ts';
+import type { FieldErrors } from '../lib/errors.ts';
+import { formatNumber } from '../lib/format.ts';
+import type { PurchaseOrderDetail } from '../lib/types.ts';
+import { parseQty } from '../lib/validate.ts';
+import { useTRPC } from '../trpc.ts';
+import { Field } from './Field.tsx';
+import { FormMessage } from './FormMessage.tsx';
+
+type Line = PurchaseOrderDetail['lines'][number];
+
+const FIELD_FOR: Record<string, string> = { qty: 'qty', locationId: 'bin', lot: 'lot' };
+
+/** Receive some or all of what is outstanding on one order line into a bin. */
+export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
+  const trpc = useTRPC();
+  const receive = useMutation(trpc.purchasing.receiveLine.mutationOptions());
+  const resolveBin = useResolveBin();
+  const keys = useSubmissionKey();
+  const invalidate = useInvalidate();
+  const form = useFeedback();
+  const outstanding = line.qtyOrdered - line.qtyReceived;
+  const [qty, setQty] = useState(String(outstanding));
+  const [code, setCode] = useState('');
+  const [lot, setLot] = useState('');
+  const [pending, setPending] = useState(false);
+  const tracked = line.tracking !== 'none';
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPending(true);
+    try {
+      const errors: FieldErrors = {};
+      const q = parseQty(qty);
+      if (!q.ok) errors.qty = q.error;
+      else if (q.value > outstanding) errors.qty = `Only ${formatNumber(outstanding)} remain on this line`;
+      const r = await resolveBin({ choice: TYPE_CODE, code }, []);
+      if (!r.ok) errors.bin = r.error;
+      if (tracked && !lot.trim()) errors.lot = 'Enter the lot';
+      if (!q.ok || !r.ok || Object.keys(errors).length > 0) {
+        form.invalid(errors);
+        return;
+      }
+      const input = {
+        lineId: line.id,
+        qty: q.value,
+        locationId: r.bin.locationId,
+        lot: lot.trim() || undefined,
+      };
+      await receive.mutateAsync({ ...input, idempotencyKey: keys.keyFor(input) });
+      keys.settle();
+      form.succeeded(`Received ${formatNumber(q.value)} ${line.unit} into ${r.bin.code}`);
+      setLot('');
+      void invalidate.purchaseOrder(poId);
+      void invalidate.stock(line.itemId);
+    } catch (error) {
+      form.failed(error, (path) => FIELD_FOR[path]);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={`Receive ${line.name}`}>
+      <Field label="Quantity" error={form.fieldErrors.qty}>
+        {(c) => (
+          <input
+            {...c}
+            inputMode="numeric"
+            value={qty}
+            onChange={(e) => setQty(e.target.value)}
+            data-testid="po-qty-input"
+          />
+        )}
+      </Field>
+      <Field label="Into bin" error={form.fieldErrors.bin}>
+        {(c) => (
+          <input
+            {...c}
+            className="mono"
+            placeholder="e.g. A-01-1"
+            autoCapitalize="characters"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="po-bin-input"
+          />
+        )}
+      </Field>
+      {tracked ? (
+        <Field label={line.tracking === 'serial' ? 'Serial number' : 'Lot'} error={form.fieldErrors.lot}>
+          {(c) => <input {...c} className="mono" value={lot} onChange={(e) => setLot(e.target.value)} />}
+        </Field>
+      ) : null}
+      <div className="inline-form__submit">
+        <button type="submit" className="button button--primary" disabled={pending} data-testid="po-receive">
+          {pending ? 'Receiving…' : 'Receive'}
+        </button>
+      </div>
+      <FormMessage feedback={form.feedback} />
+    </form>
+  );
+}

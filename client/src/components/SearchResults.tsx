@@ -1,0 +1,46 @@
+import type { KeyboardEvent } from 'react';
+import { Link } from 'wouter';
+import { formatNumber } from '../lib/format.ts';
+import type { Outputs } from '../trpc.ts';
+
+type Result = Outputs['items']['search'][number];
+
+/** Move between result links with the arrow keys; Up from the first goes back to the search box. */
+function onArrowKeys(e: KeyboardEvent<HTMLUListElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="search-result"]')];
+  const index = links.indexOf(document.activeElement as HTMLElement);
+  if (index < 0) return;
+  e.preventDefault();
+  const next = e.key === 'ArrowDown' ? links[index + 1] : links[index - 1];
+  if (next) next.focus();
+  else if (e.key === 'ArrowUp') document.querySelector<HTMLElement>('[data-testid="search-input"]')?.focus();
+}
+
+export function SearchResults({ items }: { items: readonly Result[] }) {
+  return (
+    <ul className="results" aria-label="Search results" onKeyDown={onArrowKeys}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <Link href={`/items/${item.id}`} className="result" data-testid="search-result">
+            <span className="result__main">
+              <span className="result__name">{item.name}</span>
+              <span className="result__meta">
+                <span className="mono">{item.sku}</span>
+                {item.barcode ? <span className="mono"> · {item.barcode}</span> : null}
+                <span> · {item.category}</span>
+              </span>
+              {item.aliases.length > 0 ? (
+                <span className="result__aliases">Also: {item.aliases.join(', ')}</span>
+              ) : null}
+            </span>
+            <span className={`result__qty${item.onHand === 0 ? ' result__qty--zero' : ''}`}>
+              <span className="result__qty-value">{formatNumber(item.onHand)}</span>
+              <span className="result__qty-unit">{item.unit} on hand</span>
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

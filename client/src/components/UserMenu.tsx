@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'wouter';
+import { useUser } from '../hooks/useUser.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { ROLE_LABELS } from '../lib/roles.ts';
+import { toast } from '../state/toasts.ts';
+import { useTRPC } from '../trpc.ts';
+
+/** Who is logged in, as which role, and the way out. */
+export function UserMenu({ variant = 'bar' }: { variant?: 'bar' | 'panel' }) {
+  const user = useUser();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        qc.clear();
+        qc.setQueryData(trpc.auth.me.queryKey(), null);
+        navigate('/login');
+      },
+      onError: (e) => toast.error(errorMessage(e)),
+    }),
+  );
+  return (
+    <div
+      className={`user-menu user-menu--${variant}`}
+      data-testid={variant === 'bar' ? 'user-menu' : 'user-menu-panel'}
+    >
+      <span className="user-menu__avatar" aria-hidden="true">
+        {initials(user.displayName)}
+      </span>
+      <span className="user-menu__who">
+        <span className="user-menu__name">{user.displayName}</span>
+        <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
+      </span>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        onClick={() => logout.mutate()}
+        disabled={logout.isPending}
+        data-testid={variant === 'bar' ? 'logout' : 'logout-panel'}
+      >
+        Log out
+      </button>
+    </div>
+  );
+}
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');

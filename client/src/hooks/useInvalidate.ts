@@ -1,0 +1,57 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTRPC } from '../trpc.ts';
+
+/**
+ * What to refetch after a change, whether this tab made it or the live feed reported it. Only
+ * queries on screen refetch now; the rest are marked stale and refetch when next shown.
+ */
+export function useInvalidate() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  return useMemo(() => {
+    const run = (...filters: { queryKey: readonly unknown[] }[]) =>
+      Promise.all(filters.map((f) => qc.invalidateQueries(f))).then(() => undefined);
+    const [movementsPath] = trpc.items.movements.pathKey();
+    return {
+      stock: (itemId: number) =>
+        run(
+          trpc.items.get.queryFilter({ id: itemId }),
+          { queryKey: [movementsPath, { input: { itemId } }] },
+          trpc.stock.level.queryFilter({ itemId }),
+          trpc.stock.lowStock.pathFilter(),
+          trpc.items.search.pathFilter(),
+          trpc.locations.get.pathFilter(),
+          trpc.workOrders.get.pathFilter(),
+        ),
+      workOrder: (id?: number) =>
+        run(
+          trpc.workOrders.list.pathFilter(),
+          trpc.workOrders.counts.pathFilter(),
+          id === undefined ? trpc.workOrders.get.pathFilter() : trpc.workOrders.get.queryFilter({ id }),
+          trpc.assets.list.pathFilter(),
+          trpc.assets.get.pathFilter(),
+        ),
+      purchaseOrder: (id?: number) =>
+        run(
+          trpc.purchasing.list.pathFilter(),
+          id === undefined ? trpc.purchasing.get.pathFilter() : trpc.purchasing.get.queryFilter({ id }),
+          trpc.stock.lowStock.pathFilter(),
+        ),
+      catalog: (itemId: number) =>
+        run(
+          trpc.items.get.queryFilter({ id: itemId }),
+          trpc.items.search.pathFilter(),
+          trpc.stock.lowStock.pathFilter(),
+        ),
+      everything: () => qc.invalidateQueries(),
+    };
+  }, [trpc, qc]);
+}
+
+/** The query key of an item's movement history (an infinite list paged by `beforeId`). */
+export function useMovementsKey(itemId: number) {
+  const trpc = useTRPC();
+  const [path] = trpc.items.movements.pathKey();
+  return [path, { input: { itemId }, type: 'infinite' }] as const;
+}

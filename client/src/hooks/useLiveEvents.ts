@@ -1,0 +1,66 @@
+import { skipToken } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useEffect, useRef } from 'react';
+import { type LiveStatus, useUi } from '../state/ui.ts';
+import { type Outputs, useTRPC } from '../trpc.ts';
+import { useInvalidate } from './useInvalidate.ts';
+
+type LiveEvent = Outputs['live']['events'] extends AsyncIterable<infer E> ? E : never;
+
+/**
+ * Listens to the server's change feed and refetches what each change touches, so other people's
+ * picks, receipts and work order moves appear without a reload. After a dropped connection
+ * everything is refetched, since events may have been missed meanwhile.
+ */
+export function useLiveEvents(enabled: boolean): void {
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const setLive = useUi((s) => s.setLive);
+  const wasLive = useRef(false);
+  const status = useRef<LiveStatus>('off');
+
+  const update = (next: LiveStatus) => {
+    if (next === 'live' && status.current !== 'live' && wasLive.current) void invalidate.everything();
+    if (next === 'live') wasLive.current = true;
+    status.current = next;
+    setLive(next);
+  };
+
+  const onEvent = (event: LiveEvent) => {
+    switch (event.type) {
+      case 'stock':
+        void invalidate.stock(event.itemId);
+        break;
+      case 'work_order':
+        void invalidate.workOrder(event.workOrderId);
+        break;
+      case 'purchase_order':
+        void invalidate.purchaseOrder(event.purchaseOrderId);
+        break;
+      case 'catalog':
+        void invalidate.catalog(event.itemId);
+        break;
+    }
+  };
+
+  useSubscription(
+    trpc.live.events.subscriptionOptions(enabled ? undefined : skipToken, {
+      enabled,
+      onStarted: () => update('live'),
+      onData: (event) => {
+        if (status.current !== 'live') update('live');
+        onEvent(event);
+      },
+      onError: () => update('error'),
+      onConnectionStateChange: (state) => {
+        if (state.state === 'pending') update('live');
+        else if (state.state === 'connecting') update(state.error ? 'error' : 'connecting');
+        else update('off');
+      },
+    }),
+  );
+
+  useEffect(() => {
+    if (!enabled) setLive('off');
+  }, [enabled, setLive]);
+}

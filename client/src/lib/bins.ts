@@ -1,0 +1,36 @@
+import { formatNumber } from './format.ts';
+
+/** The select value meaning "I will type a bin code". */
+export const TYPE_CODE = '__code';
+
+export type BinValue = { choice: string; code: string };
+export type BinOption = { value: string; label: string };
+export type StockRow = { locationId: number; code: string; lot: string; onHand: number; reserved: number };
+
+/** One select value per (bin, lot), since stock is held per lot within a bin. */
+export const stockKey = (row: { locationId: number; lot: string }) => `${row.locationId}|${row.lot}`;
+
+export const findRow = <R extends StockRow>(rows: readonly R[], choice: string): R | undefined =>
+  rows.find((r) => stockKey(r) === choice);
+
+/** Options for "take from": each bin and lot holding stock, with what is free to take. */
+export function stockOptions(rows: readonly StockRow[], unit: string): BinOption[] {
+  return rows.map((r) => {
+    const lot = r.lot ? ` · lot ${r.lot}` : '';
+    const reserved = r.reserved > 0 ? `, ${formatNumber(r.reserved)} reserved` : '';
+    return { value: stockKey(r), label: `${r.code}${lot} — ${formatNumber(r.onHand)} ${unit}${reserved}` };
+  });
+}
+
+/** Options for "put into": each bin the item already uses, once (lots are entered separately). */
+export function binOptions(rows: readonly StockRow[]): BinOption[] {
+  const seen = new Map<number, string>();
+  for (const r of rows) if (!seen.has(r.locationId)) seen.set(r.locationId, r.code);
+  return [...seen].map(([locationId, code]) => ({ value: `${locationId}|`, label: code }));
+}
+
+/** A sensible first choice: the first option, or typing a code when there are none. */
+export const initialBin = (options: readonly BinOption[]): BinValue => ({
+  choice: options[0]?.value ?? TYPE_CODE,
+  code: '',
+});

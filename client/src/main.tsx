@@ -1,0 +1,23 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { createApiClient, createQueryClient, TRPCProvider } from './trpc.ts';
+import './styles.css';
+
+const trpcClient = createApiClient();
+// A call that finds the session gone forgets the user; the app then shows the login page.
+const queryClient = createQueryClient(() => queryClient.setQueriesData({ queryKey: [['auth', 'me']] }, null));
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <App />
+      </TRPCProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

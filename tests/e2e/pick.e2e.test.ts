@@ -1,0 +1,167 @@
+// End to end through real parts: the built web client, served by the real server over a temp
+// database, driven in Chromium. Build the client first (`npx vite build`).
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_CLIENT_DIR } from '../../server/app.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
+import { tempDatabaseUrl } from '../support/tmp-db.ts';
+
+const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
+const TIMEOUT = 60_000;
+
+describe('web client: a technician picks stock', () => {
+  let fx: Fixture | undefined;
+  let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  const started = () => {
+    if (!fx || !browser) throw new Error('the fixture did not start');
+    return { fx, browser };
+  };
+
+  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await started().browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  async function logIn(page: Page, username: string, password: string) {
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
+      throw new Error(
+        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
+      );
+    }
+    await mkdir(RESULTS_DIR, { recursive: true });
+    db = await tempDatabaseUrl();
+    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
+    browser = await launchBrowser();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await fx?.app.close();
+    await db?.cleanup();
+  });
+
+  it(
+    'shows an error for a wrong password and stays on the login page',
+    async () => {
+      const page = await newPage();
+      await page.goto(`${started().fx.app.url}/`);
+      await page.waitForURL(/\/login/);
+      await logIn(page, 'tech', 'not-the-password');
+      const error = page.getByTestId('form-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('Wrong username or password');
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(await page.getByTestId('login-password').inputValue()).toBe('');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'logs in, finds "m8 bolt", picks 2 from A-01-1 and sees 98 left and the pick in the history',
+    async () => {
+      const { fx } = started();
+      const page = await newPage();
+      await page.goto(`${fx.app.url}/`);
+      await logIn(page, 'tech', PASSWORD);
+
+      // Back on the items page, logged in as the technician.
+      const search = page.getByTestId('search-input');
+      await search.waitFor();
+      expect(await page.getByTestId('user-menu').textContent()).toContain('Tess Tech');
+      expect(await page.getByTestId('user-menu').textContent()).toContain('Technician');
+      expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await search.fill('m8 bolt');
+      const result = page.getByTestId('search-result').filter({ hasText: 'M8 x 30 hex bolt' });
+      await result.first().waitFor();
+      await result.first().click();
+      await page.waitForURL(new RegExp(`/items/${fx.items.bolt}$`));
+
+      const row = page.locator('[data-testid="stock-row"][data-bin="A-01-1"]');
+      await row.waitFor();
+      expect(await row.getByTestId('on-hand').textContent()).toBe('100');
+
+      // Technicians do not get the planners' Adjust tab.
+      expect(await page.getByTestId('action-adjust').count()).toBe(0);
+
+      await page.getByTestId('action-pick').click();
+      await page.getByTestId('bin-select').selectOption(`${fx.bins.a}|`);
+      await page.getByTestId('qty-input').fill('2');
+      await page.getByTestId('submit-action').click();
+
+      const success = page.getByTestId('form-success');
+      await success.waitFor();
+      expect(await success.textContent()).toBe('Picked 2 from A-01-1 — 98 left');
+
+      // The stock table and the history update without a reload.
+      await expect.poll(() => row.getByTestId('on-hand').textContent(), { timeout: 10_000 }).toBe('98');
+      const newest = page.getByTestId('movement-row').first();
+      await expect
+        .poll(() => newest.getByTestId('movement-kind').textContent(), { timeout: 10_000 })
+        .toBe('Picked');
+      expect(await newest.getByTestId('movement-qty').textContent()).toBe('−2');
+      expect(await newest.getByTestId('movement-bin').textContent()).toBe('A-01-1');
+
+      // Exactly one pick reached the ledger.
+      const item = await fx.as.technician.items.get.query({ id: fx.items.bolt });
+      expect(item.stock.find((s) => s.code === 'A-01-1')?.onHand).toBe(98);
+      const movements = await fx.as.technician.items.movements.query({ itemId: fx.items.bolt });
+      expect(movements.filter((m) => m.kind === 'pick').map((m) => m.qty)).toEqual([-2]);
+
+      await page.screenshot({ path: join(RESULTS_DIR, 'item-page.png'), fullPage: true });
+
+      // The same page at a phone's width.
+      const phone = await newPage({ width: 390, height: 844 });
+      await phone.goto(`${fx.app.url}/login?next=${encodeURIComponent(`/items/${fx.items.bolt}`)}`);
+      await logIn(phone, 'tech', PASSWORD);
+      await phone.waitForURL(new RegExp(`/items/${fx.items.bolt}$`));
+      const phoneRow = phone.locator('[data-testid="stock-row"][data-bin="A-01-1"]');
+      await phoneRow.waitFor();
+      expect(await phoneRow.getByTestId('on-hand').textContent()).toBe('98');
+      await phone.getByTestId('movement-row').first().waitFor();
+      await phone.screenshot({ path: join(RESULTS_DIR, 'item-page-phone.png'), fullPage: true });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "shows another user's pick live on an open item page, without a reload",
+    async () => {
+      const { fx } = started();
+      const page = await newPage();
+      await page.goto(`${fx.app.url}/login?next=${encodeURIComponent(`/items/${fx.items.bearing}`)}`);
+      await logIn(page, 'plan', PASSWORD);
+      const row = page.locator('[data-testid="stock-row"][data-bin="B-01-1"]');
+      await row.waitFor();
+      const before = Number(await row.getByTestId('on-hand').textContent());
+      // Someone else, elsewhere, picks one through the API.
+      await fx.as.technician.stock.pick.mutate({
+        itemId: fx.items.bearing,
+        locationId: fx.bins.c,
+        qty: 1,
+        idempotencyKey: 'e2e-live-pick-01',
+      });
+      await expect
+        .poll(() => row.getByTestId('on-hand').textContent(), { timeout: 10_000 })
+        .toBe(String(before - 1));
+    },
+    TIMEOUT,
+  );
+});
