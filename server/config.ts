@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number, 0 to 65535' })
+    .int('must be a port number, 0 to 65535')
+    .min(0, 'must be a port number, 0 to 65535')
+    .max(65535, 'must be a port number, 0 to 65535')
+    .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
@@ -9,10 +14,14 @@ const EnvSchema = z.object({
     .default('file:data/twinventory.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  SEED: z.coerce.number().int().default(42),
+  SEED: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').default(42),
   /** `FULL` makes an acknowledged pick survive power loss; NORMAL only survives a process crash. */
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  SESSION_DAYS: z.coerce.number().int().positive().default(14),
+  SESSION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .positive('must be at least 1')
+    .default(14),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -23,7 +32,10 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      return `  ${name}: ${i.message} (got ${JSON.stringify(env[name] ?? '')})`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

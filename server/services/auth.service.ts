@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import {
   deleteSession,
@@ -80,17 +81,33 @@ export class AuthService {
     return listUsers(this.#db.reader);
   }
 
-  async createUser(input: {
-    username: string;
-    displayName: string;
-    role: Role;
-    password: string;
-  }): Promise<number> {
+  async createUser(
+    input: { username: string; displayName: string; role: Role; password: string },
+    actorId: number | null = null,
+  ): Promise<number> {
     if (input.password.length < 8) throw new DomainError('invalid', 'A password needs at least 8 characters');
     const passwordHash = await hashPassword(input.password);
     return this.#writer.run(async (tx) => {
       if (await findUserByName(tx, input.username)) throw conflict(`The username ${input.username} is taken`);
-      return insertUser(tx, { ...input, passwordHash, at: this.#clock.now() });
+      const at = this.#clock.now();
+      const { password: _, ...profile } = input;
+      const id = await insertUser(tx, { ...profile, passwordHash, at });
+      // Who can do what is part of the record; the password hash is not.
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'user.create',
+          entity: 'user',
+          entityId: String(id),
+          data: JSON.stringify({
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+          }),
+          createdAt: at,
+        },
+      ]);
+      return id;
     });
   }
 }

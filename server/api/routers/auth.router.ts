@@ -39,5 +39,5 @@ export const usersRouter = router({
         password: z.string().min(8, 'use at least 8 characters').max(200),
       }),
     )
-    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.auth.createUser(input) })),
+    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.auth.createUser(input, ctx.user.id) })),
 });

@@ -1,0 +1,25 @@
+import { expect, test } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults give a working local setup', () => {
+  expect(loadConfig({})).toMatchObject({
+    PORT: 3000,
+    DATABASE_URL: 'file:data/twinventory.db',
+    DB_SYNCHRONOUS: 'FULL',
+  });
+});
+
+test('a bad value is refused with a message naming the variable and what it got', () => {
+  expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x' })).toThrow(ConfigError);
+  try {
+    loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x' });
+  } catch (error) {
+    expect((error as Error).message).toBe(
+      [
+        'Invalid configuration:',
+        '  PORT: must be a port number, 0 to 65535 (got "abc")',
+        '  DATABASE_URL: must start with file:, libsql:, http(s): or ws(s): (got "postgres://x")',
+      ].join('\n'),
+    );
+  }
+});
