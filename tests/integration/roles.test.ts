@@ -3,25 +3,13 @@ import { appRouter } from '../../server/api/app.router.ts';
 import { createContextInner } from '../../server/api/context.ts';
 import { createCallerFactory } from '../../server/api/trpc.ts';
 import type { Access } from '../../server/domain/roles.ts';
+import { BACKENDS } from '../support/backends.ts';
 import { rawCall } from '../support/raw-call.ts';
 import { apiClient, cookieOf, type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
 
 type Proc = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>);
 const callers = ['anonymous', 'technician', 'planner', 'admin'] as const;
-
-let fx: Fixture;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const db = await tempDatabaseUrl();
-  cleanup = db.cleanup;
-  fx = await startFixture(db.url);
-});
-afterAll(async () => {
-  await fx?.app.close();
-  await cleanup?.();
-});
 
 /**
  * The policy, written out independently of the routers: a procedure opened to the wrong role by
@@ -61,58 +49,81 @@ test('every procedure states who may call it', () => {
   expect(procedures.length).toBeGreaterThan(40);
 });
 
-describe.each(procedures.filter(([, p]) => p._def.type !== 'subscription'))('%s', (path, proc) => {
-  const access = proc._def.meta?.access ?? [];
-  test.each(callers)('as %s', async (caller) => {
-    // Logging a shared session out would break the other cases; logout is exercised on its own below.
-    if (path === 'auth.logout' && caller !== 'anonymous') return;
-    const allowed = access === 'public' || (caller !== 'anonymous' && access.includes(caller));
-    // A string where an object is expected: an allowed caller reaches validation (400) and writes nothing.
-    const cookie = caller === 'anonymous' ? '' : cookieOf(fx.as[caller]);
-    const { status, body } = await rawCall(
-      fx.app.url,
-      proc._def.type as 'query' | 'mutation',
-      path,
-      'not-an-object',
-      cookie,
-    );
-    if (allowed) {
-      expect([401, 403]).not.toContain(status);
-    } else {
-      expect(status).toBe(caller === 'anonymous' ? 401 : 403);
-      expect(body.error?.message).toMatch(caller === 'anonymous' ? /Log in first/ : /cannot do this/);
-    }
-    expect(body.error?.data?.stack).toBeUndefined();
+describe.each(BACKENDS)('access over HTTP on $name', (backend) => {
+  let fx: Fixture;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const db = await backend.open();
+    close = db.close;
+    fx = await startFixture(db.url);
   });
-});
+  afterAll(async () => {
+    await fx?.app.close();
+    await close?.();
+  });
+  describe.each(procedures.filter(([, p]) => p._def.type !== 'subscription'))('%s', (path, proc) => {
+    const access = proc._def.meta?.access ?? [];
+    test.skipIf(!backend.available).each(callers)('as %s', async (caller) => {
+      // Logging a shared session out would break the other cases; logout is exercised on its own below.
+      if (path === 'auth.logout' && caller !== 'anonymous') return;
+      const allowed = access === 'public' || (caller !== 'anonymous' && access.includes(caller));
+      // A string where an object is expected: an allowed caller reaches validation (400) and writes nothing.
+      const cookie = caller === 'anonymous' ? '' : cookieOf(fx.as[caller]);
+      const { status, body } = await rawCall(
+        fx.app.url,
+        proc._def.type as 'query' | 'mutation',
+        path,
+        'not-an-object',
+        cookie,
+      );
+      if (allowed) {
+        expect([401, 403]).not.toContain(status);
+      } else {
+        expect(status).toBe(caller === 'anonymous' ? 401 : 403);
+        expect(body.error?.message).toMatch(caller === 'anonymous' ? /Log in first/ : /cannot do this/);
+      }
+      expect(body.error?.data?.stack).toBeUndefined();
+    });
+  });
 
-test('the live event stream refuses anonymous callers', async () => {
-  const caller = createCallerFactory(appRouter)(createContextInner(fx.app.services, null));
-  await expect(caller.live.events()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-});
+  test.skipIf(!backend.available)('the live event stream refuses anonymous callers', async () => {
+    const caller = createCallerFactory(appRouter)(createContextInner(fx.app.services, null));
+    await expect(caller.live.events()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
 
-test('logging out ends the session', async () => {
-  const client = apiClient(fx.app.url);
-  await client.auth.login.mutate({ username: 'tech', password: PASSWORD });
-  expect((await client.auth.me.query())?.username).toBe('tech');
-  const cookieBefore = cookieOf(client);
-  await client.auth.logout.mutate();
-  expect(await client.auth.me.query()).toBeNull();
-  // The old token is dead on the server too, not just forgotten by this client.
-  const replay = await rawCall(fx.app.url, 'query', 'stock.lowStock', undefined, cookieBefore);
-  expect(replay.status).toBe(401);
-});
+  test.skipIf(!backend.available)('logging out ends the session', async () => {
+    const client = apiClient(fx.app.url);
+    await client.auth.login.mutate({ username: 'tech', password: PASSWORD });
+    expect((await client.auth.me.query())?.username).toBe('tech');
+    const cookieBefore = cookieOf(client);
+    await client.auth.logout.mutate();
+    expect(await client.auth.me.query()).toBeNull();
+    // The old token is dead on the server too, not just forgotten by this client.
+    const replay = await rawCall(fx.app.url, 'query', 'stock.lowStock', undefined, cookieBefore);
+    expect(replay.status).toBe(401);
+  });
 
-test('a wrong password is refused without saying which part was wrong', async () => {
-  const r = await rawCall(fx.app.url, 'mutation', 'auth.login', { username: 'tech', password: 'nope' }, '');
-  expect(r.status).toBe(401);
-  expect(r.body.error?.message).toBe('Wrong username or password');
-  const unknown = await rawCall(
-    fx.app.url,
-    'mutation',
-    'auth.login',
-    { username: 'nobody', password: 'nope' },
-    '',
+  test.skipIf(!backend.available)(
+    'a wrong password is refused without saying which part was wrong',
+    async () => {
+      const r = await rawCall(
+        fx.app.url,
+        'mutation',
+        'auth.login',
+        { username: 'tech', password: 'nope' },
+        '',
+      );
+      expect(r.status).toBe(401);
+      expect(r.body.error?.message).toBe('Wrong username or password');
+      const unknown = await rawCall(
+        fx.app.url,
+        'mutation',
+        'auth.login',
+        { username: 'nobody', password: 'nope' },
+        '',
+      );
+      expect(unknown.body.error?.message).toBe('Wrong username or password');
+    },
   );
-  expect(unknown.body.error?.message).toBe('Wrong username or password');
 });
