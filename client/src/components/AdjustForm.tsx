@@ -1,92 +1,62 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { useBinChoice } from '../hooks/useBinChoice.ts';
-import { useResolveBin } from '../hooks/useResolveBin.ts';
+import type { FormEvent } from 'react';
+import { useBinLotForm } from '../hooks/useBinLotForm.ts';
 import { onHandAfter, useStockSubmit } from '../hooks/useStockSubmit.ts';
-import { stockOptions, TYPE_CODE } from '../lib/bins.ts';
-import type { FieldErrors } from '../lib/errors.ts';
+import { stockOptions } from '../lib/bins.ts';
 import { formatNumber, formatSigned } from '../lib/format.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { parseDelta } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
-import { BinField } from './BinField.tsx';
-import { ActionFooter, LotField, QtyField, ReasonField } from './StockFields.tsx';
+import { ActionFooter, BinLotFields } from './StockFields.tsx';
 
 /** A planner's correction outside a count (damage, write-off, found stock), always with a reason. */
 export function AdjustForm({ item }: { item: ItemDetail }) {
   const trpc = useTRPC();
   const adjust = useMutation(trpc.stock.adjust.mutationOptions());
-  const resolveBin = useResolveBin();
-  const options = stockOptions(item.stock, item.unit);
-  const [bin, setBin] = useBinChoice(options);
-  const [delta, setDelta] = useState('');
-  const [lot, setLot] = useState('');
-  const [reason, setReason] = useState('');
+  const fields = useBinLotForm(item, {
+    options: stockOptions(item.stock, item.unit),
+    lot: 'held',
+  });
   const form = useStockSubmit(item.id);
-  const typing = bin.choice === TYPE_CODE;
-  const tracked = item.tracking !== 'none';
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await form.submit(async () => {
-      const errors: FieldErrors = {};
-      const d = parseDelta(delta);
-      if (!d.ok) errors.qty = d.error;
-      if (reason.trim().length < 3) errors.reason = 'Say why (at least 3 characters)';
-      const r = await resolveBin(bin, item.stock);
-      if (!r.ok) errors.bin = r.error;
-      const lotValue = typing ? lot.trim() : ((r.ok ? r.bin.row?.lot : undefined) ?? '');
-      if (tracked && typing && lotValue === '') errors.lot = 'Enter the lot';
-      if (!d.ok || !r.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+      const { errors, bin, qty: delta, lot } = await fields.resolve(parseDelta);
+      const reason = fields.reason.trim();
+      if (reason.length < 3) errors.reason = 'Say why (at least 3 characters)';
+      if (!bin || delta === undefined || Object.keys(errors).length > 0) return { ok: false, errors };
       const input = {
         itemId: item.id,
-        locationId: r.bin.locationId,
-        delta: d.value,
-        lot: lotValue || undefined,
-        reason: reason.trim(),
+        locationId: bin.locationId,
+        delta,
+        lot: lot || undefined,
+        reason,
       };
       return {
         ok: true,
         values: input,
         send: (idempotencyKey) => adjust.mutateAsync({ ...input, idempotencyKey }),
         describe: (res) =>
-          `Adjusted ${r.bin.code} by ${formatSigned(d.value)} — ${formatNumber(onHandAfter(res, r.bin.locationId, lotValue))} now`,
+          `Adjusted ${bin.code} by ${formatSigned(delta)} — ${formatNumber(onHandAfter(res, bin.locationId, lot))} now`,
       };
     });
     if (ok) {
-      setDelta('');
-      setReason('');
+      fields.setQty('');
+      fields.setReason('');
     }
   };
 
   return (
     <form className="action-form" onSubmit={onSubmit} noValidate aria-label="Adjust">
-      <div className="action-form__fields">
-        <BinField label="Bin" options={options} value={bin} onChange={setBin} error={form.errors.bin} />
-        {tracked && typing ? (
-          <LotField
-            serial={item.tracking === 'serial'}
-            value={lot}
-            onChange={setLot}
-            error={form.errors.lot}
-          />
-        ) : null}
-        <QtyField
-          label="Change"
-          hint="Negative to remove, e.g. -3"
-          value={delta}
-          onChange={setDelta}
-          unit={item.unit}
-          error={form.errors.qty}
-        />
-        <ReasonField
-          label="Reason"
-          value={reason}
-          onChange={setReason}
-          error={form.errors.reason}
-          placeholder="e.g. damaged in transport"
-        />
-      </div>
+      <BinLotFields
+        fields={fields}
+        errors={form.errors}
+        unit={item.unit}
+        binLabel="Bin"
+        qty={{ label: 'Change', hint: 'Negative to remove, e.g. -3' }}
+        reason={{ label: 'Reason', placeholder: 'e.g. damaged in transport' }}
+      />
       <ActionFooter label="Adjust" pending={form.pending} feedback={form.feedback} />
     </form>
   );

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import type { BinLotForm } from '../hooks/useBinLotForm.ts';
+import type { FieldErrors } from '../lib/errors.ts';
+import { BinField } from './BinField.tsx';
 import { Field } from './Field.tsx';
 import type { Feedback } from './FormMessage.tsx';
 import { FormMessage } from './FormMessage.tsx';
@@ -69,6 +72,43 @@ export function ReasonField({
         />
       )}
     </Field>
+  );
+}
+
+/** A stock form's fields; `children` come right after the bin (a move's destination). */
+export function BinLotFields({
+  fields,
+  errors,
+  unit,
+  binLabel,
+  qty = {},
+  reason = {},
+  children,
+}: {
+  fields: BinLotForm;
+  errors: FieldErrors;
+  unit: string;
+  binLabel: string;
+  qty?: { label?: string; hint?: ReactNode };
+  reason?: { label?: string; placeholder?: string };
+  children?: ReactNode;
+}) {
+  return (
+    <div className="action-form__fields">
+      <BinField
+        label={binLabel}
+        options={fields.options}
+        value={fields.bin}
+        onChange={fields.setBin}
+        error={errors.bin}
+      />
+      {children}
+      {fields.showLot ? (
+        <LotField serial={fields.serial} value={fields.lot} onChange={fields.setLot} error={errors.lot} />
+      ) : null}
+      <QtyField {...qty} value={fields.qty} onChange={fields.setQty} unit={unit} error={errors.qty} />
+      <ReasonField {...reason} value={fields.reason} onChange={fields.setReason} error={errors.reason} />
+    </div>
   );
 }
 
