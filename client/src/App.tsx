@@ -5,6 +5,7 @@ import { ErrorState } from './components/ErrorState.tsx';
 import { Loading } from './components/Loading.tsx';
 import { useLiveEvents } from './hooks/useLiveEvents.ts';
 import { UserContext } from './hooks/useUser.ts';
+import { AdminPage } from './pages/AdminPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
 import { BinPage } from './pages/BinPage.tsx';
@@ -68,6 +69,7 @@ export function App() {
           <Route path="/work-orders/:id" component={WorkOrderPage} />
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
+          <Route path="/admin" component={AdminPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

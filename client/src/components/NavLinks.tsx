@@ -1,6 +1,10 @@
 import { Link, useLocation } from 'wouter';
+import { useUser } from '../hooks/useUser.ts';
+import { isAdmin } from '../lib/roles.ts';
 
-const LINKS = [
+type NavLink = { href: string; label: string; match?: (path: string) => boolean; adminOnly?: boolean };
+
+const LINKS: readonly NavLink[] = [
   {
     href: '/',
     label: 'Items',
@@ -12,15 +16,20 @@ const LINKS = [
   { href: '/work-orders', label: 'Work orders' },
   { href: '/labels', label: 'Labels' },
   { href: '/io', label: 'Import/Export' },
-] as const;
+  { href: '/admin', label: 'Admin', adminOnly: true },
+];
 
-/** The main sections. The current one is marked for screen readers as well as visually. */
+/**
+ * The main sections the user's role may open. The current one is marked for screen readers as well
+ * as visually.
+ */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const [location] = useLocation();
+  const admin = isAdmin(useUser().role);
   return (
     <ul className="nav__list">
-      {LINKS.map((link) => {
-        const active = 'match' in link ? link.match(location) : location.startsWith(link.href);
+      {LINKS.filter((link) => admin || !link.adminOnly).map((link) => {
+        const active = link.match ? link.match(location) : location.startsWith(link.href);
         return (
           <li key={link.href}>
             <Link
@@ -28,6 +37,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               className={`nav__link${active ? ' nav__link--active' : ''}`}
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}
+              data-testid={`nav-${link.href.slice(1) || 'items'}`}
             >
               {link.label}
             </Link>

@@ -7,8 +7,17 @@ export type Role = User['role'];
 export const isPlanner = (role: Role) => role === 'planner' || role === 'admin';
 export const isAdmin = (role: Role) => role === 'admin';
 
+export const ROLES = ['technician', 'planner', 'admin'] as const satisfies readonly Role[];
+
 export const ROLE_LABELS: Record<Role, string> = {
   technician: 'Technician',
   planner: 'Planner',
   admin: 'Administrator',
+};
+
+/** What each role may do, in a sentence (the server's role checks have the final say). */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  technician: 'Finds stock, picks, moves and counts it, and works on work orders.',
+  planner: 'Also manages items, adjustments, purchase orders, work order assignment and CSV files.',
+  admin: 'Also creates users and checks the audit log and the stock ledger.',
 };

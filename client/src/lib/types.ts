@@ -14,6 +14,10 @@ export type PurchaseOrderSummary = Outputs['purchasing']['list'][number];
 export type PurchaseOrderDetail = Outputs['purchasing']['get'];
 export type PurchaseOrderStatus = PurchaseOrderSummary['status'];
 export type LowStockRow = Outputs['stock']['lowStock'][number];
+export type UserSummary = Outputs['users']['list'][number];
+export type AuditEntry = Outputs['audit']['recent'][number];
+export type AuditVerdict = Outputs['audit']['verify'];
+export type LedgerCheck = Outputs['stock']['verifyLedger'];
 
 export const WORK_ORDER_STATUSES = [
   'open',
