@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DEMO_GRID, generateGridFacility } from '../../twin-models/generate/grid-facility.ts';
+import { deriveBins } from '../../twin-models/geometry.ts';
+import { demoWarehouse } from '../../twin-models/samples/index.ts';
 import { generateAssets } from './assets.ts';
 import { generateCatalog, isValidEan13 } from './catalog.ts';
 import { generateMovementHistory, type HistoryEvent } from './demand.ts';
@@ -10,8 +11,10 @@ const NOW = Date.UTC(2026, 3, 15, 12, 0, 0);
 const DAY = 86_400_000;
 
 // Generating the full data set is the expensive part; every test reads the same instance.
-const facility = generateGridFacility(DEMO_GRID);
-const binCount = facility.locations.filter((l) => l.kind === 'bin').length;
+const twin = demoWarehouse();
+const binCount = deriveBins(twin).length;
+const floor = twin.floors[0];
+const facility = { bounds: { minX: 0, maxX: floor?.width ?? 0, minZ: 0, maxZ: floor?.depth ?? 0 } };
 const catalog = generateCatalog(createRng(1));
 const historyItems = catalog.items.map((i) => ({
   ...i,

@@ -2,7 +2,7 @@ import { insertRows, num } from '../../server/db/sql.ts';
 import { exhaustive } from '../../server/domain/errors.ts';
 import type { Services } from '../../server/services/services.ts';
 import { type LedgerRequest, postStockOperations } from '../../server/services/stock-ledger.service.ts';
-import { DEMO_GRID, generateGridFacility } from '../../twin-models/generate/grid-facility.ts';
+import { demoWarehouse } from '../../twin-models/samples/index.ts';
 import { generateAssets } from './assets.ts';
 import { generateCatalog } from './catalog.ts';
 import { generateMovementHistory, type HistoryEvent } from './demand.ts';
@@ -51,34 +51,17 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   for (const u of DEMO_USERS) userIds.push(await services.auth.createUser({ ...u, password: DEMO_PASSWORD }));
   const adminId = userIds[2] ?? 1;
 
-  const facility = generateGridFacility(DEMO_GRID);
+  // The sample twin is published like any layout: its bins and docks become the ledger's locations.
+  const facility = demoWarehouse();
+  await services.twin.publish(facility, 'Sample facility', adminId);
   const catalog = generateCatalog(rng);
-  await writer.run(async (tx) => {
-    await insertRows(
-      tx,
-      'INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active)',
-      facility.locations.map((l) => [
-        l.code,
-        l.kind,
-        l.aisle,
-        l.bay,
-        l.level,
-        l.x,
-        l.y,
-        l.z,
-        l.width,
-        l.height,
-        l.depth,
-        l.capacity,
-        1,
-      ]),
-    );
-    await insertRows(
+  await writer.run((tx) =>
+    insertRows(
       tx,
       'INSERT INTO suppliers (name, email, lead_time_days)',
       catalog.suppliers.map((s) => [s.name, s.email, s.leadTimeDays]),
-    );
-  });
+    ),
+  );
   const supplierIds = await idsInOrder(services, 'SELECT id FROM suppliers ORDER BY id');
   await writer.run((tx) =>
     insertRows(
@@ -103,7 +86,8 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   );
   const itemIds = await idsInOrder(services, 'SELECT id FROM items ORDER BY id');
   const binIds = await idsInOrder(services, "SELECT id FROM locations WHERE kind = 'bin' ORDER BY id");
-  log(`  ${facility.locations.length} locations, ${itemIds.length} items`);
+  const locationCount = await idsInOrder(services, 'SELECT id FROM locations WHERE active = 1').then((r) => r.length);
+  log(`  ${locationCount} locations, ${itemIds.length} items`);
 
   const history = generateMovementHistory({
     rng,
@@ -134,7 +118,7 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   }
   log(`  ${movements} movements over ${days} days (${refused} refused)`);
 
-  const assets = generateAssets(rng, 60, boundsOf(facility.locations));
+  const assets = generateAssets(rng, 60, floorBounds(facility));
   const assetIds = await writer.run(async (tx) => {
     const ids: number[] = [];
     for (const a of assets) {
@@ -218,7 +202,8 @@ export async function seedSampleFacility(services: Services, options: SeedOption
     .map((l) => l.itemId);
   const poIds =
     toOrder.length > 0 ? await services.purchasing.createFromSuggestions(toOrder, userIds[1] ?? adminId) : [];
-  const dock = await services.inventory.location({ code: 'DOCK-1' }).catch(() => null);
+  const dockCode = facility.docks[0]?.code;
+  const dock = dockCode ? await services.inventory.location({ code: dockCode }).catch(() => null) : null;
   for (const [k, poId] of poIds.entries()) {
     if (k % 3 !== 0 || dock === null) continue;
     const po = await services.purchasing.get(poId);
@@ -233,7 +218,7 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   }
   await services.inventory.load();
   const summary: SeedSummary = {
-    locations: facility.locations.length,
+    locations: locationCount,
     items: itemIds.length,
     movements,
     refused,
@@ -294,16 +279,7 @@ async function idsInOrder(services: Services, sql: string): Promise<number[]> {
   return rs.rows.map((r) => num(r.id));
 }
 
-function boundsOf(locations: readonly { x: number; z: number }[]) {
-  let minX = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let minZ = Number.POSITIVE_INFINITY;
-  let maxZ = Number.NEGATIVE_INFINITY;
-  for (const l of locations) {
-    minX = Math.min(minX, l.x);
-    maxX = Math.max(maxX, l.x);
-    minZ = Math.min(minZ, l.z);
-    maxZ = Math.max(maxZ, l.z);
-  }
-  return { minX, maxX, minZ, maxZ };
+function floorBounds(facility: ReturnType<typeof demoWarehouse>) {
+  const floor = facility.floors[0];
+  return { minX: 0, maxX: floor?.width ?? 0, minZ: 0, maxZ: floor?.depth ?? 0 };
 }

@@ -5,6 +5,7 @@ import { ioRouter } from './routers/io.router.ts';
 import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
+import { twinRouter } from './routers/twin.router.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   workOrders: workOrdersRouter,
   audit: auditRouter,
   io: ioRouter,
+  twin: twinRouter,
   live: liveRouter,
 });
 

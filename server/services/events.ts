@@ -9,7 +9,8 @@ export type LiveEvent =
     }
   | { type: 'work_order'; workOrderId: number; status: string }
   | { type: 'purchase_order'; purchaseOrderId: number; status: string }
-  | { type: 'catalog'; itemId: number };
+  | { type: 'catalog'; itemId: number }
+  | { type: 'twin'; revisionId: number };
 
 export class EventBus {
   readonly #emitter = new EventEmitter();

@@ -9,6 +9,7 @@ import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
+import { TwinService } from './twin.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
@@ -33,5 +34,6 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     assets: new AssetService({ db, writer, clock, events }),
     audit: new AuditService({ db }),
     io: new IoService({ db, writer, clock, inventory, ledger }),
+    twin: new TwinService({ db, writer, clock, events }),
   };
 }

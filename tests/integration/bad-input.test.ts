@@ -139,6 +139,10 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ workOrderId: doneWorkOrder, partId: 999_999, qty: 1, idempotencyKey: key }, 404],
     ],
     'workOrders.releasePart': [[{ workOrderId: doneWorkOrder, partId: 999_999 }, 404]],
+    'twin.publish': [
+      [{ document: { version: 2 } }, 400],
+      [{ document: 'not a layout' }, 400],
+    ],
     'io.exportCsv': [[{ kind: 'secrets' }, 400]],
     'io.importCsv': [
       [{ kind: 'items', csv: 'sku,name\nX,Y\n', dryRun: false }, 400],

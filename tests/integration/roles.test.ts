@@ -32,6 +32,7 @@ const POLICY: Record<string, Access> = {
   'audit.recent': ['admin'],
   'io.exportCsv': ['planner', 'admin'],
   'io.importCsv': ['planner', 'admin'],
+  'twin.publish': ['planner', 'admin'],
 };
 
 test('each procedure admits exactly the roles the policy gives it', () => {

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { deriveBins } from '../../twin-models/geometry.ts';
+import { demoWarehouse } from '../../twin-models/samples/index.ts';
+import { BACKENDS } from '../support/backends.ts';
+import { dbFingerprint } from '../support/db-state.ts';
+import { type Fixture, startFixture } from '../support/test-app.ts';
+
+describe.each(BACKENDS)('facility twin on $name', (backend) => {
+  let fx: Fixture;
+  let close: () => Promise<void>;
+  const demo = demoWarehouse();
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const db = await backend.open();
+    close = db.close;
+    fx = await startFixture(db.url);
+  });
+  afterAll(async () => {
+    await fx?.app.close();
+    await close?.();
+  });
+
+  test.skipIf(!backend.available)('publishing a layout makes its bins the ledger locations', async () => {
+    await expect(fx.as.technician.twin.current.query()).rejects.toThrow(
+      'No facility layout has been published yet',
+    );
+    const { revisionId } = await fx.as.planner.twin.publish.mutate({ document: demo, note: 'first layout' });
+    const current = await fx.as.technician.twin.current.query();
+    expect(current.revisionId).toBe(revisionId);
+    expect(deriveBins(current.facility)).toHaveLength(5280);
+    // A bin that already held stock keeps its id and stock, and now has the twin's pose.
+    const a = await fx.as.technician.locations.get.query({ code: 'A-01-1' });
+    expect(a.id).toBe(fx.bins.a);
+    expect(a.contents.map((c) => [c.sku, c.onHand])).toEqual([['FST-M8-030', 100]]);
+    expect(a.x).toBeCloseTo(4.4, 5);
+    const far = await fx.as.technician.locations.get.query({ code: 'L-88-5' });
+    expect(far.active).toBe(true);
+  });
+
+  test.skipIf(!backend.available)(
+    'a layout that would strand stock is refused, naming the bins, and changes nothing',
+    async () => {
+      const before = await dbFingerprint(fx.app.services.db);
+      const withoutRack = { ...demo, racks: demo.racks.filter((r) => r.id !== 'R-A-1-L') };
+      await expect(
+        fx.as.planner.twin.publish.mutate({ document: withoutRack, note: 'drop rack A-1-L' }),
+      ).rejects.toThrow(
+        'This layout removes 1 bin(s) that still hold or reserve stock: A-01-1. Move that stock first.',
+      );
+      expect(await dbFingerprint(fx.app.services.db)).toBe(before);
+      // Once the bolts have moved out, the same layout publishes and the emptied bins retire.
+      await fx.as.technician.stock.transfer.mutate({
+        itemId: fx.items.bolt,
+        fromLocationId: fx.bins.a,
+        toLocationId: fx.bins.c,
+        qty: 100,
+        idempotencyKey: 'move-out-of-A-1-L',
+      });
+      await fx.as.planner.twin.publish.mutate({ document: withoutRack, note: 'drop rack A-1-L' });
+      expect((await fx.as.technician.locations.get.query({ code: 'A-01-1' })).active).toBe(false);
+      await expect(
+        fx.as.technician.stock.receive.mutate({
+          itemId: fx.items.bolt,
+          locationId: fx.bins.a,
+          qty: 1,
+          idempotencyKey: 'into-retired-bin',
+        }),
+      ).rejects.toThrow('Bin A-01-1 is retired and cannot take stock');
+    },
+  );
+
+  test.skipIf(!backend.available)('a broken document is refused with the path of each problem', async () => {
+    const broken = structuredClone(demo) as { racks: { levels: { height: number }[] }[] };
+    const rack = broken.racks[12];
+    const level = rack?.levels[3];
+    if (level) level.height = 0;
+    const error = await fx.as.planner.twin.publish
+      .mutate({ document: broken })
+      .catch((e: unknown) => e as Error);
+    expect(error.message).toMatch(/^The facility document is not valid: racks\[12\]\.levels\[3\]\.height: /);
+    await expect(fx.as.planner.twin.publish.mutate({ document: { version: 99 } })).rejects.toThrow(/version/);
+  });
+
+  test.skipIf(!backend.available)(
+    'bin states feed the heatmaps: stock, items, days of cover, last count',
+    async () => {
+      const states = await fx.as.technician.twin.binStates.query();
+      const c = states.find((s) => s.code === 'B-01-1');
+      expect(c).toMatchObject({ onHand: 105, items: 2 });
+      expect(states.length).toBeGreaterThan(5000);
+    },
+  );
+});
