@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./bench/api.ts').then((m) => m.runApiBench()),
+  twin: () => import('./bench/twin.ts').then((m) => m.runTwinBench()),
 };
 
 const requested = process.argv[2] ?? '';

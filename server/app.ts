@@ -60,6 +60,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await options.seedIfEmpty(services);
   }
   await services.inventory.load();
+  // Build the navmesh now rather than on the first technician's request; no layout yet is fine.
+  void services.navigation.warm().catch(() => undefined);
   const server = createHttpServer({
     services,
     clientDir: options.clientDir,

@@ -3,6 +3,7 @@ import { authRouter, usersRouter } from './routers/auth.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
 import { ioRouter } from './routers/io.router.ts';
 import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
+import { navigationRouter } from './routers/navigation.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
 import { twinRouter } from './routers/twin.router.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   io: ioRouter,
   twin: twinRouter,
+  navigation: navigationRouter,
   live: liveRouter,
 });
 

@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import { EventBus } from './events.ts';
 import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
+import { NavigationService } from './navigation.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
@@ -21,6 +22,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const events = new EventBus();
   const ledger = new StockLedgerService({ writer, clock, events });
   const inventory = new InventoryService({ db, writer, clock, events });
+  const twin = new TwinService({ db, writer, clock, events });
   return {
     db,
     writer,
@@ -34,6 +36,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     assets: new AssetService({ db, writer, clock, events }),
     audit: new AuditService({ db }),
     io: new IoService({ db, writer, clock, inventory, ledger }),
-    twin: new TwinService({ db, writer, clock, events }),
+    twin,
+    navigation: new NavigationService({ twin, events }),
   };
 }

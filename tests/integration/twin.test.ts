@@ -74,10 +74,9 @@ describe.each(BACKENDS)('facility twin on $name', (backend) => {
     const rack = broken.racks[12];
     const level = rack?.levels[3];
     if (level) level.height = 0;
-    const error = await fx.as.planner.twin.publish
-      .mutate({ document: broken })
-      .catch((e: unknown) => e as Error);
-    expect(error.message).toMatch(/^The facility document is not valid: racks\[12\]\.levels\[3\]\.height: /);
+    await expect(fx.as.planner.twin.publish.mutate({ document: broken })).rejects.toThrow(
+      /^The facility document is not valid: racks\[12\]\.levels\[3\]\.height: /,
+    );
     await expect(fx.as.planner.twin.publish.mutate({ document: { version: 99 } })).rejects.toThrow(/version/);
   });
 
@@ -88,6 +87,32 @@ describe.each(BACKENDS)('facility twin on $name', (backend) => {
       const c = states.find((s) => s.code === 'B-01-1');
       expect(c).toMatchObject({ onHand: 105, items: 2 });
       expect(states.length).toBeGreaterThan(5000);
+    },
+  );
+
+  test.skipIf(!backend.available)(
+    'routes go from a dock to a bin with turn-by-turn steps over the current layout',
+    async () => {
+      const route = await fx.as.technician.navigation.route.query({
+        from: { kind: 'dock', code: 'D1' },
+        to: { kind: 'bin', code: 'C-12-4' },
+      });
+      if (!route.ok) throw new Error(route.reason);
+      expect(route.lengthM).toBeGreaterThan(5);
+      expect(route.points.length).toBeGreaterThanOrEqual(2);
+      expect(route.steps.at(-1)?.text).toMatch(/C-12-4 is on your (left|right), level 4/);
+      const summed = route.steps.reduce((a, s) => a + s.distanceM, 0);
+      expect(Math.abs(summed - route.lengthM)).toBeLessThan(1);
+      const unknown = await fx.as.technician.navigation.route.query({
+        from: { kind: 'dock', code: 'D1' },
+        to: { kind: 'bin', code: 'Z-99-9' },
+      });
+      expect(unknown).toMatchObject({ ok: false });
+      const tour = await fx.as.technician.navigation.multiStop.query({
+        start: { kind: 'dock', code: 'D1' },
+        stops: ['K-20-1', 'B-04-2', 'F-10-3'].map((code) => ({ kind: 'bin' as const, code })),
+      });
+      expect([...tour.order].sort()).toEqual([0, 1, 2]);
     },
   );
 });

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveBins } from '../../../twin-models/geometry.ts';
+import { demoWarehouse } from '../../../twin-models/samples/index.ts';
+import { orderStops } from './multi-stop.ts';
+import { buildNavigator, type Navigator } from './navmesh.ts';
+import type { Target } from './targets.ts';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('orderStops on the demo warehouse', () => {
+  let nav: Navigator;
+  const bins = deriveBins(demoWarehouse());
+  beforeAll(async () => {
+    nav = await buildNavigator(demoWarehouse());
+  });
+  afterAll(() => nav.dispose());
+
+  const pick = (rnd: () => number, n: number): Target[] =>
+    Array.from({ length: n }, () => ({
+      kind: 'bin',
+      code: bins[Math.floor(rnd() * bins.length)]?.code ?? '',
+    }));
+  const start: Target = { kind: 'point', x: 18, z: 8 };
+
+  it('visits every stop once and never beats the given order by walking further', () => {
+    const rnd = mulberry32(7);
+    for (let trial = 0; trial < 12; trial++) {
+      const stops = pick(rnd, 3 + (trial % 8));
+      const end = trial % 2 === 0 ? start : undefined;
+      const { order, route } = orderStops(nav, start, stops, end);
+      if (!route.ok) throw new Error(route.reason);
+      expect([...order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
+      // The given order's length, walked leg by leg.
+      const seq = [start, ...stops, ...(end === undefined ? [] : [end])];
+      let givenLength = 0;
+      for (let i = 1; i < seq.length; i++) {
+        const a = seq[i - 1];
+        const b = seq[i];
+        if (a === undefined || b === undefined) continue;
+        const leg = nav.route(a, b);
+        if (!leg.ok) throw new Error(leg.reason);
+        givenLength += leg.lengthM;
+      }
+      expect(route.lengthM).toBeLessThanOrEqual(givenLength + 1e-6);
+      // One arrival line per stop (plus the end).
+      expect(route.steps.filter((s) => s.text.startsWith('Bin ')).length).toBe(stops.length);
+    }
+  });
+
+  it('is deterministic', () => {
+    const stops = pick(mulberry32(99), 9);
+    const a = orderStops(nav, start, stops);
+    const b = orderStops(nav, start, stops);
+    expect(a).toEqual(b);
+  });
+
+  it('sorts stops spread along one aisle into walking order', () => {
+    const stops: Target[] = ['A-41-1', 'A-03-1', 'A-21-1', 'A-11-1'].map((code) => ({ kind: 'bin', code }));
+    const { order } = orderStops(nav, { kind: 'bin', code: 'A-01-1' }, stops);
+    expect(order).toEqual([1, 3, 2, 0]);
+  });
+
+  it('reports a stop that does not exist', () => {
+    const { route } = orderStops(nav, start, [{ kind: 'bin', code: 'Q-01-1' }]);
+    expect(route).toEqual({ ok: false, reason: 'no bin Q-01-1' });
+  });
+});

@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveBins, type Point2, pointInQuad, walkableFloor } from '../../../twin-models/geometry.ts';
+import { demoWarehouse, plantRoom } from '../../../twin-models/samples/index.ts';
+import type { Facility } from '../../../twin-models/schema.ts';
+import { buildNavigator, type Navigator } from './navmesh.ts';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Points every `step` metres along the polyline, both ends included. */
+function samples(points: readonly Point2[], step: number): Point2[] {
+  const out: Point2[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (a === undefined || b === undefined) continue;
+    const len = Math.hypot(b.x - a.x, b.z - a.z);
+    const n = Math.max(1, Math.ceil(len / step));
+    for (let k = 0; k <= n; k++) out.push({ x: a.x + ((b.x - a.x) * k) / n, z: a.z + ((b.z - a.z) * k) / n });
+  }
+  return out;
+}
+
+function routeChecks(name: string, load: () => Facility, pairs: number) {
+  describe(`routes on ${name}`, () => {
+    let facility: Facility;
+    let nav: Navigator;
+    beforeAll(async () => {
+      facility = load();
+      nav = await buildNavigator(facility);
+    });
+
+    it(`routes ${pairs} seeded random bin pairs along walkable floor`, () => {
+      const bins = deriveBins(facility);
+      const walk = walkableFloor(facility, nav.floorId);
+      const o = walk.outline;
+      const rnd = mulberry32(20240611);
+      for (let k = 0; k < pairs; k++) {
+        const a = bins[Math.floor(rnd() * bins.length)];
+        const b = bins[Math.floor(rnd() * bins.length)];
+        if (a === undefined || b === undefined) throw new Error('no bins');
+        const r = nav.route({ kind: 'bin', code: a.code }, { kind: 'bin', code: b.code });
+        if (!r.ok) throw new Error(`${a.code} -> ${b.code}: ${r.reason}`);
+        for (const p of samples(r.points, 0.25)) {
+          expect(p.x > o.minX && p.x < o.maxX && p.z > o.minZ && p.z < o.maxZ, `${a.code}->${b.code}`).toBe(
+            true,
+          );
+          const hit = walk.blocked.find((area) => pointInQuad(p, area.corners));
+          expect(hit?.id, `${a.code} -> ${b.code} at ${p.x},${p.z}`).toBeUndefined();
+        }
+        const first = r.points[0];
+        const last = r.points[r.points.length - 1];
+        if (first === undefined || last === undefined) throw new Error('empty route');
+        const straight = Math.hypot(last.x - first.x, last.z - first.z);
+        expect(r.lengthM).toBeGreaterThanOrEqual(straight - 1e-6);
+        // Racks force detours round their ends; more than that means the path wandered.
+        expect(r.lengthM).toBeLessThanOrEqual(straight * 4 + 40);
+        const sum = r.steps.reduce((s, step) => s + step.distanceM, 0);
+        expect(Math.abs(sum - r.lengthM)).toBeLessThanOrEqual(1);
+        expect(r.steps[r.steps.length - 1]?.text).toMatch(
+          new RegExp(`^Bin ${b.code} is .*level ${b.level}$`),
+        );
+      }
+    });
+  });
+}
+
+routeChecks('the demo warehouse', demoWarehouse, 60);
+routeChecks('the plant room', plantRoom, 50);
+
+describe('hand-checkable routes on the demo warehouse', () => {
+  let nav: Navigator;
+  beforeAll(async () => {
+    nav = await buildNavigator(demoWarehouse());
+  });
+
+  it('walks straight along one aisle between bins 10 bays apart', () => {
+    // A-01 and A-21 are positions 1 and 11 of the left face: ten 1 m bays, no cross-aisle between.
+    const r = nav.route({ kind: 'bin', code: 'A-01-1' }, { kind: 'bin', code: 'A-21-3' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.lengthM).toBeCloseTo(10, 1);
+    expect(r.steps.map((s) => s.text)).toEqual([
+      'Walk 10 m along aisle A',
+      'Bin A-21-3 is on your left, level 3',
+    ]);
+  });
+
+  it('names the cross-aisle and the aisle it turns into', () => {
+    const r = nav.route({ kind: 'bin', code: 'B-30-1' }, { kind: 'bin', code: 'E-30-1' });
+    if (!r.ok) throw new Error(r.reason);
+    const texts = r.steps.map((s) => s.text);
+    expect(texts.some((t) => t.endsWith('along aisle B'))).toBe(true);
+    expect(texts.some((t) => t.includes('cross-aisle'))).toBe(true);
+    expect(texts.some((t) => t.includes('into aisle E'))).toBe(true);
+  });
+
+  it('reaches markers and arbitrary points, and refuses unknown bins', () => {
+    const f = demoWarehouse();
+    const marker = f.markers[0];
+    if (marker === undefined) throw new Error('no markers');
+    const r = nav.route({ kind: 'point', x: 18, z: 8 }, { kind: 'marker', code: marker.code });
+    expect(r.ok).toBe(true);
+    const bad = nav.route({ kind: 'bin', code: 'A-01-1' }, { kind: 'bin', code: 'ZZ-99-9' });
+    expect(bad).toEqual({ ok: false, reason: 'no bin ZZ-99-9' });
+  });
+
+  it('returns a zero-length route when start and end coincide', () => {
+    const r = nav.route({ kind: 'bin', code: 'C-12-4' }, { kind: 'bin', code: 'C-12-4' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.lengthM).toBeLessThan(0.01);
+    expect(r.steps.at(-1)?.text).toBe('Bin C-12-4 is here, level 4');
+  });
+});
+
+describe('plant room', () => {
+  it('keeps the store cut off while its only doorway is a keep-clear area, and not otherwise', async () => {
+    const f = plantRoom();
+    const asset = f.assets[0];
+    if (asset === undefined) throw new Error('no assets');
+    const strict = await buildNavigator(f);
+    expect(strict.route({ kind: 'asset', id: asset.id }, { kind: 'bin', code: 'S-03-1' }).ok).toBe(false);
+    const open = await buildNavigator(f, undefined, { blockKeepClear: false });
+    const r = open.route({ kind: 'asset', id: asset.id }, { kind: 'bin', code: 'S-03-1' });
+    expect(r.ok).toBe(true);
+    // Walls still block: any route into the store goes through the doorway.
+    const walk = walkableFloor(f, open.floorId, { blockKeepClear: false });
+    if (r.ok)
+      for (const p of samples(r.points, 0.1))
+        expect(walk.blocked.find((a) => pointInQuad(p, a.corners))?.id).toBeUndefined();
+    strict.dispose();
+    open.dispose();
+  });
+
+  it('routes between assets beside their footprints', async () => {
+    const f = plantRoom();
+    const nav = await buildNavigator(f);
+    const [a, b] = f.assets;
+    if (a === undefined || b === undefined) throw new Error('need two assets');
+    const r = nav.route({ kind: 'asset', id: a.id }, { kind: 'asset', id: b.assetTag });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.steps.at(-1)?.text).toMatch(new RegExp(`^${b.name} is `));
+    nav.dispose();
+  });
+});

@@ -1,0 +1,73 @@
+import { notFound } from '../domain/errors.ts';
+import type { MultiStopResult } from '../domain/navigation/multi-stop.ts';
+import { orderStops } from '../domain/navigation/multi-stop.ts';
+import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';
+import type { RouteResult } from '../domain/navigation/route.ts';
+import type { Target } from '../domain/navigation/targets.ts';
+import type { EventBus } from './events.ts';
+import type { TwinService } from './twin.service.ts';
+
+/** A dock is where goods come in and a natural start; people name it by its code. */
+export type RouteTarget = Target | { kind: 'dock'; code: string };
+
+/**
+ * Routes over the current twin. The navmesh is built once per revision, started as soon as a layout
+ * is published (or at start) rather than on a user's request, and cached; the previous revision's
+ * navmesh is freed when a new one is ready.
+ */
+export class NavigationService {
+  readonly #twin: TwinService;
+  #built: { revisionId: number; navigator: Promise<Navigator> } | null = null;
+
+  constructor(deps: { twin: TwinService; events: EventBus }) {
+    this.#twin = deps.twin;
+    void this.#watch(deps.events);
+  }
+
+  /** Starts building the current revision's navmesh; resolves when it is ready. */
+  async warm(): Promise<void> {
+    await this.#navigator();
+  }
+
+  async route(from: RouteTarget, to: RouteTarget): Promise<RouteResult> {
+    const { navigator, facility } = await this.#navigator();
+    return navigator.route(asTarget(facility, from), asTarget(facility, to));
+  }
+
+  async multiStop(start: RouteTarget, stops: RouteTarget[]): Promise<MultiStopResult> {
+    const { navigator, facility } = await this.#navigator();
+    return orderStops(
+      navigator,
+      asTarget(facility, start),
+      stops.map((s) => asTarget(facility, s)),
+    );
+  }
+
+  async #navigator() {
+    const current = await this.#twin.current();
+    if (!current)
+      throw notFound('No facility layout has been published yet, so there is nothing to route over');
+    if (this.#built?.revisionId !== current.revisionId) {
+      const previous = this.#built;
+      this.#built = { revisionId: current.revisionId, navigator: buildNavigator(current.facility) };
+      void previous?.navigator.then((n) => n.dispose()).catch(() => undefined);
+    }
+    return { navigator: await this.#built.navigator, facility: current.facility };
+  }
+
+  async #watch(events: EventBus): Promise<void> {
+    for await (const event of events.subscribe()) {
+      if (event.type === 'twin') void this.warm().catch(() => undefined);
+    }
+  }
+}
+
+function asTarget(
+  facility: { docks: { code: string; footprint: { x: number; z: number } }[] },
+  t: RouteTarget,
+): Target {
+  if (t.kind !== 'dock') return t;
+  const dock = facility.docks.find((d) => d.code === t.code);
+  if (!dock) throw notFound(`There is no dock ${t.code}`);
+  return { kind: 'point', x: dock.footprint.x, z: dock.footprint.z };
+}
