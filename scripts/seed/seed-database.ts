@@ -86,7 +86,9 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   );
   const itemIds = await idsInOrder(services, 'SELECT id FROM items ORDER BY id');
   const binIds = await idsInOrder(services, "SELECT id FROM locations WHERE kind = 'bin' ORDER BY id");
-  const locationCount = await idsInOrder(services, 'SELECT id FROM locations WHERE active = 1').then((r) => r.length);
+  const locationCount = await idsInOrder(services, 'SELECT id FROM locations WHERE active = 1').then(
+    (r) => r.length,
+  );
   log(`  ${locationCount} locations, ${itemIds.length} items`);
 
   const history = generateMovementHistory({
