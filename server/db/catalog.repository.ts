@@ -1,5 +1,5 @@
 import type { Executor } from './database.ts';
-import { list, num, numOrNull, str, strOrNull } from './sql.ts';
+import { insertRows, list, num, numOrNull, str, strOrNull } from './sql.ts';
 
 export type Tracking = 'none' | 'lot' | 'serial';
 export type Item = {
@@ -171,14 +171,16 @@ export async function searchLocations(
   return rs.rows.map(toLocation);
 }
 
-export async function upsertLocation(ex: Executor, l: LocationInput): Promise<void> {
-  await ex.execute({
-    sql: `INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, aisle = excluded.aisle, bay = excluded.bay,
-            level = excluded.level, x = excluded.x, y = excluded.y, z = excluded.z, width = excluded.width,
-            height = excluded.height, depth = excluded.depth, capacity = excluded.capacity, active = excluded.active`,
-    args: [
+/** Twin-managed locations also carry their rack and turn; others leave them at their defaults. */
+export type LocationUpsert = LocationInput & { rotationY?: number; rackId?: string | null };
+
+/** Adds locations or updates them by code (keeping their id, and so their stock and history). */
+export async function upsertLocations(ex: Executor, rows: readonly LocationUpsert[]): Promise<void> {
+  await insertRows(
+    ex,
+    `INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active,
+       rotation_y, rack_id)`,
+    rows.map((l) => [
       l.code,
       l.kind,
       l.aisle,
@@ -192,8 +194,18 @@ export async function upsertLocation(ex: Executor, l: LocationInput): Promise<vo
       l.depth,
       l.capacity,
       l.active ? 1 : 0,
-    ],
-  });
+      l.rotationY ?? 0,
+      l.rackId ?? null,
+    ]),
+    `ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, aisle = excluded.aisle, bay = excluded.bay,
+       level = excluded.level, x = excluded.x, y = excluded.y, z = excluded.z, width = excluded.width,
+       height = excluded.height, depth = excluded.depth, capacity = excluded.capacity, active = excluded.active,
+       rotation_y = excluded.rotation_y, rack_id = excluded.rack_id`,
+  );
+}
+
+export function upsertLocation(ex: Executor, l: LocationUpsert): Promise<void> {
+  return upsertLocations(ex, [l]);
 }
 
 export type StockAtLocation = {

@@ -1,8 +1,9 @@
 import { loadFacility } from '../../twin-models/load.ts';
 import type { Facility } from '../../twin-models/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
+import { upsertLocations } from '../db/catalog.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { insertRows, num, str } from '../db/sql.ts';
+import { num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import { conflict, invalid } from '../domain/errors.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
@@ -140,29 +141,8 @@ async function heldLocations(ex: Executor): Promise<{ code: string; held: number
 async function syncLocations(tx: Executor, next: ReturnType<typeof twinLocations>): Promise<void> {
   // Retire every twin-managed location, then bring back (and re-pose) those in the new layout.
   await tx.execute("UPDATE locations SET active = 0 WHERE kind IN ('bin', 'dock')");
-  await insertRows(
+  await upsertLocations(
     tx,
-    `INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active, rotation_y, rack_id)`,
-    next.map((l) => [
-      l.code,
-      l.kind,
-      l.aisle,
-      l.bay,
-      l.level,
-      l.x,
-      l.y,
-      l.z,
-      l.width,
-      l.height,
-      l.depth,
-      l.capacity,
-      1,
-      l.rotationY,
-      l.rackId,
-    ]),
-    `ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, aisle = excluded.aisle, bay = excluded.bay,
-       level = excluded.level, x = excluded.x, y = excluded.y, z = excluded.z, width = excluded.width,
-       height = excluded.height, depth = excluded.depth, capacity = excluded.capacity, active = 1,
-       rotation_y = excluded.rotation_y, rack_id = excluded.rack_id`,
+    next.map((l) => ({ ...l, active: true })),
   );
 }
