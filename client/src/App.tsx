@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { AppShell } from './components/AppShell.tsx';
 import { ErrorState } from './components/ErrorState.tsx';
@@ -22,6 +23,17 @@ import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
 import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
 import { useTRPC } from './trpc.ts';
+
+// three.js and the scene are large; load them only when someone opens the twin.
+const TwinPage = lazy(() => import('./pages/TwinPage.tsx').then((m) => ({ default: m.TwinPage })));
+
+function TwinRoute() {
+  return (
+    <Suspense fallback={<Loading label="Loading the 3D view…" />}>
+      <TwinPage />
+    </Suspense>
+  );
+}
 
 /** Who is logged in decides between the login page and the app; the URL decides the page. */
 export function App() {
@@ -67,6 +79,7 @@ export function App() {
           <Route path="/assets/:id" component={AssetPage} />
           <Route path="/work-orders" component={WorkOrdersPage} />
           <Route path="/work-orders/:id" component={WorkOrderPage} />
+          <Route path="/twin" component={TwinRoute} />
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />

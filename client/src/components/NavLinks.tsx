@@ -10,6 +10,7 @@ const LINKS: readonly NavLink[] = [
     label: 'Items',
     match: (p: string) => p === '/' || p.startsWith('/items') || p.startsWith('/bins'),
   },
+  { href: '/twin', label: 'Twin' },
   { href: '/low-stock', label: 'Low stock' },
   { href: '/purchase-orders', label: 'Purchase orders' },
   { href: '/assets', label: 'Assets' },

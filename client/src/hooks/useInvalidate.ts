@@ -23,6 +23,15 @@ export function useInvalidate() {
           trpc.items.search.pathFilter(),
           trpc.locations.get.pathFilter(),
           trpc.workOrders.get.pathFilter(),
+          // The twin's heatmaps and hover labels show per-bin stock.
+          trpc.twin.binStates.pathFilter(),
+        ),
+      /** A new layout was published: its bins (and so their states) may have changed too. */
+      twin: () =>
+        run(
+          trpc.twin.current.pathFilter(),
+          trpc.twin.binStates.pathFilter(),
+          trpc.navigation.route.pathFilter(),
         ),
       workOrder: (id?: number) =>
         run(

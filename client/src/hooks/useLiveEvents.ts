@@ -40,6 +40,9 @@ export function useLiveEvents(enabled: boolean): void {
       case 'catalog':
         void invalidate.catalog(event.itemId);
         break;
+      case 'twin':
+        void invalidate.twin();
+        break;
     }
   };
 

@@ -60,6 +60,9 @@ function ItemContent({ item }: { item: ItemDetail }) {
         }
         actions={
           <>
+            <Link href={`/twin?item=${item.id}`} className="button" data-testid="show-in-3d">
+              Show in 3D
+            </Link>
             <Link href={`/labels?item=${item.id}`} className="button">
               Print label
             </Link>
