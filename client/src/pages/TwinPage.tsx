@@ -13,6 +13,7 @@ import { errorCode, errorMessage } from '../lib/errors.ts';
 import { formatDateTime, formatNumber, formatRelativeDay } from '../lib/format.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
 import { HEATMAP_LEGENDS } from '../twin/colors.ts';
+import { TwinFiles } from '../twin/export/TwinFiles.tsx';
 import { buildLayout, framing, overview, type TwinLayout } from '../twin/layout.ts';
 import { type RouteEnd, useRoute } from '../twin/route.ts';
 import { type HeatmapMode, twinActions, useTwin } from '../twin/store.ts';
@@ -386,6 +387,7 @@ function TwinView({ revision }: { revision: Revision }) {
               </p>
             </section>
           ) : null}
+          <TwinFiles facility={facility} />
         </aside>
       </div>
     </div>
