@@ -6,23 +6,13 @@
 import { AGENT_RADIUS_M, buildNavigator, type Navigator } from '../../server/domain/navigation/navmesh.ts';
 import { referenceRouter } from '../../server/domain/navigation/reference-path.ts';
 import { generateDistributionCentre } from '../../twin-models/generate/distribution-centre.ts';
+import { mulberry32 } from '../../twin-models/generate/random.ts';
 import { type DerivedBin, deriveBins, walkableFloor } from '../../twin-models/geometry.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
 import type { Facility } from '../../twin-models/schema.ts';
 
 const TARGET_P99_MS = 2;
 const TARGET_EXCESS = 0.03;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -45,7 +35,7 @@ async function buildMedian(facility: Facility, runs: number) {
 }
 
 function pairs(bins: readonly DerivedBin[], n: number, seed: number): [string, string][] {
-  const rnd = mulberry32(seed);
+  const rnd = mulberry32(seed).next;
   return Array.from({ length: n }, () => [
     bins[Math.floor(rnd() * bins.length)]?.code ?? '',
     bins[Math.floor(rnd() * bins.length)]?.code ?? '',
@@ -80,6 +70,7 @@ export async function runTwinBench(): Promise<object> {
   const ref = referenceRouter(walkableFloor(dc, nav.floorId), AGENT_RADIUS_M);
   const refBuildMs = performance.now() - t0;
   const excess: number[] = [];
+  let worst = { from: '', to: '', lengthM: 0, shortestM: 0, excess: Number.NEGATIVE_INFINITY };
   let skipped = 0;
   for (const [a, b] of pairs(dcBins, 200, 3)) {
     const ra = nav.resolve({ kind: 'bin', code: a });
@@ -95,7 +86,9 @@ export async function runTwinBench(): Promise<object> {
       skipped++;
       continue;
     }
-    excess.push(r.lengthM / best - 1);
+    const e = r.lengthM / best - 1;
+    excess.push(e);
+    if (e > worst.excess) worst = { from: a, to: b, lengthM: r.lengthM, shortestM: best, excess: e };
   }
   excess.sort((x, y) => x - y);
   const medianExcess = quantile(excess, 0.5);
@@ -140,6 +133,12 @@ export async function runTwinBench(): Promise<object> {
       medianExcessPct: round(medianExcess * 100, 2),
       p95ExcessPct: round(quantile(excess, 0.95) * 100, 2),
       maxExcessPct: round(maxExcess * 100, 2),
+      worstPair: {
+        from: worst.from,
+        to: worst.to,
+        lengthM: round(worst.lengthM, 2),
+        shortestM: round(worst.shortestM, 2),
+      },
       target: { maxExcessPct: TARGET_EXCESS * 100, met: maxExcess <= TARGET_EXCESS },
     },
   };

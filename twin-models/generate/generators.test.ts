@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveBins } from '../geometry.ts';
+import { assetCorners, deriveBins, footprintCorners, pointInQuad } from '../geometry.ts';
 import { loadFacility } from '../load.ts';
 import { loadSample } from '../samples/index.ts';
 import { SAMPLE_NAMES, SAMPLE_RECIPES } from '../samples/recipes.ts';
@@ -54,6 +54,16 @@ describe('generators', () => {
     expect(f.keepClear.filter((k) => k.reason === 'electrical-panel')).toHaveLength(2);
     expect(f.keepClear.some((k) => k.reason === 'fire-exit')).toBe(true);
     expect(f.markers.length).toBeGreaterThanOrEqual(f.assets.length);
+    // The partition doorway is the store's only way in: no keep-clear area or machine may cover it.
+    const left = f.walls.find((w) => w.id === 'W-1');
+    const right = f.walls.find((w) => w.id === 'W-2');
+    if (left === undefined || right === undefined) throw new Error('no partition');
+    const doorX = (left.to.x + right.from.x) / 2;
+    for (const z of [left.to.z - 0.8, left.to.z, left.to.z + 0.8]) {
+      const p = { x: doorX, z };
+      expect(f.keepClear.filter((k) => pointInQuad(p, footprintCorners(k.footprint)))).toEqual([]);
+      expect(f.assets.filter((a) => pointInQuad(p, assetCorners(a)))).toEqual([]);
+    }
   });
 
   it('distribution centre: >= 50,000 bins, generated and validated in < 3 s', () => {

@@ -198,13 +198,16 @@ export function generatePlantRoom(overrides: Partial<PlantRoomParams>, seed: num
       reason: 'fire-exit',
       footprint: rect(width - 0.75, plantDepth / 2, 1.5, 2.0),
     },
-    // The escape route from the store runs through the partition doorway.
-    { id: 'KC-DOOR-1', floorId, reason: 'fire-exit', footprint: rect(width / 2, plantDepth, DOORWAY, 2.0) },
   );
+  // The store's escape route and only way in run through the partition doorway, so the doorway is
+  // kept free of plant (below) but is not a keep-clear area: routes must never cross those, and a
+  // keep-clear doorway would cut the store off.
+  const doorway = rectCorners(width / 2, plantDepth, DOORWAY, 2.0, 0);
   marker('M-DOOR', width / 2 + 1.2, 1.6, 0.01, 0);
 
   const floorBounds = { minX: 0, maxX: width, minZ: 0, maxZ: plantDepth - WALL_THICKNESS };
   const taken: Quad[] = [
+    doorway,
     ...f.keepClear.map((k) =>
       rectCorners(k.footprint.x, k.footprint.z, k.footprint.width, k.footprint.depth, 0),
     ),

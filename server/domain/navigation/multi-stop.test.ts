@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../twin-models/generate/random.ts';
 import { deriveBins } from '../../../twin-models/geometry.ts';
 import { demoWarehouse } from '../../../twin-models/samples/index.ts';
 import { orderStops } from './multi-stop.ts';
 import { buildNavigator, type Navigator } from './navmesh.ts';
 import type { Target } from './targets.ts';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('orderStops on the demo warehouse', () => {
   let nav: Navigator;
@@ -32,7 +22,7 @@ describe('orderStops on the demo warehouse', () => {
   const start: Target = { kind: 'point', x: 18, z: 8 };
 
   it('visits every stop once and never beats the given order by walking further', () => {
-    const rnd = mulberry32(7);
+    const rnd = mulberry32(7).next;
     for (let trial = 0; trial < 12; trial++) {
       const stops = pick(rnd, 3 + (trial % 8));
       const end = trial % 2 === 0 ? start : undefined;
@@ -57,7 +47,7 @@ describe('orderStops on the demo warehouse', () => {
   });
 
   it('is deterministic', () => {
-    const stops = pick(mulberry32(99), 9);
+    const stops = pick(mulberry32(99).next, 9);
     const a = orderStops(nav, start, stops);
     const b = orderStops(nav, start, stops);
     expect(a).toEqual(b);

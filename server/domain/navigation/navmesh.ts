@@ -6,6 +6,7 @@ import { init, type NavMesh, NavMeshQuery } from '@recast-navigation/core';
 import { generateSoloNavMesh, generateTiledNavMesh } from '@recast-navigation/generators';
 import { type Point2, type WalkableOptions, walkableFloor } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
+import { type AisleSegment, aisleSegments, cheapestGateSequence, type GateEdge, segmentAt } from './gates.ts';
 import { describeRoute, polylineLength, type Region, type RouteResult, regionsOf } from './route.ts';
 import { type AccessPoint, accessPoint, type Target } from './targets.ts';
 import { walkableMesh } from './walkable-mesh.ts';
@@ -18,6 +19,17 @@ const SOLO_MAX_CELLS = 1_500_000;
 const TILE_CELLS = 128;
 /** A standing point snapped further than this onto the mesh is not where we meant to send anyone. */
 const SNAP_MAX_M = 0.75;
+/**
+ * A gate pair is still tried while its straight-line estimate (start → gate → gate → goal) is within
+ * this much of the best walk found: string-pulling round the gates can make a walk a little shorter
+ * than the estimate.
+ */
+const GATE_SLACK_M = 1.5;
+/** Gates this close are joined directly in the gate graph (cross-aisles, open floor round aisle ends). */
+const GATE_LINK_M = 12;
+
+/** A point on the navmesh with its polygon, for stitching polygon corridors together. */
+type Via = { x: number; z: number; ref: number };
 
 export type ResolvedPoint = { x: number; z: number; access: AccessPoint };
 
@@ -54,7 +66,9 @@ function recastConfig() {
     walkableSlopeAngle: 45,
     walkableHeight: 20,
     walkableClimb: 2,
-    walkableRadius: Math.ceil(AGENT_RADIUS_M / CELL_M),
+    // Recast's ledge filter already drops the voxel next to every empty column, so erosion by one
+    // voxel less keeps exactly AGENT_RADIUS_M of clearance (with the full radius a 0.8 m gap closed).
+    walkableRadius: Math.round(AGENT_RADIUS_M / CELL_M) - 1,
     maxEdgeLen: 0,
     maxSimplificationError: 1.0,
     minRegionArea: 4,
@@ -109,6 +123,16 @@ class RecastNavigator implements Navigator {
   private readonly b = { x: 0, y: 0, z: 0 };
   private readonly snapExtents = { x: SNAP_MAX_M, y: 1, z: SNAP_MAX_M };
   private readonly pathOptions = { maxPathPolys: 4096, maxStraightPathPoints: 1024 };
+  private readonly straightOptions = { maxStraightPathPoints: 1024 };
+  private readonly segments: AisleSegment[];
+  /** Every aisle segment's gates snapped onto the mesh, the graph's nodes. */
+  private readonly gateList: Via[] = [];
+  /** Indices into gateList of each segment's gates (either may be missing). */
+  private readonly gates = new Map<AisleSegment, number[]>();
+  /** Gate graph: along each segment, and between gates a short, nearly straight walk apart. */
+  private readonly gateAdj: GateEdge[][] = [];
+  /** The polygon corridor of each graph edge, keyed from * gates + to. */
+  private readonly gateCorridors = new Map<number, Uint32Array>();
 
   constructor(
     private readonly facility: Facility,
@@ -121,6 +145,75 @@ class RecastNavigator implements Navigator {
     // Long diagonal walks across a 300 m floor visit thousands of polygons; the default 2048 would truncate.
     this.query = new NavMeshQuery(navMesh, { maxNodes: 65_535 });
     this.regions = regionsOf(facility, floorId);
+    this.segments = aisleSegments(facility, floorId);
+    this.buildGateGraph();
+  }
+
+  /**
+   * Gate graph for choosing the corridor: each aisle segment joins its two gates, and gates within
+   * GATE_LINK_M whose walk is nearly straight are joined too; weights and corridors come from Detour
+   * on these short legs, where its corridor search is reliable.
+   */
+  private buildGateGraph(): void {
+    const owner: number[] = [];
+    this.segments.forEach((seg, k) => {
+      const ids: number[] = [];
+      for (const g of seg.gates) {
+        const v = this.via(g);
+        if (v === null) continue;
+        ids.push(this.gateList.length);
+        this.gateList.push(v);
+        owner.push(k);
+      }
+      this.gates.set(seg, ids);
+    });
+    const n = this.gateList.length;
+    for (let i = 0; i < n; i++) this.gateAdj.push([]);
+    const link = (i: number, j: number, sameSegment: boolean): void => {
+      const a = this.gateList[i];
+      const b = this.gateList[j];
+      if (a === undefined || b === undefined) return;
+      const corridor = this.corridor(a, b);
+      if (corridor === null) return;
+      const points = this.straighten(a, b, Array.from(corridor));
+      if (points === null) return;
+      const w = polylineLength(points);
+      if (!sameSegment && w > dist(a, b) * 1.2 + 1) return;
+      this.gateAdj[i]?.push({ to: j, w });
+      this.gateAdj[j]?.push({ to: i, w });
+      this.gateCorridors.set(i * n + j, corridor);
+      this.gateCorridors.set(j * n + i, corridor.slice().reverse());
+    };
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const a = this.gateList[i];
+        const b = this.gateList[j];
+        if (a === undefined || b === undefined) continue;
+        const same = owner[i] === owner[j];
+        if (same || dist(a, b) <= GATE_LINK_M) link(i, j, same);
+      }
+    }
+  }
+
+  private gateVias(seg: AisleSegment): Via[] {
+    const out: Via[] = [];
+    for (const i of this.gates.get(seg) ?? []) {
+      const v = this.gateList[i];
+      if (v !== undefined) out.push(v);
+    }
+    return out;
+  }
+
+  /** The mesh point and polygon nearest to p, within the snapping distance. */
+  private via(p: Point2): Via | null {
+    this.a.x = p.x;
+    this.a.y = this.elevation;
+    this.a.z = p.z;
+    const near = this.query.findNearestPoly(this.a, { halfExtents: this.snapExtents });
+    if (!near.success || near.nearestRef === 0) return null;
+    const q = near.nearestPoint;
+    if (Math.hypot(q.x - p.x, q.z - p.z) > SNAP_MAX_M) return null;
+    return { x: q.x, z: q.z, ref: near.nearestRef };
   }
 
   resolve(target: Target): { ok: true; point: ResolvedPoint } | { ok: false; reason: string } {
@@ -143,6 +236,146 @@ class RecastNavigator implements Navigator {
   }
 
   path(from: Point2, to: Point2): Point2[] | null {
+    const sa = segmentAt(this.segments, from);
+    const sb = segmentAt(this.segments, to);
+    if ((sa === null && sb === null) || sa === sb) return this.directPath(from, to);
+    if (sa !== null && sb !== null) {
+      const viaGraph = this.graphPath(from, to, sa, sb);
+      if (viaGraph !== null) return viaGraph;
+    }
+    return this.gatedPath(from, to, sa, sb) ?? this.directPath(from, to);
+  }
+
+  /** Aisle to aisle: the gate graph picks the corridor, which is then string-pulled as a whole. */
+  private graphPath(from: Point2, to: Point2, sa: AisleSegment, sb: AisleSegment): Point2[] | null {
+    const start = this.via(from);
+    const goal = this.via(to);
+    if (start === null || goal === null) return null;
+    const sources = (this.gates.get(sa) ?? []).map((gate) => ({
+      gate,
+      cost: dist(start, this.gateList[gate] ?? start),
+    }));
+    const targets = (this.gates.get(sb) ?? []).map((gate) => ({
+      gate,
+      cost: dist(this.gateList[gate] ?? goal, goal),
+    }));
+    const seq = cheapestGateSequence(this.gateAdj, sources, targets);
+    const firstGate = this.gateList[seq?.[0] ?? -1];
+    const lastGate = this.gateList[seq?.[seq.length - 1] ?? -1];
+    if (seq === null || firstGate === undefined || lastGate === undefined) return null;
+    const first = this.corridor(start, firstGate);
+    const last = this.corridor(lastGate, goal);
+    if (first === null || last === null) return null;
+    const legs: Uint32Array[] = [first];
+    const n = this.gateList.length;
+    for (let k = 1; k < seq.length; k++) {
+      const leg = this.gateCorridors.get((seq[k - 1] ?? 0) * n + (seq[k] ?? 0));
+      if (leg === undefined) return null;
+      legs.push(leg);
+    }
+    legs.push(last);
+    return this.straighten(from, to, joinCorridors(legs));
+  }
+
+  /**
+   * Shortest of the walks that leave the start's aisle segment by either end and enter the goal's by
+   * either end; each is one corridor (start → gate → gate → goal) string-pulled as a whole. Pairs are
+   * tried in order of their straight-line estimate and skipped once that cannot beat the best walk.
+   */
+  private gatedPath(
+    from: Point2,
+    to: Point2,
+    sa: AisleSegment | null,
+    sb: AisleSegment | null,
+  ): Point2[] | null {
+    const start = this.via(from);
+    const goal = this.via(to);
+    if (start === null || goal === null) return null;
+    const outs = sa === null ? [start] : this.gateVias(sa);
+    const ins = sb === null ? [goal] : this.gateVias(sb);
+    const pairs: { lb: number; i: number; j: number }[] = [];
+    for (let i = 0; i < outs.length; i++) {
+      for (let j = 0; j < ins.length; j++) {
+        const g = outs[i];
+        const h = ins[j];
+        if (g === undefined || h === undefined) continue;
+        const lb = dist(start, g) + dist(g, h) + dist(h, goal);
+        pairs.push({ lb, i, j });
+      }
+    }
+    pairs.sort((p, q) => p.lb - q.lb);
+    const firstLegs = new Map<number, Uint32Array | null>();
+    const lastLegs = new Map<number, Uint32Array | null>();
+    let best: Point2[] | null = null;
+    let bestLength = Number.POSITIVE_INFINITY;
+    for (const { lb, i, j } of pairs) {
+      if (lb - GATE_SLACK_M >= bestLength) break;
+      const g = outs[i];
+      const h = ins[j];
+      if (g === undefined || h === undefined) continue;
+      let first = firstLegs.get(i);
+      if (first === undefined) {
+        first = this.corridor(start, g);
+        firstLegs.set(i, first);
+      }
+      let last = lastLegs.get(j);
+      if (last === undefined) {
+        last = this.corridor(h, goal);
+        lastLegs.set(j, last);
+      }
+      if (first === null || last === null) continue;
+      const middle = this.corridor(g, h);
+      if (middle === null) continue;
+      const points = this.straighten(from, to, joinCorridors([first, middle, last]));
+      if (points === null) continue;
+      const length = polylineLength(points);
+      if (length < bestLength) {
+        best = points;
+        bestLength = length;
+      }
+    }
+    return best;
+  }
+
+  /** Detour's polygon corridor from a to b, or null when it does not reach b. */
+  private corridor(a: Via, b: Via): Uint32Array | null {
+    if (a.ref === b.ref) return Uint32Array.of(a.ref);
+    this.a.x = a.x;
+    this.a.y = this.elevation;
+    this.a.z = a.z;
+    this.b.x = b.x;
+    this.b.y = this.elevation;
+    this.b.z = b.z;
+    const r = this.query.findPath(a.ref, b.ref, this.a, this.b, this.pathOptions);
+    const polys = r.polys.toTypedArray();
+    r.polys.destroy();
+    if (!r.success || polys.length === 0 || polys[polys.length - 1] !== b.ref) return null;
+    return polys;
+  }
+
+  /** String-pulls a corridor from `from` to `to`; null unless it ends at `to`. */
+  private straighten(from: Point2, to: Point2, corridor: number[]): Point2[] | null {
+    this.a.x = from.x;
+    this.a.y = this.elevation;
+    this.a.z = from.z;
+    this.b.x = to.x;
+    this.b.y = this.elevation;
+    this.b.z = to.z;
+    const r = this.query.findStraightPath(this.a, this.b, corridor, this.straightOptions);
+    const out: Point2[] = [];
+    if (r.success) {
+      const flat = r.straightPath;
+      for (let k = 0; k < r.straightPathCount; k++) out.push({ x: flat.get(k * 3), z: flat.get(k * 3 + 2) });
+    }
+    r.straightPath.destroy();
+    r.straightPathFlags.destroy();
+    r.straightPathRefs.destroy();
+    const last = out[out.length - 1];
+    if (last === undefined || Math.hypot(last.x - to.x, last.z - to.z) > 0.05) return null;
+    return out;
+  }
+
+  private directPath(from: Point2, to: Point2): Point2[] | null {
     this.a.x = from.x;
     this.a.y = this.elevation;
     this.a.z = from.z;
@@ -182,4 +415,30 @@ class RecastNavigator implements Navigator {
     this.query.destroy();
     this.navMesh.destroy();
   }
+}
+
+function dist(a: Point2, b: Point2): number {
+  return Math.hypot(b.x - a.x, b.z - a.z);
+}
+
+/**
+ * Concatenates corridors that meet end to start, cutting out any loop (a leg that walks back over
+ * polygons already in the corridor), so consecutive polygons stay neighbours.
+ */
+function joinCorridors(legs: readonly Uint32Array[]): number[] {
+  const out: number[] = [];
+  const index = new Map<number, number>();
+  for (const leg of legs) {
+    for (const ref of leg) {
+      const seen = index.get(ref);
+      if (seen !== undefined) {
+        for (let k = seen + 1; k < out.length; k++) index.delete(out[k] ?? 0);
+        out.length = seen + 1;
+        continue;
+      }
+      index.set(ref, out.length);
+      out.push(ref);
+    }
+  }
+  return out;
 }
