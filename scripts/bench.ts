@@ -4,7 +4,11 @@
  */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./bench/api.ts').then((m) => m.runApiBench()),
-  twin: () => import('./bench/twin.ts').then((m) => m.runTwinBench()),
+  // Navigation figures first, then the 3D page in headless Chromium (needs the built client).
+  twin: async () => ({
+    navigation: await import('./bench/twin.ts').then((m) => m.runTwinBench()),
+    browser: await import('./bench/twin-browser.ts').then((m) => m.runTwinBrowserBench()),
+  }),
 };
 
 const requested = process.argv[2] ?? '';

@@ -47,7 +47,19 @@ export type TwinLayout = {
   extent: { minX: number; maxX: number; minZ: number; maxZ: number; maxY: number };
 };
 
-export const CHUNK_SIZE_M = 20;
+/**
+ * Chunks are at least this big, and a floor is cut into at most MAX_CHUNKS of them: small enough that
+ * off-screen chunks are culled, few enough that draw calls stay flat (two meshes per chunk) however
+ * large the building. Measured: 20 m cells gave 226 draw calls on a 50,400-bin distribution centre.
+ */
+const MIN_CHUNK_M = 20;
+const MAX_CHUNKS_PER_FLOOR = 20;
+
+export function chunkSize(width: number, depth: number): number {
+  let size = Math.max(MIN_CHUNK_M, Math.sqrt((width * depth) / MAX_CHUNKS_PER_FLOOR));
+  while (Math.ceil(width / size) * Math.ceil(depth / size) > MAX_CHUNKS_PER_FLOOR) size *= 1.1;
+  return size;
+}
 const UPRIGHT = 0.07;
 const BEAM = 0.06;
 const UPRIGHT_COLOUR = 0x2f5f98;
@@ -74,8 +86,10 @@ export function buildLayout(facility: Facility): TwinLayout {
   const binIndex = new Map<string, number>();
   const chunkMap = new Map<string, Chunk>();
   let rackTop = 0;
+  const sizes = new Map(facility.floors.map((f) => [f.id, chunkSize(f.width, f.depth)]));
   const chunkOf = (floorId: string, x: number, z: number): Chunk => {
-    const key = `${floorId}:${Math.floor(x / CHUNK_SIZE_M)}:${Math.floor(z / CHUNK_SIZE_M)}`;
+    const size = sizes.get(floorId) ?? MIN_CHUNK_M;
+    const key = `${floorId}:${Math.floor(x / size)}:${Math.floor(z / size)}`;
     let chunk = chunkMap.get(key);
     if (chunk === undefined) {
       chunk = { key, bins: [], frames: [] };
