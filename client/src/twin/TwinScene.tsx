@@ -16,6 +16,7 @@ import {
   InstancedMesh,
   Matrix4,
   MeshLambertMaterial,
+  type Object3D,
   Quaternion,
   Vector3,
 } from 'three';
@@ -544,6 +545,43 @@ function CameraRig({ layout }: { layout: TwinLayout }) {
   return null;
 }
 
+/**
+ * Rack uprights and beams are a few pixels wide from afar but still cost rasterising (measured: most
+ * of a 3 s software-rendered first frame at 50,000 bins), so a chunk's frames are drawn only when the
+ * camera is near it. Checked in the frame loop before each render; nothing is allocated there.
+ */
+const FRAME_LOD_M = 70;
+
+function FrameLod({ layout }: { layout: TwinLayout }) {
+  const scene = useThree((s) => s.scene);
+  const targets = useMemo(
+    () =>
+      layout.chunks.map((chunk) => {
+        let x = 0;
+        let z = 0;
+        for (const b of chunk.frames) {
+          x += b.x;
+          z += b.z;
+        }
+        const n = Math.max(1, chunk.frames.length);
+        return {
+          name: `frames ${chunk.key}`,
+          centre: new Vector3(x / n, 0, z / n),
+          mesh: null as Object3D | null,
+        };
+      }),
+    [layout],
+  );
+  useFrame(({ camera }) => {
+    for (const t of targets) {
+      // Looked up once: the meshes are created with the layout and live as long as it does.
+      t.mesh ??= scene.getObjectByName(t.name) ?? null;
+      if (t.mesh) t.mesh.visible = camera.position.distanceTo(t.centre) < FRAME_LOD_M;
+    }
+  });
+  return null;
+}
+
 /** Marks the view ready once the scene has been built and has had two frames to draw. */
 function ReadySignal({ bins }: { bins: number }) {
   useEffect(() => {
@@ -594,6 +632,7 @@ function Scene({ layout }: { layout: TwinLayout }) {
       <Beacons layout={layout} />
       <RouteRibbon />
       <CameraRig layout={layout} />
+      <FrameLod layout={layout} />
       <ReadySignal bins={layout.bins.length} />
     </>
   );
