@@ -11,6 +11,7 @@
  */
 import { type Point2, rotateY } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
+import { MinHeap } from './min-heap.ts';
 
 /** How far beyond a segment's end its gate sits: inside the cross-aisle or the open floor. */
 const GATE_OUT_M = 1.0;
@@ -168,7 +169,7 @@ export function cheapestGateSequence(
   const prev = new Int32Array(n).fill(-1);
   const finish = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   for (const t of targets) finish[t.gate] = Math.min(finish[t.gate] ?? Number.POSITIVE_INFINITY, t.cost);
-  const heap = new GateHeap();
+  const heap = new MinHeap();
   for (const s of sources) {
     if (s.cost < (dist[s.gate] ?? 0)) {
       dist[s.gate] = s.cost;
@@ -199,51 +200,4 @@ export function cheapestGateSequence(
   const out: number[] = [];
   for (let g = bestGate; g >= 0; g = prev[g] ?? -1) out.push(g);
   return out.reverse();
-}
-
-class GateHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  push(k: number, v: number): void {
-    const keys = this.keys;
-    const vals = this.vals;
-    let i = keys.length;
-    keys.push(k);
-    vals.push(v);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pk = keys[p] ?? 0;
-      if (pk <= k) break;
-      keys[i] = pk;
-      vals[i] = vals[p] ?? 0;
-      i = p;
-    }
-    keys[i] = k;
-    vals[i] = v;
-  }
-  pop(): [number, number] | null {
-    const keys = this.keys;
-    const vals = this.vals;
-    if (keys.length === 0) return null;
-    const top: [number, number] = [keys[0] ?? 0, vals[0] ?? 0];
-    const lk = keys.pop() ?? 0;
-    const lv = vals.pop() ?? 0;
-    const n = keys.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && (keys[r] ?? 0) < (keys[l] ?? 0) ? r : l;
-        if ((keys[c] ?? 0) >= lk) break;
-        keys[i] = keys[c] ?? 0;
-        vals[i] = vals[c] ?? 0;
-        i = c;
-      }
-      keys[i] = lk;
-      vals[i] = lv;
-    }
-    return top;
-  }
 }

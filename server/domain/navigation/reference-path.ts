@@ -5,6 +5,7 @@
  * rounded-corner optimum round each corner (under r·(√2−1) per corner turned).
  */
 import type { Bounds2, Point2, WalkableFloor } from '../../../twin-models/geometry.ts';
+import { MinHeap } from './min-heap.ts';
 import { blockedRects } from './walkable-mesh.ts';
 
 const BUCKET_M = 4;
@@ -171,51 +172,4 @@ export function referenceRouter(walk: WalkableFloor, radius: number): ReferenceR
   };
 
   return { nodes: nodes.length, edges, shortest };
-}
-
-class MinHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  push(k: number, v: number): void {
-    const keys = this.keys;
-    const vals = this.vals;
-    let i = keys.length;
-    keys.push(k);
-    vals.push(v);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pk = keys[p] ?? 0;
-      if (pk <= k) break;
-      keys[i] = pk;
-      vals[i] = vals[p] ?? 0;
-      i = p;
-    }
-    keys[i] = k;
-    vals[i] = v;
-  }
-  pop(): [number, number] | null {
-    const keys = this.keys;
-    const vals = this.vals;
-    if (keys.length === 0) return null;
-    const top: [number, number] = [keys[0] ?? 0, vals[0] ?? 0];
-    const lk = keys.pop() ?? 0;
-    const lv = vals.pop() ?? 0;
-    const n = keys.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && (keys[r] ?? 0) < (keys[l] ?? 0) ? r : l;
-        if ((keys[c] ?? 0) >= lk) break;
-        keys[i] = keys[c] ?? 0;
-        vals[i] = vals[c] ?? 0;
-        i = c;
-      }
-      keys[i] = lk;
-      vals[i] = lv;
-    }
-    return top;
-  }
 }
