@@ -1,42 +1,13 @@
-// End to end through real parts: the built web client, served by the real server over a temp
-// database, driven in Chromium. Build the client first (`npx vite build`).
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_CLIENT_DIR } from '../../server/app.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD } from '../support/test-app.ts';
+import { RESULTS_DIR, useWebApp } from './harness.ts';
 
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 const TIMEOUT = 60_000;
 
 describe('web client: an administrator manages users and checks the audit log and the ledger', () => {
-  let fx: Fixture | undefined;
-  let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  const started = () => {
-    if (!fx || !browser) throw new Error('the fixture did not start');
-    return { fx, browser };
-  };
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await started().browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function logIn(page: Page, username: string, password: string) {
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-  }
+  const { started, newPage, logIn } = useWebApp();
 
   /** A fresh browser, logged in as `username`, on /admin. */
   async function adminPage(username = 'admin'): Promise<Page> {
@@ -49,25 +20,6 @@ describe('web client: an administrator manages users and checks the audit log an
 
   const fieldError = (page: Page, testId: string) =>
     page.locator('.field', { has: page.getByTestId(testId) }).getByTestId('field-error');
-
-  beforeAll(async () => {
-    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
-      throw new Error(
-        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
-      );
-    }
-    await mkdir(RESULTS_DIR, { recursive: true });
-    db = await tempDatabaseUrl();
-    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await fx?.app.close();
-    await db?.cleanup();
-  });
 
   it(
     'creates a technician through the form, who can then log in',
@@ -181,7 +133,7 @@ describe('web client: an administrator manages users and checks the audit log an
       await page.screenshot({ path: join(RESULTS_DIR, 'admin.png'), fullPage: true });
 
       // The same page at a phone's width.
-      const phone = await newPage({ width: 390, height: 844 });
+      const phone = await newPage({ viewport: { width: 390, height: 844 } });
       await phone.goto(`${fx.app.url}/login?next=${encodeURIComponent('/admin')}`);
       await logIn(phone, 'admin', PASSWORD);
       await phone.getByTestId('audit-check-run').click();

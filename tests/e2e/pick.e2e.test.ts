@@ -1,61 +1,12 @@
-// End to end through real parts: the built web client, served by the real server over a temp
-// database, driven in Chromium. Build the client first (`npx vite build`).
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_CLIENT_DIR } from '../../server/app.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD } from '../support/test-app.ts';
+import { RESULTS_DIR, useWebApp } from './harness.ts';
 
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 const TIMEOUT = 60_000;
 
 describe('web client: a technician picks stock', () => {
-  let fx: Fixture | undefined;
-  let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  const started = () => {
-    if (!fx || !browser) throw new Error('the fixture did not start');
-    return { fx, browser };
-  };
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await started().browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function logIn(page: Page, username: string, password: string) {
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-  }
-
-  beforeAll(async () => {
-    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
-      throw new Error(
-        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
-      );
-    }
-    await mkdir(RESULTS_DIR, { recursive: true });
-    db = await tempDatabaseUrl();
-    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await fx?.app.close();
-    await db?.cleanup();
-  });
+  const { started, newPage, logIn } = useWebApp();
 
   it(
     'shows an error for a wrong password and stays on the login page',
@@ -128,7 +79,7 @@ describe('web client: a technician picks stock', () => {
       await page.screenshot({ path: join(RESULTS_DIR, 'item-page.png'), fullPage: true });
 
       // The same page at a phone's width.
-      const phone = await newPage({ width: 390, height: 844 });
+      const phone = await newPage({ viewport: { width: 390, height: 844 } });
       await phone.goto(`${fx.app.url}/login?next=${encodeURIComponent(`/items/${fx.items.bolt}`)}`);
       await logIn(phone, 'tech', PASSWORD);
       await phone.waitForURL(new RegExp(`/items/${fx.items.bolt}$`));

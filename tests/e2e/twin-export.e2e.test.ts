@@ -1,20 +1,13 @@
-// End to end: the twin's files. Downloads the demo warehouse (5,280 bins) as a binary glTF and as its
-// JSON document, checks both in Node, and publishes JSON files back as a planner. Build the client
-// first (`npx vite build`).
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_CLIENT_DIR } from '../../server/app.ts';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
+import { PASSWORD } from '../support/test-app.ts';
+import { RESULTS_DIR, useWebApp } from './harness.ts';
 
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 const TIMEOUT = 120_000;
 
 type GltfNode = { name?: string; extras?: Record<string, unknown>; mesh?: number; children?: number[] };
@@ -46,28 +39,16 @@ function parseGlb(bytes: Buffer): { json: Gltf; binLength: number } {
 }
 
 describe('web client: twin files (.glb and JSON)', () => {
-  let fx: Fixture | undefined;
-  let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const web = useWebApp({
+    timeoutMs: TIMEOUT,
+    afterStart: (fx) =>
+      fx.as.planner.twin.publish.mutate({ document: demoWarehouse(), note: 'e2e: demo warehouse' }),
+  });
+  const { started } = web;
   /** The JSON document downloaded by the technician, published back by the planner. */
   let downloadedJson: string | undefined;
 
-  const started = () => {
-    if (!fx || !browser) throw new Error('the fixture did not start');
-    return { fx, browser };
-  };
-
-  async function newPage(): Promise<Page> {
-    const context = await started().browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
+  const newPage = () => web.newPage({ acceptDownloads: true, timeoutMs: 20_000 });
 
   async function openTwinAs(username: string): Promise<Page> {
     const page = await newPage();
@@ -83,26 +64,6 @@ describe('web client: twin files (.glb and JSON)', () => {
     const path = await download.path();
     return readFile(path);
   }
-
-  beforeAll(async () => {
-    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
-      throw new Error(
-        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
-      );
-    }
-    await mkdir(RESULTS_DIR, { recursive: true });
-    db = await tempDatabaseUrl();
-    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
-    browser = await launchBrowser();
-    await fx.as.planner.twin.publish.mutate({ document: demoWarehouse(), note: 'e2e: demo warehouse' });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await fx?.app.close();
-    await db?.cleanup();
-  });
 
   it(
     'a technician downloads the model as .glb (every bin a named node) and the layout as JSON, and cannot publish',

@@ -1,17 +1,11 @@
-// End to end: the 3D twin page in Chromium (WebGL through SwiftShader) against the real server, with
-// the demo warehouse (5,280 bins) published through the API. Build the client first (`npx vite build`).
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_CLIENT_DIR } from '../../server/app.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
-import { tempDatabaseUrl } from '../support/tmp-db.ts';
+import { PASSWORD } from '../support/test-app.ts';
+import { RESULTS_DIR, useWebApp } from './harness.ts';
 
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 const TIMEOUT = 90_000;
 
 type Probe = {
@@ -24,50 +18,12 @@ type Probe = {
 };
 
 describe('web client: the 3D twin', () => {
-  let fx: Fixture | undefined;
-  let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const web = useWebApp();
+  const { started, logIn } = web;
 
-  const started = () => {
-    if (!fx || !browser) throw new Error('the fixture did not start');
-    return { fx, browser };
-  };
-
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await started().browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function logIn(page: Page, username: string, password: string) {
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-  }
+  const newPage = () => web.newPage({ timeoutMs: 20_000 });
 
   const probe = (page: Page) => page.evaluate(() => window.__twin as Probe | undefined);
-
-  beforeAll(async () => {
-    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
-      throw new Error(
-        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
-      );
-    }
-    await mkdir(RESULTS_DIR, { recursive: true });
-    db = await tempDatabaseUrl();
-    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
-    browser = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await fx?.app.close();
-    await db?.cleanup();
-  });
 
   it(
     'says so when no layout has been published yet',

@@ -1,0 +1,77 @@
+// The real parts every end-to-end test drives: the built web client served by the real server over
+// a temp libSQL database, and Debian Chromium. Build the client first (`npx vite build`).
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { BUILT_CLIENT_DIR } from '../../server/app.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { type Fixture, startFixture } from '../support/test-app.ts';
+import { tempDatabaseUrl } from '../support/tmp-db.ts';
+
+export const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
+
+export type WebApp = {
+  started(): { fx: Fixture; browser: Browser };
+  /** A page in a fresh browser context (its own cookies), closed after the file. */
+  newPage(options?: BrowserContextOptions & { timeoutMs?: number }): Promise<Page>;
+  logIn(page: Page, username: string, password: string): Promise<void>;
+};
+
+/**
+ * Registers the set-up and tear-down in the calling `describe`. `afterStart` runs once the server
+ * is up (e.g. to publish a layout through the API).
+ */
+export function useWebApp(
+  options: { timeoutMs?: number; afterStart?: (fx: Fixture) => Promise<unknown> } = {},
+): WebApp {
+  let fx: Fixture | undefined;
+  let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
+      throw new Error(
+        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
+      );
+    }
+    await mkdir(RESULTS_DIR, { recursive: true });
+    db = await tempDatabaseUrl();
+    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
+    browser = await launchBrowser();
+    await options.afterStart?.(fx);
+  }, options.timeoutMs ?? 60_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await fx?.app.close();
+    await db?.cleanup();
+  });
+
+  const started = () => {
+    if (!fx || !browser) throw new Error('the fixture did not start');
+    return { fx, browser };
+  };
+
+  return {
+    started,
+    async newPage({ timeoutMs, ...contextOptions } = {}) {
+      const context = await started().browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        ...contextOptions,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(timeoutMs ?? 15_000);
+      return page;
+    },
+    async logIn(page, username, password) {
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+    },
+  };
+}
