@@ -165,7 +165,7 @@ export class WorkOrderService {
   }
 
   async assign(id: number, assigneeId: number, actorId: number): Promise<void> {
-    const status = await this.#change(id, actorId, async (tx, wo) => {
+    await this.#change(id, actorId, async (tx, wo) => {
       const u = await tx.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [assigneeId] });
       if (!u.rows[0]) throw notFound(`User ${assigneeId} does not exist`);
       if (isFinal(wo.status))
@@ -177,12 +177,11 @@ export class WorkOrderService {
       });
       return { next, kind: 'assigned', note: `Assigned to ${str(u.rows[0].display_name)}` };
     });
-    this.#events.publish({ type: 'work_order', workOrderId: id, status });
   }
 
   async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
     const released: LedgerResult[] = [];
-    const status = await this.#change(id, actorId, async (tx, wo) => {
+    await this.#change(id, actorId, async (tx, wo) => {
       assertTransition(wo.status, to, `Work order ${id}`);
       if (to === 'assigned' && wo.assigneeId === null) throw invalid('Choose who to assign it to');
       const now = this.#clock.now();
@@ -203,7 +202,6 @@ export class WorkOrderService {
       return { next: to, kind: 'status', note };
     });
     for (const r of released) this.#ledger.publish(r);
-    this.#events.publish({ type: 'work_order', workOrderId: id, status });
   }
 
   async reservePart(
@@ -229,7 +227,6 @@ export class WorkOrderService {
       return { next: wo.status, kind: 'part_reserved', note: `Reserved ${input.qty} from ${code}` };
     });
     if (reservation) this.#ledger.publish(reservation);
-    this.#events.publish({ type: 'work_order', workOrderId: input.workOrderId, status: 'parts' });
     return partId;
   }
 
@@ -273,7 +270,6 @@ export class WorkOrderService {
     if (!pick) throw new Error('consumePart lost its pick');
     if (!pick.replayed) {
       this.#ledger.publish(pick);
-      this.#events.publish({ type: 'work_order', workOrderId: input.workOrderId, status: 'parts' });
     }
     return pick;
   }
@@ -303,7 +299,6 @@ export class WorkOrderService {
       return { next: wo.status, kind: 'part_released', note: `Released ${left} back to stock` };
     });
     if (released) this.#ledger.publish(released);
-    this.#events.publish({ type: 'work_order', workOrderId: input.workOrderId, status: 'parts' });
   }
 
   async #releaseAll(tx: Transaction, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
@@ -364,7 +359,10 @@ export class WorkOrderService {
     };
   }
 
-  /** Runs one change to a work order and records it in its history and the audit log. */
+  /**
+   * Runs one change to a work order and records it in its history and the audit log; once committed,
+   * every open screen hears of it. Every change goes through here, so none can forget to tell them.
+   */
   async #change(
     id: number,
     actorId: number,
@@ -373,7 +371,7 @@ export class WorkOrderService {
       wo: { id: number; status: WorkOrderStatus; assigneeId: number | null; planId: number | null },
     ) => Promise<{ next: WorkOrderStatus; kind: string; note: string }>,
   ): Promise<WorkOrderStatus> {
-    return this.#writer.run(async (tx) => {
+    const outcome = await this.#writer.run(async (tx) => {
       const rs = await tx.execute({
         sql: 'SELECT id, status, assignee_id, plan_id FROM work_orders WHERE id = ?',
         args: [id],
@@ -387,7 +385,7 @@ export class WorkOrderService {
         planId: numOrNull(r.plan_id),
       };
       const { next, kind, note } = await change(tx, wo);
-      if (kind === 'none') return next;
+      if (kind === 'none') return { next, changed: false };
       const now = this.#clock.now();
       await tx.execute({
         sql: `INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)
@@ -405,8 +403,10 @@ export class WorkOrderService {
           createdAt: now,
         },
       ]);
-      return next;
+      return { next, changed: true };
     });
+    if (outcome.changed) this.#events.publish({ type: 'work_order', workOrderId: id, status: outcome.next });
+    return outcome.next;
   }
 }
 
