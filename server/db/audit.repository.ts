@@ -23,40 +23,32 @@ export async function appendAudit(tx: Executor, entries: readonly AuditContent[]
   );
 }
 
+const AUDIT_COLUMNS = 'id, actor_id, action, entity, entity_id, data, created_at, prev_hash, hash';
+
+const toAuditEntry = (r: Record<string, unknown>): AuditEntry => ({
+  id: num(r.id),
+  actorId: numOrNull(r.actor_id),
+  action: str(r.action),
+  entity: str(r.entity),
+  entityId: str(r.entity_id),
+  data: str(r.data),
+  createdAt: num(r.created_at),
+  prevHash: str(r.prev_hash),
+  hash: str(r.hash),
+});
+
 export async function readAuditPage(ex: Executor, afterId: number, limit: number): Promise<AuditEntry[]> {
   const rs = await ex.execute({
-    sql: `SELECT id, actor_id, action, entity, entity_id, data, created_at, prev_hash, hash
-          FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
+    sql: `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
     args: [afterId, limit],
   });
-  return rs.rows.map((r) => ({
-    id: num(r.id),
-    actorId: numOrNull(r.actor_id),
-    action: str(r.action),
-    entity: str(r.entity),
-    entityId: str(r.entity_id),
-    data: str(r.data),
-    createdAt: num(r.created_at),
-    prevHash: str(r.prev_hash),
-    hash: str(r.hash),
-  }));
+  return rs.rows.map(toAuditEntry);
 }
 
 export async function readRecentAudit(ex: Executor, limit: number): Promise<AuditEntry[]> {
   const rs = await ex.execute({
-    sql: `SELECT id, actor_id, action, entity, entity_id, data, created_at, prev_hash, hash
-          FROM audit_log ORDER BY id DESC LIMIT ?`,
+    sql: `SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ?`,
     args: [limit],
   });
-  return rs.rows.map((r) => ({
-    id: num(r.id),
-    actorId: numOrNull(r.actor_id),
-    action: str(r.action),
-    entity: str(r.entity),
-    entityId: str(r.entity_id),
-    data: str(r.data),
-    createdAt: num(r.created_at),
-    prevHash: str(r.prev_hash),
-    hash: str(r.hash),
-  }));
+  return rs.rows.map(toAuditEntry);
 }

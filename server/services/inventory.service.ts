@@ -167,37 +167,33 @@ export class InventoryService {
                  WHERE p.status IN ('open', 'partially_received') GROUP BY l.item_id) o ON o.item_id = i.id
       LEFT JOIN suppliers sup ON sup.id = i.supplier_id
       WHERE coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) <= i.reorder_point`);
-    const info = new Map(rs.rows.map((r) => [num(r.id), r]));
-    const suggestions = suggestReorder(
-      rs.rows.map((r) => ({
+    const suggested = new Map(
+      suggestReorder(
+        rs.rows.map((r) => ({
+          itemId: num(r.id),
+          onHand: num(r.on_hand),
+          reserved: num(r.reserved),
+          onOrder: num(r.on_order),
+          reorderPoint: num(r.reorder_point),
+          reorderQty: num(r.reorder_qty),
+        })),
+      ).map((x) => [x.itemId, x.suggestedQty]),
+    );
+    return rs.rows
+      .map((r) => ({
         itemId: num(r.id),
+        sku: str(r.sku),
+        name: str(r.name),
+        unit: str(r.unit),
         onHand: num(r.on_hand),
-        reserved: num(r.reserved),
+        available: num(r.on_hand) - num(r.reserved),
         onOrder: num(r.on_order),
         reorderPoint: num(r.reorder_point),
-        reorderQty: num(r.reorder_qty),
-      })),
-    );
-    const below = rs.rows.map((r) => num(r.id));
-    return below
-      .map((id) => {
-        const r = info.get(id);
-        const suggestion = suggestions.find((s) => s.itemId === id);
-        return {
-          itemId: id,
-          sku: str(r?.sku),
-          name: str(r?.name),
-          unit: str(r?.unit),
-          onHand: num(r?.on_hand),
-          available: num(r?.on_hand) - num(r?.reserved),
-          onOrder: num(r?.on_order),
-          reorderPoint: num(r?.reorder_point),
-          suggestedQty: suggestion?.suggestedQty ?? 0,
-          unitCostCents: num(r?.unit_cost_cents),
-          supplierId: numOrNull(r?.supplier_id),
-          supplierName: strOrNull(r?.supplier_name),
-        };
-      })
+        suggestedQty: suggested.get(num(r.id)) ?? 0,
+        unitCostCents: num(r.unit_cost_cents),
+        supplierId: numOrNull(r.supplier_id),
+        supplierName: strOrNull(r.supplier_name),
+      }))
       .sort((a, b) => a.available - a.reorderPoint - (b.available - b.reorderPoint));
   }
 
