@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { appRouter } from '../../server/api/app.router.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { BACKENDS, useFixture } from '../support/backends.ts';
 import { dbFingerprint } from '../support/db-state.ts';
 import { rawCall } from '../support/raw-call.ts';
-import { cookieOf, type Fixture, startFixture } from '../support/test-app.ts';
+import { cookieOf, type Fixture } from '../support/test-app.ts';
 
 type Proc = { _def: { type: string } };
 const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>)
@@ -155,25 +155,17 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
 }
 
 describe.each(BACKENDS)('bad input on $name', (backend) => {
-  let fx: Fixture;
-  let close: () => Promise<void>;
+  const fx = useFixture(backend);
   let doneWorkOrder = 0;
   beforeAll(async () => {
     if (!backend.available) return;
-    const db = await backend.open();
-    close = db.close;
-    fx = await startFixture(db.url);
-    doneWorkOrder = (await fx.as.technician.workOrders.create.mutate({ title: 'Already finished' })).id;
-    await fx.as.technician.workOrders.transition.mutate({ id: doneWorkOrder, to: 'in_progress' });
-    await fx.as.technician.workOrders.transition.mutate({ id: doneWorkOrder, to: 'done' });
-  });
-  afterAll(async () => {
-    await fx?.app.close();
-    await close?.();
+    doneWorkOrder = (await fx().as.technician.workOrders.create.mutate({ title: 'Already finished' })).id;
+    await fx().as.technician.workOrders.transition.mutate({ id: doneWorkOrder, to: 'in_progress' });
+    await fx().as.technician.workOrders.transition.mutate({ id: doneWorkOrder, to: 'done' });
   });
 
   test.skipIf(!backend.available)('every mutation with input has bad-input cases', () => {
-    const covered = Object.keys(badInputs(fx, doneWorkOrder));
+    const covered = Object.keys(badInputs(fx(), doneWorkOrder));
     expect(mutations.filter((m) => !NO_INPUT.has(m) && !covered.includes(m))).toEqual([]);
   });
 
@@ -183,17 +175,17 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
       const cases: [unknown, number][] = [
         ['not-an-object', 400],
         [{}, 400],
-        ...(badInputs(fx, doneWorkOrder)[path] ?? []),
+        ...(badInputs(fx(), doneWorkOrder)[path] ?? []),
       ];
       for (const [input, status] of cases) {
-        const before = await dbFingerprint(fx.app.services.db);
-        const r = await rawCall(fx.app.url, 'mutation', path, input, cookieOf(fx.as.admin));
+        const before = await dbFingerprint(fx().app.services.db);
+        const r = await rawCall(fx().app.url, 'mutation', path, input, cookieOf(fx().as.admin));
         expect({ input, status: r.status }).toEqual({ input, status });
         expect(r.body.error?.message.length).toBeGreaterThan(5);
         // Never SQL, stack traces or internals in what the user sees.
         expect(r.body.error?.message).not.toMatch(/SQLITE|SELECT |INSERT |at .*\.ts:\d+/);
         expect(r.body.error?.data?.stack).toBeUndefined();
-        expect(await dbFingerprint(fx.app.services.db)).toBe(before);
+        expect(await dbFingerprint(fx().app.services.db)).toBe(before);
       }
     },
   );

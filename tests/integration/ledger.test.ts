@@ -1,30 +1,18 @@
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BACKENDS } from '../support/backends.ts';
+import { describe, expect, test } from 'vitest';
+import { BACKENDS, useFixture } from '../support/backends.ts';
 import { dbFingerprint, ledgerHolds } from '../support/db-state.ts';
-import { type Fixture, startFixture } from '../support/test-app.ts';
 
 describe.each(BACKENDS)('stock ledger over HTTP on $name', (backend) => {
-  let fx: Fixture;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    if (!backend.available) return;
-    const db = await backend.open();
-    close = db.close;
-    fx = await startFixture(db.url);
-  });
-  afterAll(async () => {
-    await fx?.app.close();
-    await close?.();
-  });
+  const fx = useFixture(backend);
 
   test.skipIf(!backend.available)('50 concurrent picks on one bin never drive stock negative', async () => {
     // 100 bolts in A-01-1; 50 pickers each want 3: exactly 33 can be served.
     const picks = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        fx.as.technician.stock.pick.mutate({
-          itemId: fx.items.bolt,
-          locationId: fx.bins.a,
+        fx().as.technician.stock.pick.mutate({
+          itemId: fx().items.bolt,
+          locationId: fx().bins.a,
           qty: 3,
           idempotencyKey: `concurrent-pick-${i}`,
         }),
@@ -41,30 +29,30 @@ describe.each(BACKENDS)('stock ledger over HTTP on $name', (backend) => {
         /^Bin A-01-1 holds 1 ea of M8 x 30 hex bolt; cannot pick 3$/,
       );
     }
-    const level = await fx.as.technician.stock.level.query({ itemId: fx.items.bolt });
+    const level = await fx().as.technician.stock.level.query({ itemId: fx().items.bolt });
     expect(level.onHand).toBe(1);
-    expect(await ledgerHolds(fx.app.services.db)).toBe(true);
-    expect((await fx.as.admin.stock.verifyLedger.query()).ok).toBe(true);
+    expect(await ledgerHolds(fx().app.services.db)).toBe(true);
+    expect((await fx().as.admin.stock.verifyLedger.query()).ok).toBe(true);
   });
 
   test.skipIf(!backend.available)(
     'a pick replayed with the same idempotency key is written once',
     async () => {
       const input = {
-        itemId: fx.items.bearing,
-        locationId: fx.bins.c,
+        itemId: fx().items.bearing,
+        locationId: fx().bins.c,
         qty: 1,
         idempotencyKey: 'replayed-pick-0001',
       };
-      const first = await fx.as.technician.stock.pick.mutate(input);
-      const before = await dbFingerprint(fx.app.services.db);
+      const first = await fx().as.technician.stock.pick.mutate(input);
+      const before = await dbFingerprint(fx().app.services.db);
       // Replays arrive both one after another and at the same moment (a flaky network retrying).
-      const again = await fx.as.technician.stock.pick.mutate(input);
-      const together = await Promise.all([1, 2, 3].map(() => fx.as.technician.stock.pick.mutate(input)));
+      const again = await fx().as.technician.stock.pick.mutate(input);
+      const together = await Promise.all([1, 2, 3].map(() => fx().as.technician.stock.pick.mutate(input)));
       expect(again).toEqual({ ...first, replayed: true });
       for (const t of together) expect(t.movementIds).toEqual(first.movementIds);
-      expect(await dbFingerprint(fx.app.services.db)).toBe(before);
-      const level = await fx.as.technician.stock.level.query({ itemId: fx.items.bearing });
+      expect(await dbFingerprint(fx().app.services.db)).toBe(before);
+      const level = await fx().as.technician.stock.level.query({ itemId: fx().items.bearing });
       expect(level.onHand).toBe(4);
     },
   );
@@ -73,32 +61,32 @@ describe.each(BACKENDS)('stock ledger over HTTP on $name', (backend) => {
     'a key reused for a different request is refused and writes nothing',
     async () => {
       const key = 'reused-key-00001';
-      await fx.as.technician.stock.receive.mutate({
-        itemId: fx.items.bolt,
-        locationId: fx.bins.b,
+      await fx().as.technician.stock.receive.mutate({
+        itemId: fx().items.bolt,
+        locationId: fx().bins.b,
         qty: 10,
         idempotencyKey: key,
       });
-      const before = await dbFingerprint(fx.app.services.db);
+      const before = await dbFingerprint(fx().app.services.db);
       await expect(
-        fx.as.technician.stock.receive.mutate({
-          itemId: fx.items.bolt,
-          locationId: fx.bins.b,
+        fx().as.technician.stock.receive.mutate({
+          itemId: fx().items.bolt,
+          locationId: fx().bins.b,
           qty: 11,
           idempotencyKey: key,
         }),
       ).rejects.toThrow(/already used for a different request/);
-      expect(await dbFingerprint(fx.app.services.db)).toBe(before);
+      expect(await dbFingerprint(fx().app.services.db)).toBe(before);
     },
   );
 
   test.skipIf(!backend.available)(
     'a transfer moves stock between bins as two ledger rows that balance',
     async () => {
-      const r = await fx.as.technician.stock.transfer.mutate({
-        itemId: fx.items.bolt,
-        fromLocationId: fx.bins.b,
-        toLocationId: fx.bins.c,
+      const r = await fx().as.technician.stock.transfer.mutate({
+        itemId: fx().items.bolt,
+        fromLocationId: fx().bins.b,
+        toLocationId: fx().bins.c,
         qty: 4,
         idempotencyKey: 'transfer-0000001',
       });
@@ -106,63 +94,63 @@ describe.each(BACKENDS)('stock ledger over HTTP on $name', (backend) => {
       const after = new Map(r.stock.map((s) => [s.code, s.onHand]));
       expect(after.get('A-01-2')).toBe(6);
       expect(after.get('B-01-1')).toBe(4);
-      const history = await fx.as.technician.items.movements.query({ itemId: fx.items.bolt, limit: 2 });
+      const history = await fx().as.technician.items.movements.query({ itemId: fx().items.bolt, limit: 2 });
       expect(history.map((m) => [m.code, m.qty]).sort()).toEqual([
         ['A-01-2', -4],
         ['B-01-1', 4],
       ]);
-      expect(await ledgerHolds(fx.app.services.db)).toBe(true);
+      expect(await ledgerHolds(fx().app.services.db)).toBe(true);
     },
   );
 
   test.skipIf(!backend.available)('a count sets on-hand to what was counted and records when', async () => {
-    await fx.as.technician.stock.count.mutate({
-      itemId: fx.items.bolt,
-      locationId: fx.bins.c,
+    await fx().as.technician.stock.count.mutate({
+      itemId: fx().items.bolt,
+      locationId: fx().bins.c,
       countedQty: 3,
       idempotencyKey: 'count-00000001',
     });
-    const level = await fx.as.technician.stock.level.query({ itemId: fx.items.bolt });
+    const level = await fx().as.technician.stock.level.query({ itemId: fx().items.bolt });
     const c = level.locations.find((l) => l.code === 'B-01-1');
     expect(c?.onHand).toBe(3);
     expect(c?.lastCountedAt).toBeGreaterThan(0);
-    const [latest] = await fx.as.technician.items.movements.query({ itemId: fx.items.bolt, limit: 1 });
+    const [latest] = await fx().as.technician.items.movements.query({ itemId: fx().items.bolt, limit: 1 });
     expect(latest).toMatchObject({ kind: 'count', qty: -1, countedQty: 3, actor: 'Tess Tech' });
   });
 
   test.skipIf(!backend.available)('lot-tracked stock is kept per lot', async () => {
-    await fx.as.technician.stock.receive.mutate({
-      itemId: fx.items.grease,
-      locationId: fx.bins.a,
+    await fx().as.technician.stock.receive.mutate({
+      itemId: fx().items.grease,
+      locationId: fx().bins.a,
       qty: 5,
       lot: 'L1',
       idempotencyKey: 'grease-l1-0001',
     });
-    await fx.as.technician.stock.receive.mutate({
-      itemId: fx.items.grease,
-      locationId: fx.bins.a,
+    await fx().as.technician.stock.receive.mutate({
+      itemId: fx().items.grease,
+      locationId: fx().bins.a,
       qty: 2,
       lot: 'L2',
       idempotencyKey: 'grease-l2-0001',
     });
     await expect(
-      fx.as.technician.stock.pick.mutate({
-        itemId: fx.items.grease,
-        locationId: fx.bins.a,
+      fx().as.technician.stock.pick.mutate({
+        itemId: fx().items.grease,
+        locationId: fx().bins.a,
         qty: 3,
         lot: 'L2',
         idempotencyKey: 'grease-pick-01',
       }),
     ).rejects.toThrow('Bin A-01-1 holds 2 ea of EP2 lithium grease 400 g; cannot pick 3');
     await expect(
-      fx.as.technician.stock.pick.mutate({
-        itemId: fx.items.grease,
-        locationId: fx.bins.a,
+      fx().as.technician.stock.pick.mutate({
+        itemId: fx().items.grease,
+        locationId: fx().bins.a,
         qty: 1,
         idempotencyKey: 'grease-pick-02',
       }),
     ).rejects.toThrow(/tracked by lot; give one/);
-    const level = await fx.as.technician.stock.level.query({ itemId: fx.items.grease });
+    const level = await fx().as.technician.stock.level.query({ itemId: fx().items.grease });
     expect(level.locations.map((l) => [l.lot, l.onHand])).toEqual([
       ['L1', 5],
       ['L2', 2],

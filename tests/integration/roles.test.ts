@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { appRouter } from '../../server/api/app.router.ts';
 import { createContextInner } from '../../server/api/context.ts';
 import { createCallerFactory } from '../../server/api/trpc.ts';
 import type { Access } from '../../server/domain/roles.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { BACKENDS, useFixture } from '../support/backends.ts';
 import { rawCall } from '../support/raw-call.ts';
-import { apiClient, cookieOf, type Fixture, PASSWORD, startFixture } from '../support/test-app.ts';
+import { apiClient, cookieOf, PASSWORD } from '../support/test-app.ts';
 
 type Proc = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>);
@@ -51,18 +51,7 @@ test('every procedure states who may call it', () => {
 });
 
 describe.each(BACKENDS)('access over HTTP on $name', (backend) => {
-  let fx: Fixture;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    if (!backend.available) return;
-    const db = await backend.open();
-    close = db.close;
-    fx = await startFixture(db.url);
-  });
-  afterAll(async () => {
-    await fx?.app.close();
-    await close?.();
-  });
+  const fx = useFixture(backend);
   describe.each(procedures.filter(([, p]) => p._def.type !== 'subscription'))('%s', (path, proc) => {
     const access = proc._def.meta?.access ?? [];
     test.skipIf(!backend.available).each(callers)('as %s', async (caller) => {
@@ -70,9 +59,9 @@ describe.each(BACKENDS)('access over HTTP on $name', (backend) => {
       if (path === 'auth.logout' && caller !== 'anonymous') return;
       const allowed = access === 'public' || (caller !== 'anonymous' && access.includes(caller));
       // A string where an object is expected: an allowed caller reaches validation (400) and writes nothing.
-      const cookie = caller === 'anonymous' ? '' : cookieOf(fx.as[caller]);
+      const cookie = caller === 'anonymous' ? '' : cookieOf(fx().as[caller]);
       const { status, body } = await rawCall(
-        fx.app.url,
+        fx().app.url,
         proc._def.type as 'query' | 'mutation',
         path,
         'not-an-object',
@@ -89,19 +78,19 @@ describe.each(BACKENDS)('access over HTTP on $name', (backend) => {
   });
 
   test.skipIf(!backend.available)('the live event stream refuses anonymous callers', async () => {
-    const caller = createCallerFactory(appRouter)(createContextInner(fx.app.services, null));
+    const caller = createCallerFactory(appRouter)(createContextInner(fx().app.services, null));
     await expect(caller.live.events()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   test.skipIf(!backend.available)('logging out ends the session', async () => {
-    const client = apiClient(fx.app.url);
+    const client = apiClient(fx().app.url);
     await client.auth.login.mutate({ username: 'tech', password: PASSWORD });
     expect((await client.auth.me.query())?.username).toBe('tech');
     const cookieBefore = cookieOf(client);
     await client.auth.logout.mutate();
     expect(await client.auth.me.query()).toBeNull();
     // The old token is dead on the server too, not just forgotten by this client.
-    const replay = await rawCall(fx.app.url, 'query', 'stock.lowStock', undefined, cookieBefore);
+    const replay = await rawCall(fx().app.url, 'query', 'stock.lowStock', undefined, cookieBefore);
     expect(replay.status).toBe(401);
   });
 
@@ -109,7 +98,7 @@ describe.each(BACKENDS)('access over HTTP on $name', (backend) => {
     'a wrong password is refused without saying which part was wrong',
     async () => {
       const r = await rawCall(
-        fx.app.url,
+        fx().app.url,
         'mutation',
         'auth.login',
         { username: 'tech', password: 'nope' },
@@ -118,7 +107,7 @@ describe.each(BACKENDS)('access over HTTP on $name', (backend) => {
       expect(r.status).toBe(401);
       expect(r.body.error?.message).toBe('Wrong username or password');
       const unknown = await rawCall(
-        fx.app.url,
+        fx().app.url,
         'mutation',
         'auth.login',
         { username: 'nobody', password: 'nope' },

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../server/services/clock.ts';
 import { sqldBinary, startSqld } from './sqld.ts';
+import { type Fixture, startFixture } from './test-app.ts';
 import { tempDatabaseUrl } from './tmp-db.ts';
 
 /**
@@ -37,3 +40,26 @@ export const BACKENDS: Backend[] = [
     },
   },
 ];
+
+/**
+ * Starts the real server over `backend` for the calling `describe` and stops it afterwards; the
+ * returned function gives the running fixture inside tests and later hooks.
+ */
+export function useFixture(backend: Backend, clock?: Clock): () => Fixture {
+  let fx: Fixture | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (!backend.available) return;
+    const db = await backend.open();
+    close = db.close;
+    fx = await startFixture(db.url, clock);
+  });
+  afterAll(async () => {
+    await fx?.app.close();
+    await close?.();
+  });
+  return () => {
+    if (fx === undefined) throw new Error(`the server on ${backend.name} did not start`);
+    return fx;
+  };
+}
