@@ -2,6 +2,7 @@ import { auditRouter, liveRouter } from './routers/admin.router.ts';
 import { authRouter, usersRouter } from './routers/auth.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
 import { ioRouter } from './routers/io.router.ts';
+import { jobsRouter } from './routers/jobs.router.ts';
 import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
 import { navigationRouter } from './routers/navigation.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   io: ioRouter,
   twin: twinRouter,
   navigation: navigationRouter,
+  jobs: jobsRouter,
   live: liveRouter,
 });
 

@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import { EventBus } from './events.ts';
 import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
+import { JobService } from './jobs.service.ts';
 import { NavigationService } from './navigation.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
@@ -38,5 +39,6 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     io: new IoService({ db, writer, clock, inventory, ledger }),
     twin,
     navigation: new NavigationService({ twin, events }),
+    jobs: new JobService({ clock }),
   };
 }

@@ -12,6 +12,9 @@ import { tempDatabaseUrl } from '../support/tmp-db.ts';
 
 export const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 
+// E2E_CLIENT_DIR lets a developer test a build made elsewhere (`npx vite build --outDir DIR`).
+const CLIENT_DIR = process.env.E2E_CLIENT_DIR ?? BUILT_CLIENT_DIR;
+
 export type WebApp = {
   started(): { fx: Fixture; browser: Browser };
   /** A page in a fresh browser context (its own cookies), closed after the file. */
@@ -32,14 +35,14 @@ export function useWebApp(
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(BUILT_CLIENT_DIR, 'index.html'))) {
+    if (!existsSync(join(CLIENT_DIR, 'index.html'))) {
       throw new Error(
-        `The web client is not built: ${join(BUILT_CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
+        `The web client is not built: ${join(CLIENT_DIR, 'index.html')} is missing. Run \`npx vite build\` first.`,
       );
     }
     await mkdir(RESULTS_DIR, { recursive: true });
     db = await tempDatabaseUrl();
-    fx = await startFixture(db.url, undefined, { clientDir: BUILT_CLIENT_DIR });
+    fx = await startFixture(db.url, undefined, { clientDir: CLIENT_DIR });
     browser = await launchBrowser();
     await options.afterStart?.(fx);
   }, options.timeoutMs ?? 60_000);

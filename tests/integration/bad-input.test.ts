@@ -18,6 +18,10 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
   const { items, bins } = fx;
   const key = 'bad-input-key-01';
   return {
+    'jobs.cancel': [
+      [{ id: 'not-a-uuid' }, 400],
+      [{ id: '00000000-0000-4000-8000-000000000000' }, 404],
+    ],
     'auth.login': [
       [{ username: '', password: 'x' }, 400],
       [{ username: 'tech', password: 'wrong' }, 401],
