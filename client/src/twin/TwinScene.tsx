@@ -5,7 +5,7 @@
  * allocates nothing and sets no React state.
  */
 import { Canvas, invalidate, type ThreeEvent, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import {
   BoxGeometry,
   BufferAttribute,
@@ -638,7 +638,8 @@ function Scene({ layout }: { layout: TwinLayout }) {
   );
 }
 
-export function TwinCanvas({ layout }: { layout: TwinLayout }) {
+/** `children` draw into the same scene (drone routes, planner handles, heatmaps). */
+export function TwinCanvas({ layout, children }: { layout: TwinLayout; children?: ReactNode }) {
   return (
     <Canvas
       camera={{ fov: 45, near: 0.1, far: 2000, position: [60, 60, 60] }}
@@ -648,6 +649,7 @@ export function TwinCanvas({ layout }: { layout: TwinLayout }) {
       onPointerMissed={() => twinActions.hover(null)}
     >
       <Scene layout={layout} />
+      {children}
     </Canvas>
   );
 }
