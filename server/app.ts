@@ -21,6 +21,8 @@ export type AppOptions = {
   /** How often the maintenance scheduler looks for due plans; 0 turns it off. */
   schedulerIntervalMs?: number;
   log?: (message: string) => void;
+  /** Serve HTTPS with this key and certificate (server/https.ts makes a self-signed one). */
+  tls?: { key: string; cert: string } | undefined;
 };
 
 export type RunningApp = {
@@ -67,6 +69,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clientDir: options.clientDir,
     devMiddleware: options.devMiddleware,
     log,
+    tls: options.tls,
   });
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const interval = options.schedulerIntervalMs ?? 0;
@@ -81,7 +84,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   timer?.unref();
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
     port: address.port,
     services,
     server,

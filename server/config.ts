@@ -22,6 +22,13 @@ const EnvSchema = z.object({
     .int('must be a whole number of days')
     .positive('must be at least 1')
     .default(14),
+  /** Serve HTTPS with a self-signed certificate (phones and headsets need it for AR); `--https` too. */
+  HTTPS: z
+    .enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' })
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Where the generated certificate is kept (not committed). */
+  HTTPS_DIR: z.string().min(1).default('data'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -15,6 +16,8 @@ export type HttpOptions = {
   /** Extra middleware ahead of the SPA fallback (Vite's dev server). */
   devMiddleware?: ((req: IncomingMessage, res: ServerResponse, next: () => void) => void) | undefined;
   log?: (message: string) => void;
+  /** Key and certificate: serve HTTPS instead of HTTP (see https.ts). */
+  tls?: { key: string; cert: string } | undefined;
 };
 
 export function createHttpServer(options: HttpOptions): Server {
@@ -37,7 +40,7 @@ export function createHttpServer(options: HttpOptions): Server {
       ? sirv(clientDir, { single: true, etag: true, gzip: true, immutable: true })
       : null;
 
-  return createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (url.startsWith('/trpc/')) {
       trpc(req, res).catch((error: unknown) => {
@@ -65,7 +68,8 @@ export function createHttpServer(options: HttpOptions): Server {
     const serveStatic = () => (statics ? statics(req, res, notFound) : notFound());
     if (options.devMiddleware) options.devMiddleware(req, res, serveStatic);
     else serveStatic();
-  });
+  };
+  return options.tls ? createTlsServer(options.tls, handle) : createServer(handle);
 }
 
 async function health(services: Services) {

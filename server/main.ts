@@ -1,5 +1,6 @@
 import { BUILT_CLIENT_DIR, startApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { httpsUrls, loadOrCreateCertificate } from './https.ts';
 
 /** `npm start`: configuration -> database (seeded when empty) -> HTTP server serving API and client. */
 async function main(): Promise<void> {
@@ -12,6 +13,9 @@ async function main(): Promise<void> {
         return vite.middlewares;
       })
     : undefined;
+  const https = config.HTTPS || process.argv.includes('--https');
+  const tls = https ? await loadOrCreateCertificate(config.HTTPS_DIR) : undefined;
+  if (tls?.created) console.log(`Created a self-signed HTTPS certificate in ${config.HTTPS_DIR}/`);
   const app = await startApp({
     databaseUrl: config.DATABASE_URL,
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
@@ -24,8 +28,17 @@ async function main(): Promise<void> {
     seedIfEmpty: (services) => seedSampleFacility(services, { seed: config.SEED }),
     schedulerIntervalMs: 60_000,
     log: (m) => console.log(m),
+    tls,
   });
-  console.log(`Twinventory is running at http://localhost:${app.port} (database ${config.DATABASE_URL})`);
+  if (tls) {
+    console.log(
+      `Twinventory is running over HTTPS (database ${config.DATABASE_URL}). Open on a phone or headset:`,
+    );
+    for (const url of httpsUrls(app.port)) console.log(`  ${url}`);
+    console.log(`The certificate is self-signed: accept it once on each device (SHA-1 ${tls.fingerprint}).`);
+  } else {
+    console.log(`Twinventory is running at http://localhost:${app.port} (database ${config.DATABASE_URL})`);
+  }
   const stop = () => {
     console.log('Shutting down...');
     void app.close().then(() => process.exit(0));
