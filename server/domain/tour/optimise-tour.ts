@@ -6,7 +6,17 @@
  * distance over the navmesh, or obstacle-aware flight distance. Large problems must also give
  * candidate neighbours (or coordinates to derive them from), because nothing here may look at all
  * n² pairs when n is in the thousands.
+ *
+ * Up to 12 nodes the tour is exact (Held–Karp). Beyond that: k-nearest candidate lists, a greedy
+ * edge start, 2-opt + Or-opt local search, then iterated local search with local double-bridge kicks
+ * until the budget, the iteration cap or the abort signal ends it. docs/routing-optimiser.md.
  */
+import { mulberry32 } from '../../../twin-models/generate/random.ts';
+import { invalid } from '../errors.ts';
+import { greedyEdgeTour } from './construct.ts';
+import { EXACT_MAX_NODES, exactTour } from './exact.ts';
+import { iteratedLocalSearch } from './iterated-local-search.ts';
+import { buildNeighbourLists } from './neighbours.ts';
 
 export type TourProblem = {
   /** Number of nodes, 0..n-1. */
@@ -20,7 +30,10 @@ export type TourProblem = {
 };
 
 export type TourOptions = {
-  /** Wall-clock budget for improvement after the initial tour. */
+  /**
+   * Wall-clock budget in ms, counted from the call (so building the candidate lists and the starting
+   * tour is inside it); the search stops at the first check after it runs out.
+   */
   timeBudgetMs: number;
   /** Seed for the perturbation's random choices; the same seed gives the same tour. */
   seed?: number;
@@ -32,6 +45,11 @@ export type TourOptions = {
   now?: () => number;
   /** Stops early (returns the best tour so far) when aborted. */
   signal?: AbortSignal;
+  /**
+   * Cap on perturbation rounds (kicks). With a cap that binds before the budget, the same seed gives
+   * the same tour on any machine; 0 stops after the first local search.
+   */
+  maxIterations?: number;
 };
 
 export type TourResult = {
@@ -40,6 +58,8 @@ export type TourResult = {
   length: number;
   /** Length of the starting tour (given or built), for reporting the improvement. */
   initialLength: number;
+  /** Perturbation rounds run (0 for exact or tiny problems). */
+  iterations?: number;
 };
 
 export function tourLength(problem: TourProblem, tour: readonly number[]): number {
@@ -57,36 +77,64 @@ function rotateToStart(tour: number[], startAt: number): number[] {
   return k <= 0 ? tour : [...tour.slice(k), ...tour.slice(0, k)];
 }
 
-/** Nearest neighbour from `startAt`; O(n²), replaced by the real optimiser. */
-function nearestNeighbourTour(problem: TourProblem, startAt: number): number[] {
-  const { n } = problem;
-  const used = new Uint8Array(n);
-  const tour = [startAt];
-  used[startAt] = 1;
-  let at = startAt;
-  for (let k = 1; k < n; k++) {
-    let best = -1;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (let j = 0; j < n; j++) {
-      if (used[j] === 1) continue;
-      const c = problem.cost(at, j);
-      if (best < 0 || c < bestCost) {
-        best = j;
-        bestCost = c;
-      }
+function checkPermutation(tour: readonly number[], n: number): void {
+  if (tour.length !== n) throw invalid(`The starting tour has ${tour.length} nodes, expected ${n}`);
+  const seen = new Uint8Array(n);
+  for (const v of tour) {
+    if (!Number.isInteger(v) || v < 0 || v >= n || seen[v] === 1) {
+      throw invalid(`The starting tour is not a permutation of 0..${n - 1} (node ${v})`);
     }
-    used[best] = 1;
-    tour.push(best);
-    at = best;
+    seen[v] = 1;
   }
-  return tour;
 }
 
 export function optimiseTour(problem: TourProblem, options: TourOptions): TourResult {
+  const now = options.now ?? (() => performance.now());
+  const deadline = now() + options.timeBudgetMs;
+  const { n } = problem;
   const startAt = options.startAt ?? 0;
-  if (problem.n === 0) return { tour: [], length: 0, initialLength: 0 };
-  const initial = options.initial ? [...options.initial] : nearestNeighbourTour(problem, startAt);
-  const initialLength = tourLength(problem, initial);
-  const tour = rotateToStart(initial, startAt);
-  return { tour, length: tourLength(problem, tour), initialLength };
+  if (n === 0) return { tour: [], length: 0, initialLength: 0, iterations: 0 };
+  if (!Number.isInteger(startAt) || startAt < 0 || startAt >= n) {
+    throw invalid(`startAt ${startAt} is not a node of this ${n}-node problem`);
+  }
+  if (options.initial) checkPermutation(options.initial, n);
+
+  if (n <= EXACT_MAX_NODES) {
+    const exact = exactTour(problem);
+    const given = options.initial ? [...options.initial] : exact;
+    const initialLength = tourLength(problem, given);
+    const exactLength = tourLength(problem, exact);
+    const tour = exactLength <= initialLength ? exact : given;
+    return {
+      tour: rotateToStart(tour, startAt),
+      length: Math.min(exactLength, initialLength),
+      initialLength,
+      iterations: 0,
+    };
+  }
+
+  const nb = buildNeighbourLists(problem);
+  const start = options.initial ? [...options.initial] : greedyEdgeTour(problem, nb);
+  const initialLength = tourLength(problem, start);
+  const signal = options.signal;
+  const stop = (): boolean => signal?.aborted === true || now() >= deadline;
+  // Gains below this are float noise relative to a typical edge.
+  const eps = 1e-9 * Math.max(1, initialLength / n);
+  const { tour, kicks } = iteratedLocalSearch(
+    problem.cost,
+    nb,
+    start,
+    mulberry32(options.seed ?? 1),
+    { stop, maxKicks: options.maxIterations ?? Number.POSITIVE_INFINITY },
+    { orOpt: true, eps },
+  );
+  const length = tourLength(problem, tour);
+  // Every accepted step shortens or keeps the tour; the check guards against float drift only.
+  const best = length <= initialLength ? tour : start;
+  return {
+    tour: rotateToStart(best, startAt),
+    length: Math.min(length, initialLength),
+    initialLength,
+    iterations: kicks,
+  };
 }
