@@ -1,8 +1,10 @@
 /**
- * Visiting order for a handful of stops: walking distances from the navmesh, nearest neighbour, then
- * 2-opt until nothing improves. Deterministic (ties go to the lower index) and never worse than the
- * order the caller gave, which is kept when it is already as short.
+ * Visiting order for a pick list's stops: walking distances from the navmesh, then the shared tour
+ * optimiser (server/domain/tour) on the open path start → stops → end. Deterministic (fixed seed and
+ * a kick cap) and never worse than the order the caller gave, which is kept when it is already as
+ * short.
  */
+import { optimiseTour, type TourProblem } from '../tour/optimise-tour.ts';
 import type { Navigator, ResolvedPoint } from './navmesh.ts';
 import { polylineLength, type RouteResult, type RouteStep } from './route.ts';
 import type { Target } from './targets.ts';
@@ -27,49 +29,45 @@ function tourLength(
   return total;
 }
 
-function nearestNeighbour(d: readonly Float64Array[], n: number): number[] {
-  const used = new Uint8Array(n);
-  const order: number[] = [];
-  let at = 0;
-  for (let k = 0; k < n; k++) {
-    let best = -1;
-    let bestD = Number.POSITIVE_INFINITY;
-    for (let s = 0; s < n; s++) {
-      const v = d[at]?.[s + 1] ?? Number.POSITIVE_INFINITY;
-      if (used[s] === 0 && (best < 0 || v < bestD)) {
-        best = s;
-        bestD = v;
-      }
+/**
+ * The walk start → stops → end as a closed tour for the shared optimiser: a dummy node joined to the
+ * start (and to the end, when there is one) for free and to everything else at a price no route can
+ * save, so every tour worth having opens at the dummy into start → … → end. Walking distances can
+ * differ slightly by direction; the optimiser wants symmetric costs, so each pair gets the mean.
+ */
+function pathAsTour(
+  d: readonly Float64Array[],
+  n: number,
+  hasEnd: boolean,
+): { problem: TourProblem; dummy: number } {
+  const size = d.length;
+  const dummy = size;
+  let longest = 0;
+  for (const row of d) for (const v of row) if (Number.isFinite(v) && v > longest) longest = v;
+  const penalty = 1 + 2 * size * longest;
+  const unreachable = 2 * penalty;
+  const cost = (i: number, j: number): number => {
+    if (i === j) return 0;
+    if (i === dummy || j === dummy) {
+      const other = i === dummy ? j : i;
+      return other === 0 || (hasEnd && other === n + 1) ? 0 : penalty;
     }
-    used[best] = 1;
-    order.push(best);
-    at = best + 1;
-  }
-  return order;
+    const v = ((d[i]?.[j] ?? Number.POSITIVE_INFINITY) + (d[j]?.[i] ?? Number.POSITIVE_INFINITY)) / 2;
+    return Number.isFinite(v) ? v : unreachable;
+  };
+  return { problem: { n: size + 1, cost }, dummy };
 }
 
-/** Reverses order[i..j] while that shortens the tour; recomputes whole tours so asymmetry is fine. */
-function twoOpt(d: readonly Float64Array[], order: number[], hasEnd: boolean, n: number): number[] {
-  let best = order;
-  let bestLen = tourLength(d, best, hasEnd, n);
-  let improved = true;
-  while (improved) {
-    improved = false;
-    for (let i = 0; i < n - 1; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const cand = [...best.slice(0, i), ...best.slice(i, j + 1).reverse(), ...best.slice(j + 1)];
-        const len = tourLength(d, cand, hasEnd, n);
-        // A relative margin stops float noise from looping between equal tours.
-        if (len < bestLen - 1e-9 * Math.max(1, bestLen)) {
-          best = cand;
-          bestLen = len;
-          improved = true;
-        }
-      }
-    }
-  }
-  return best;
+/** Stop order (0-based) from the optimiser's closed tour, read from the dummy through the start. */
+function stopsFromTour(tour: readonly number[], n: number): number[] {
+  // The tour starts at the dummy; walk it in whichever direction reaches the start first.
+  const forward = tour[1] === 0 ? tour.slice(1) : tour.slice(1).reverse();
+  return forward.filter((v) => v >= 1 && v <= n).map((v) => v - 1);
 }
+
+/** Kicks scale with the problem but stay far below the time cap, so the result is the same on any machine. */
+const KICKS_PER_NODE = 50;
+const BUDGET_MS = 250;
 
 function concat(nav: Navigator, points: readonly ResolvedPoint[]): RouteResult {
   const all: { x: number; z: number }[] = [];
@@ -120,7 +118,19 @@ export function orderStops(nav: Navigator, start: Target, stops: Target[], end?:
       route: route.ok ? { ok: false, reason: 'some stops cannot be reached' } : route,
     };
   }
-  const improved = n > 1 ? twoOpt(d, nearestNeighbour(d, n), hasEnd, n) : identity;
+  let improved = identity;
+  if (n > 1) {
+    const { problem, dummy } = pathAsTour(d, n, hasEnd);
+    const initial = [dummy, 0, ...identity.map((s) => s + 1), ...(hasEnd ? [n + 1] : [])];
+    const result = optimiseTour(problem, {
+      timeBudgetMs: BUDGET_MS,
+      maxIterations: KICKS_PER_NODE * problem.n,
+      initial,
+      startAt: dummy,
+      seed: 1,
+    });
+    improved = stopsFromTour(result.tour, n);
+  }
   const order = tourLength(d, improved, hasEnd, n) < given ? improved : identity;
   const visit = [points[0], ...order.map((s) => points[s + 1])];
   if (hasEnd) visit.push(points[n + 1]);
