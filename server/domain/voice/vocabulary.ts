@@ -43,4 +43,9 @@ export type ParseResult = Command & {
   alternatives?: { slot: 'item' | 'asset'; ids: string[] };
   /** When the phrase named something not in the vocabulary, the words heard (for "nearest names"). */
   unknown?: { slot: 'item' | 'asset'; heard: string };
+  /**
+   * On `none` only: the sentence sounded like this intent but lacked these slots ("pick some bolts"
+   * has no quantity), so a dialogue can ask for them instead of saying it did not understand.
+   */
+  partial?: { intent: Intent; missing: string[] };
 };
