@@ -46,6 +46,26 @@ describe('orderStops on the demo warehouse', () => {
     }
   });
 
+  it('orders a long pick list, beyond the exact solver, into a shorter walk than the given order', () => {
+    const stops = pick(mulberry32(3).next, 25);
+    const { order, route } = orderStops(nav, start, stops, start);
+    if (!route.ok) throw new Error(route.reason);
+    expect([...order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
+    const seq = [start, ...stops, start];
+    let givenLength = 0;
+    for (let i = 1; i < seq.length; i++) {
+      const a = seq[i - 1];
+      const b = seq[i];
+      if (a === undefined || b === undefined) continue;
+      const leg = nav.route(a, b);
+      if (!leg.ok) throw new Error(leg.reason);
+      givenLength += leg.lengthM;
+    }
+    // Random order over the whole warehouse is several times the optimised walk.
+    expect(route.lengthM).toBeLessThan(givenLength * 0.6);
+    expect(orderStops(nav, start, stops, start).order).toEqual(order);
+  });
+
   it('is deterministic', () => {
     const stops = pick(mulberry32(99).next, 9);
     const a = orderStops(nav, start, stops);
