@@ -11,6 +11,11 @@ export type Phrase = {
   keys: readonly string[];
   /** Per-token share of the phrase, summing to 1: rare words and numbers carry the name. */
   weights: Float64Array;
+  /**
+   * A model number on its own ("6204"): its numbers of three or more digits may make a match,
+   * where a number elsewhere never does without a word ("five" must not name "Pump 5").
+   */
+  numeric: boolean;
 };
 
 /**
@@ -104,13 +109,14 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
       total += w;
     });
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / total;
-    const id = phrases.push({ entity: p.entity, keys, weights }) - 1;
+    const numeric = p.tokens.every((t) => t.num !== null || reserved.has(t.text));
+    const id = phrases.push({ entity: p.entity, keys, weights, numeric }) - 1;
     for (const k of new Set(keys)) {
-      if (k.startsWith('#') || reserved.has(k)) continue;
+      if ((k.startsWith('#') && !numeric) || reserved.has(k)) continue;
       const list = byKey.get(k);
       if (list === undefined) byKey.set(k, [id]);
       else list.push(id);
-      if (k.length >= FUZZY_MIN_LENGTH) {
+      if (!k.startsWith('#') && k.length >= FUZZY_MIN_LENGTH) {
         indexDeletion(k, k);
         for (const d of deletionsOf(k)) indexDeletion(d, k);
       }

@@ -62,8 +62,13 @@ export function matchEntities(
     return out.size > 0 ? out : null;
   });
 
+  // Long numbers may name a model-number phrase ("6204"), never anything else on their own.
+  const modelNumber = tokens.map(
+    (t, i) => !blocked[i] && t.num !== null && Number.isInteger(t.num) && t.num >= 100,
+  );
   const candidates = new Set<number>();
   keys.forEach((k, i) => {
+    if (modelNumber[i]) for (const p of index.byKey.get(k) ?? []) candidates.add(p);
     if (!content[i]) return;
     for (const p of index.byKey.get(k) ?? []) candidates.add(p);
     for (const w of near[i] ?? []) for (const p of index.byKey.get(w) ?? []) candidates.add(p);
@@ -107,7 +112,9 @@ export function matchEntities(
           if (diag > s) {
             s = diag;
             st = before > 0 ? (prev.start[j - 1] ?? i) : i;
-            c = (before > 0 ? (prev.content[j - 1] ?? 0) : 0) | (content[i] ? 1 : 0);
+            c =
+              (before > 0 ? (prev.content[j - 1] ?? 0) : 0) |
+              (content[i] || (phrase.numeric && modelNumber[i]) ? 1 : 0);
           }
         }
         if (s <= 0) {

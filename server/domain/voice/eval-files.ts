@@ -57,3 +57,15 @@ export function readCases(jsonl: string, source: string): EvalCase[] {
   });
   return out;
 }
+
+/** Exact = same intent and every slot equal (absent slots absent), the measure the product is judged on. */
+export function isExact(
+  expected: EvalCase,
+  got: { intent: string; slots: Record<string, unknown> },
+): boolean {
+  if (expected.intent !== got.intent) return false;
+  const want = expected.slots ?? {};
+  const keys = new Set([...Object.keys(want), ...Object.keys(got.slots)]);
+  for (const k of keys) if (want[k] !== got.slots[k]) return false;
+  return true;
+}

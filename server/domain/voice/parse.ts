@@ -94,6 +94,31 @@ type Reading = {
 type Built = { tokens: readonly Token[]; stream: string[]; at: number[]; priority: Priority | null };
 
 function buildStream(c: Compiled, r: Reading): Built {
+  const built = streamOf(r, true);
+  // A priority is read from words outside any asset ("low priority"), even when an item name
+  // happened to cover them ("emergency" is also in "Emergency light battery pack").
+  const words = streamOf(r, false);
+  let priority: Priority | null = null;
+  for (const p of c.priorities) {
+    const found = findPattern(p.elements, words.stream);
+    if (found === null) continue;
+    priority = p.priority;
+    const first = words.at[found[0]] ?? 0;
+    const last = words.at[found[1] - 1] ?? first;
+    // Hide the priority words from the cue scorer ("low" would otherwise read as "low stock").
+    for (let k = built.stream.length - 1; k >= 0; k--) {
+      const at = built.at[k] ?? -1;
+      if (at >= first && at <= last && !(built.stream[k] ?? '<').startsWith('<')) {
+        built.stream.splice(k, 1);
+        built.at.splice(k, 1);
+      }
+    }
+    break;
+  }
+  return { ...built, priority };
+}
+
+function streamOf(r: Reading, withItem: boolean): Built {
   const stream: string[] = [];
   const at: number[] = [];
   const spans: { start: number; end: number; tag: string }[] = [
@@ -101,7 +126,7 @@ function buildStream(c: Compiled, r: Reading): Built {
     ...r.workOrders.map((w) => ({ start: w.start, end: w.end, tag: '<wo>' })),
     ...r.aisles.map((a) => ({ start: a.start, end: a.end, tag: '<aisle>' })),
   ];
-  if (r.item !== null) spans.push({ start: r.item.start, end: r.item.end, tag: '<item>' });
+  if (r.item !== null && withItem) spans.push({ start: r.item.start, end: r.item.end, tag: '<item>' });
   if (r.asset !== null) spans.push({ start: r.asset.start, end: r.asset.end, tag: '<asset>' });
   for (let i = 0; i < r.tokens.length; ) {
     const span = spans.find((s) => s.start === i);
@@ -118,17 +143,7 @@ function buildStream(c: Compiled, r: Reading): Built {
     }
     i++;
   }
-  // A priority is read from words outside any name ("low priority", not "low voltage relay").
-  let priority: Priority | null = null;
-  for (const p of c.priorities) {
-    const found = findPattern(p.elements, stream);
-    if (found === null) continue;
-    priority = p.priority;
-    stream.splice(found[0], found[1] - found[0], '<priority>');
-    at.splice(found[0], found[1] - found[0], at[found[0]] ?? 0);
-    break;
-  }
-  return { tokens: r.tokens, stream, at, priority };
+  return { tokens: r.tokens, stream, at, priority: null };
 }
 
 function withoutFillers(c: Compiled, stream: readonly string[]): string[] {

@@ -115,7 +115,7 @@ export function findAisles(tokens: readonly Token[], locale: Locale, places: Pla
   return out;
 }
 
-/** "work order 42", "job one hundred and eight", "ticket number 7": the number after such a word. */
+/** "work order 42", "job one hundred and eight", "ticket number 7": the words and the number after them. */
 export function findWorkOrders(tokens: readonly Token[], locale: Locale): Found<number>[] {
   const words = new Set(locale.workOrderWords.flatMap((w) => phraseWords(w, locale)));
   const skip = new Set(['number', 'no', 'num']);
@@ -127,7 +127,7 @@ export function findWorkOrders(tokens: readonly Token[], locale: Locale): Found<
     while (tokens[k] !== undefined && tokens[k]?.num === null && skip.has(tokens[k]?.text ?? '')) k++;
     const n = tokens[k];
     if (n !== undefined && n.num !== null && Number.isInteger(n.num))
-      out.push({ start: k, end: k + 1, value: n.num });
+      out.push({ start: i, end: k + 1, value: n.num });
   }
   return out;
 }

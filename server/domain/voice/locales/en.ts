@@ -76,6 +76,8 @@ const NATO: Record<string, string> = {
   ex: 'x',
   why: 'y',
   zed: 'z',
+  // "kilo" is also a synonym for kg, which runs first.
+  kg: 'k',
   zee: 'z',
 };
 
@@ -164,8 +166,6 @@ export const en: Locale = {
     inches: 'inch',
     vee: 'v',
     em: 'm',
-    metres: 'm',
-    meters: 'm',
     litre: 'l',
     litres: 'l',
     liter: 'l',
@@ -404,9 +404,9 @@ export const en: Locale = {
     pick: [
       { pattern: 'pick|picking|picked', weight: 3 },
       { pattern: 'grab|grabbed|grabbing', weight: 3 },
-      { pattern: 'took|taking', weight: 2.5 },
+      { pattern: 'took|taking|taken', weight: 2.5 },
       { pattern: 'take <num>', weight: 2.5 },
-      { pattern: 'take <item>', weight: 1.5 },
+      { pattern: 'take|taking * <item>', weight: 2 },
       { pattern: 'issue|issued|issuing <num>', weight: 2.5 },
       { pattern: 'withdraw|withdrew|withdrawn|withdrawing', weight: 3 },
       { pattern: 'remove|removed|removing <num>', weight: 2.5 },
@@ -461,7 +461,8 @@ export const en: Locale = {
       { pattern: 'new workorder|job|ticket', weight: 3 },
       { pattern: 'workorder|job|ticket for <asset>', weight: 2 },
       { pattern: 'report|reporting|reported', weight: 2.5 },
-      { pattern: 'fault|faulty|broken|broke|failed|failing|failure|tripped', weight: 2 },
+      { pattern: 'fault|faulty|broken|broke|failed|failing|failure|tripped|tripping', weight: 2 },
+      { pattern: 'stuck|jammed|blocked|damaged|cracked|burst|flooded|flooding|dead|seized', weight: 2 },
       { pattern: 'not working|running|starting', weight: 2 },
       { pattern: 'will not start|run|work', weight: 2 },
       {
@@ -469,12 +470,14 @@ export const en: Locale = {
         weight: 1.5,
       },
       { pattern: 'problem|issue with', weight: 2 },
-      { pattern: 'need|needs repair|fixing|service|servicing', weight: 2 },
+      { pattern: 'need|needs * repair|repairing|fixing|service|servicing|attention', weight: 2 },
       { pattern: 'repair|fix|service', weight: 1.5 },
       { pattern: 'someone|somebody|technician|tech|engineer', weight: 1 },
     ],
     work_order_status: [
       { pattern: 'status', weight: 3 },
+      { pattern: 'what is happening', weight: 2.5 },
+      { pattern: 'what is going on', weight: 2.5 },
       { pattern: 'update|updates|progress|news', weight: 2.5 },
       { pattern: 'my * workorder|job|ticket|task', weight: 2.5 },
       { pattern: 'workorder|job|ticket|task * assigned|assign to me', weight: 3 },
