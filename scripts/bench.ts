@@ -4,6 +4,9 @@
  */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./bench/api.ts').then((m) => m.runApiBench()),
+  tsp: () => import('./bench/tsp.ts').then((m) => m.runTspBench()),
+  layout: () => import('./bench/layout.ts').then((m) => m.runLayoutBench()),
+  audit: () => import('./bench/audit.ts').then((m) => m.runAuditBench()),
   // Navigation figures first, then the 3D page in headless Chromium (needs the built client).
   twin: async () => ({
     navigation: await import('./bench/twin.ts').then((m) => m.runTwinBench()),

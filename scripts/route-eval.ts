@@ -15,9 +15,13 @@ import { euc2dProblem, parseTsplib } from '../server/domain/tour/tsplib.ts';
 
 /** Time after launch at which the search stops; leaves room to print and for the launchers to exit. */
 const STOP_AT_MS = 1750;
+/** Even a slow start-up leaves the search this long, so the tour is never just the greedy start. */
+const MIN_BUDGET_MS = 150;
 /** Linux's USER_HZ, the unit of a process's start time in /proc/<pid>/stat. */
 const CLOCK_TICKS_PER_S = 100;
-const LAUNCHER = /\btsx\b|^npm exec |^npx /;
+/** The launchers `npx tsx` runs through; the walk up the process tree stops at npm exec / npx. */
+const TSX_STEP = /\btsx\b/;
+const NPX = /^(npm exec|npx) /;
 
 /** How long ago (ms) the command that started us was launched; 0 when /proc cannot tell. */
 function msSinceLaunch(): number {
@@ -30,8 +34,10 @@ function msSinceLaunch(): number {
       // Fields after the parenthesised command name: state, ppid, ..., starttime is the 20th.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (depth > 0 && !LAUNCHER.test(cmd)) break;
+      if (depth > 0 && !TSX_STEP.test(cmd) && !NPX.test(cmd)) break;
       oldestStartS = Math.min(oldestStartS, Number(fields[19]) / CLOCK_TICKS_PER_S);
+      // npm exec is where the command began; anything above it (a shell, a benchmark) is not ours.
+      if (NPX.test(cmd)) break;
       pid = Number(fields[1]);
     }
     const ms = (uptimeS - oldestStartS) * 1000;
@@ -40,8 +46,6 @@ function msSinceLaunch(): number {
     return 0;
   }
 }
-/** Even a slow start-up leaves the search this long, so the tour is never just the greedy start. */
-const MIN_BUDGET_MS = 150;
 
 function fail(message: string): never {
   process.stderr.write(`route-eval: ${message}\n`);
