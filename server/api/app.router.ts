@@ -1,5 +1,6 @@
 import { auditRouter, liveRouter } from './routers/admin.router.ts';
 import { authRouter, usersRouter } from './routers/auth.router.ts';
+import { droneAuditsRouter } from './routers/drone-audits.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
 import { ioRouter } from './routers/io.router.ts';
 import { jobsRouter } from './routers/jobs.router.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   twin: twinRouter,
   navigation: navigationRouter,
   jobs: jobsRouter,
+  droneAudits: droneAuditsRouter,
   live: liveRouter,
 });
 

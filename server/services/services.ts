@@ -4,6 +4,7 @@ import { AssetService } from './assets.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import type { Clock } from './clock.ts';
+import { DroneAuditService } from './drone-audits.service.ts';
 import { EventBus } from './events.ts';
 import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
@@ -24,6 +25,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const ledger = new StockLedgerService({ writer, clock, events });
   const inventory = new InventoryService({ db, writer, clock, events });
   const twin = new TwinService({ db, writer, clock, events });
+  const jobs = new JobService({ clock });
   return {
     db,
     writer,
@@ -39,6 +41,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     io: new IoService({ db, writer, clock, inventory, ledger }),
     twin,
     navigation: new NavigationService({ twin, events }),
-    jobs: new JobService({ clock }),
+    jobs,
+    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, ledger }),
   };
 }

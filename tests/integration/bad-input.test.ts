@@ -22,6 +22,25 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ id: 'not-a-uuid' }, 400],
       [{ id: '00000000-0000-4000-8000-000000000000' }, 404],
     ],
+    // No layout is published in this fixture, so a well-formed plan is refused as not found.
+    'droneAudits.plan': [
+      [{ scope: { kind: 'aisle', aisle: '' } }, 400],
+      [{ scope: { kind: 'shelf' } }, 400],
+      [{ scope: { kind: 'not-counted', days: -1 } }, 400],
+      [{ scope: { kind: 'aisle', aisle: 'B' }, config: { speedMps: 0 } }, 400],
+      [{ scope: { kind: 'all' } }, 404],
+    ],
+    'droneAudits.simulate': [
+      [{ id: 999_999, seed: 1 }, 404],
+      [{ id: 1, seed: -1 }, 400],
+      [{ id: 1, seed: 1, sensor: { missRate: 2 } }, 400],
+    ],
+    'droneAudits.review': [
+      [{ id: 999_999, decisions: [{ lineId: 1, decision: 'approve' }] }, 404],
+      [{ id: 1, decisions: [] }, 400],
+      [{ id: 1, decisions: [{ lineId: 1, decision: 'maybe' }] }, 400],
+    ],
+    'droneAudits.refly': [[{ id: 999_999 }, 404]],
     'auth.login': [
       [{ username: '', password: 'x' }, 400],
       [{ username: 'tech', password: 'wrong' }, 401],

@@ -33,6 +33,10 @@ const POLICY: Record<string, Access> = {
   'io.exportCsv': ['planner', 'admin'],
   'io.importCsv': ['planner', 'admin'],
   'twin.publish': ['planner', 'admin'],
+  'droneAudits.plan': ['planner', 'admin'],
+  'droneAudits.simulate': ['planner', 'admin'],
+  'droneAudits.review': ['planner', 'admin'],
+  'droneAudits.refly': ['planner', 'admin'],
 };
 
 test('each procedure admits exactly the roles the policy gives it', () => {
