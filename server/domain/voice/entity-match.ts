@@ -11,30 +11,22 @@ const EXTRA_WORD = 0.22;
 const EXTRA_FUNCTION_WORD = 0.06;
 const EXTRA_NUMBER = 0.35;
 
-type Scratch = { score: Float64Array; start: Int32Array; content: Uint8Array };
-const rows: Scratch[] = [];
-function row(k: number, size: number): Scratch {
-  let r = rows[k];
-  if (r === undefined || r.score.length < size) {
-    r = {
-      score: new Float64Array(size * 2),
-      start: new Int32Array(size * 2),
-      content: new Uint8Array(size * 2),
-    };
-    rows[k] = r;
-  }
-  return r;
-}
+/** Credit for a word heard before a word that comes earlier in the name ("gloves large"). */
+const REORDERED_CREDIT = 0.9;
+
+/** Phrase positions used by the window being grown; reused across calls (parse is synchronous). */
+let used = new Uint8Array(64);
 
 /**
  * Every item and asset the transcript may name, best first per kind, one span each.
  *
- * Each phrase is aligned to the transcript by a local alignment (in order, Smith-Waterman style):
- * a heard word that matches a phrase word earns that word's weight, a phrase word not heard costs
- * nothing but is missing from the score, and a heard word inside the span that the phrase lacks
- * costs a little. The score is then the share of the phrase heard minus the noise inside it; a span
- * must contain at least one content word, so "five" alone never names "Pump 5". Blocked tokens (bin
- * codes, work-order numbers) break spans, so a bin's digits never become part of a name.
+ * For each candidate phrase, every window of the transcript that starts on a word of the phrase is
+ * grown to the right: a heard word that is in the phrase earns that word's weight (each phrase word
+ * once), a heard word that is not costs a little, and a phrase word not heard is simply missing from
+ * the score. Words may come in any order ("gloves large", "zinc M8 bolt"), but numbers must keep the
+ * phrase's order, so "pick 30 M8 bolts" does not read as "M8 x 30". The best window's score is the
+ * share of the phrase heard minus the noise inside it; it must hold a content word, so "five" alone
+ * never names "Pump 5". Blocked tokens (bin codes, work-order numbers) end a window.
  */
 export function matchEntities(
   index: EntityIndex,
@@ -79,58 +71,48 @@ export function matchEntities(
     const phrase = index.phrases[p];
     if (phrase === undefined) continue;
     const m = phrase.keys.length;
-    let prev = row(0, m + 1);
-    let cur = row(1, m + 1);
-    prev.score.fill(0, 0, m + 1);
-    prev.start.fill(-1, 0, m + 1);
-    prev.content.fill(0, 0, m + 1);
+    if (used.length < m) used = new Uint8Array(m * 2);
     let top: EntityMatch | null = null;
-    for (let i = 0; i < keys.length; i++) {
-      cur.score[0] = 0;
-      cur.start[0] = -1;
-      cur.content[0] = 0;
-      const heard = keys[i] ?? '';
-      const nearHeard = near[i] ?? null;
-      const cost = penalty[i] ?? EXTRA_WORD;
-      for (let j = 1; j <= m; j++) {
-        // Skip phrase word j (not heard): free.
-        let s = cur.score[j - 1] ?? 0;
-        let st = cur.start[j - 1] ?? -1;
-        let c = cur.content[j - 1] ?? 0;
-        // Heard word i inside the span but not in the phrase.
-        const up = (prev.score[j] ?? 0) - cost;
-        if ((prev.score[j] ?? 0) > 0 && up > s) {
-          s = up;
-          st = prev.start[j] ?? -1;
-          c = prev.content[j] ?? 0;
-        }
-        const want = phrase.keys[j - 1] ?? '';
-        const sim = blocked[i] ? 0 : want === heard ? 1 : nearHeard?.has(want) ? FUZZY_CREDIT : 0;
-        if (sim > 0) {
-          const before = prev.score[j - 1] ?? 0;
-          const diag = before + (phrase.weights[j - 1] ?? 0) * sim;
-          if (diag > s) {
-            s = diag;
-            st = before > 0 ? (prev.start[j - 1] ?? i) : i;
-            c =
-              (before > 0 ? (prev.content[j - 1] ?? 0) : 0) |
-              (content[i] || (phrase.numeric && modelNumber[i]) ? 1 : 0);
+    for (let s = 0; s < keys.length; s++) {
+      if (blocked[s]) continue;
+      used.fill(0, 0, m);
+      let score = 0;
+      let hasContent = false;
+      let lastWord = -1;
+      let lastNumber = -1;
+      for (let i = s; i < keys.length; i++) {
+        if (blocked[i]) break;
+        const heard = keys[i] ?? '';
+        const isNumber = tokens[i]?.num !== null;
+        let hit = -1;
+        let sim = 0;
+        for (let j = isNumber ? lastNumber + 1 : 0; j < m; j++) {
+          if (used[j] === 1) continue;
+          const want = phrase.keys[j] ?? '';
+          const credit = want === heard ? 1 : (near[i]?.has(want) ?? false) ? FUZZY_CREDIT : 0;
+          if (credit > sim) {
+            hit = j;
+            sim = credit;
+            if (credit === 1) break;
           }
         }
-        if (s <= 0) {
-          s = 0;
-          st = -1;
-          c = 0;
+        if (hit < 0) {
+          // A window never starts on a word the phrase lacks.
+          if (i === s) break;
+          score -= penalty[i] ?? EXTRA_WORD;
+          continue;
         }
-        cur.score[j] = s;
-        cur.start[j] = st;
-        cur.content[j] = c;
-        if (c === 1 && (top === null || s > top.score))
-          top = { entity: phrase.entity, score: s, start: st, end: i + 1 };
+        used[hit] = 1;
+        if (isNumber) lastNumber = hit;
+        else {
+          if (hit < lastWord) sim *= REORDERED_CREDIT;
+          lastWord = hit;
+        }
+        score += (phrase.weights[hit] ?? 0) * sim;
+        if (content[i] || (phrase.numeric && modelNumber[i])) hasContent = true;
+        if (hasContent && (top === null || score > top.score + 1e-9))
+          top = { entity: phrase.entity, score, start: s, end: i + 1 };
       }
-      const t = prev;
-      prev = cur;
-      cur = t;
     }
     if (top === null) continue;
     const had = best.get(phrase.entity);

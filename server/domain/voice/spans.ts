@@ -62,7 +62,7 @@ export function findBins(tokens: readonly Token[], locale: Locale, places: Place
       if (t.num !== null && /^\d+$/.test(t.text)) numbers.push({ token: t, pos: k });
       else if (!(t.num === null && inside.has(t.text))) break;
     }
-    const found = readBin(letter.letter, numbers, places, announced && !letter.spelled);
+    const found = readBin(letter.letter, numbers, places, announced);
     if (found === null) {
       i++;
       continue;
@@ -92,6 +92,9 @@ function readBin(
     }
     for (const digits of sequences(taken.map((n) => n.token))) {
       const all = digits.join('');
+      // "a42", "e14", "d16" are names far more often than bins: a single short number after a
+      // letter is a bin only when announced ("bin a 42"); "b051" is long enough to be one.
+      if (digits.length < 2 && all.length < 3 && !announced) continue;
       for (let split = all.length - 1; split >= 1; split--) {
         const c = code(letter, all.slice(0, split), all.slice(split));
         if (places.locations.has(c ?? '')) return { code: c ?? '', end };

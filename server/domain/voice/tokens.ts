@@ -95,7 +95,7 @@ function readNumbers(words: readonly string[], locale: Locale): Token[] {
         prev !== undefined &&
         next !== undefined &&
         (/^\d+$/.test(next) || small(next) !== undefined) &&
-        (prev.num !== null || prev.text.length === 1)
+        (prev.num !== null || prev.text.length === 1 || locale.letters[prev.text] !== undefined)
       ) {
         out.push(number('0', 0));
         i++;
