@@ -2,15 +2,14 @@
  * A tour held as an array plus each node's position, so successor, predecessor and "is b between a
  * and c" are O(1). Every move is made of 2-opt reversals, and each reversal flips whichever side of
  * the cycle is shorter (both give the same cycle), so a move costs at most n/2 swaps. Reversals are
- * logged while a kick is on trial so a rejected kick is undone by replaying them backwards.
+ * logged, so a rejected kick or an unfinished chain of moves is undone by replaying them backwards.
  */
 export class ArrayTour {
   readonly n: number;
   readonly order: Int32Array;
   readonly pos: Int32Array;
-  /** Reversed position ranges (start, end) since `mark()`; undone by `undoToMark()`. */
+  /** Reversed position ranges (start, end) since the last `commit()`, for `rollback()`. */
   private readonly log: number[] = [];
-  private logging = false;
 
   constructor(tour: readonly number[]) {
     this.n = tour.length;
@@ -58,7 +57,7 @@ export class ArrayTour {
       i = ni;
       len = n - len;
     }
-    if (this.logging) this.log.push(i, j);
+    this.log.push(i, j);
     this.swapInward(i, j, len);
   }
 
@@ -76,29 +75,27 @@ export class ArrayTour {
     }
   }
 
-  /** Starts recording reversals so the moves made from here can be undone. */
-  mark(): void {
-    this.log.length = 0;
-    this.logging = true;
-  }
-
-  /** Keeps the moves made since `mark()`. */
+  /** Forgets the log: the moves made so far are kept for good. */
   commit(): void {
     this.log.length = 0;
-    this.logging = false;
   }
 
-  /** Undoes every move made since `mark()`: a reversal is its own inverse. */
-  undoToMark(): void {
+  /** A point in the log that `rollback` can return the tour to. */
+  checkpoint(): number {
+    return this.log.length;
+  }
+
+  /** Undoes every move made since `checkpoint` returned `at`: a reversal is its own inverse. */
+  rollback(at: number): void {
     const n = this.n;
-    for (let k = this.log.length - 2; k >= 0; k -= 2) {
+    for (let k = this.log.length - 2; k >= at; k -= 2) {
       const i = this.log[k] ?? 0;
       const j = this.log[k + 1] ?? 0;
       let len = j - i;
       if (len < 0) len += n;
       this.swapInward(i, j, len + 1);
     }
-    this.commit();
+    this.log.length = at;
   }
 
   toArray(): number[] {

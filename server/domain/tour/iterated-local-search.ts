@@ -31,19 +31,19 @@ export function iteratedLocalSearch(
   const ls = new LocalSearch(cost, nb, tour, options);
   ls.pushAll(tour.order);
   ls.run(limits.stop);
+  tour.commit();
   const touched = new Int32Array(6);
   let kicks = 0;
   // A double bridge needs two segments plus the nodes either side.
   if (tour.n < 8) return { tour: tour.toArray(), kicks };
   while (kicks < limits.maxKicks && !limits.stop()) {
     kicks++;
-    tour.mark();
     const delta = localDoubleBridge(tour, cost, rng, touched);
     ls.pushAll(touched);
     const gain = ls.run(limits.stop);
     // Equal tours are accepted: drifting across plateaus finds exits a strict rule would miss.
     if (delta - gain > options.eps) {
-      tour.undoToMark();
+      tour.rollback(0);
       ls.clear();
     } else tour.commit();
   }

@@ -17,10 +17,13 @@ export type LocalSearchOptions = {
 };
 
 const MAX_SEGMENT = 3;
+/** Flips per Lin–Kernighan-style chain; deeper chains cost more than they find within our budgets. */
+const MAX_CHAIN = 5;
 
 export class LocalSearch {
   private readonly queue: Int32Array;
   private readonly queued: Uint8Array;
+  private readonly chainNodes = new Int32Array(3 * MAX_CHAIN);
   private head = 0;
   private size = 0;
 
@@ -72,6 +75,7 @@ export class LocalSearch {
       this.queued[v] = 0;
       let g = this.twoOpt(v);
       if (g === 0 && this.options.orOpt) g = this.orOpt(v);
+      if (g === 0 && this.options.orOpt) g = this.chain(v);
       if (g > 0) {
         gain += g;
         this.push(v);
@@ -101,6 +105,71 @@ export class LocalSearch {
           return gain;
         }
       }
+    }
+    return 0;
+  }
+
+  /**
+   * Lin–Kernighan-style chain of 2-opt flips with t1 fixed: remove (t1,t2), join t2 to a candidate
+   * t3, remove (t3,t4) and close (t4,t1); then treat (t1,t4) as the next edge to remove. Each step
+   * takes the candidate that leaves the most gain and the chain continues while the running gain
+   * stays positive, so it finds 3- to 5-opt improvements that single moves cannot; the best closed
+   * prefix is kept and the rest rolled back.
+   */
+  private chain(t1: number): number {
+    const { tour, nb, cost } = this;
+    const eps = this.options.eps;
+    const touched = this.chainNodes;
+    for (let side = 0; side < 2; side++) {
+      let t2 = side === 0 ? tour.next(t1) : tour.prev(t1);
+      let g = cost(t1, t2);
+      const start = tour.checkpoint();
+      let best = eps;
+      let bestAt = -1;
+      let touchedCount = 0;
+      let bestTouched = 0;
+      for (let depth = 0; depth < MAX_CHAIN; depth++) {
+        // t4 sits on the same side of t3 as t1 does of t2, which keeps the flip a valid 2-opt.
+        const t1IsPrev = tour.prev(t2) === t1;
+        let t3 = -1;
+        let t4 = -1;
+        let bestG = Number.NEGATIVE_INFINITY;
+        for (let e = nb.start[t2] ?? 0, end = nb.start[t2 + 1] ?? 0; e < end; e++) {
+          const c = nb.list[e] ?? 0;
+          const g1 = g - (nb.cost[e] ?? 0);
+          if (g1 <= eps) break;
+          if (c === t1 || c === tour.next(t2) || c === tour.prev(t2)) continue;
+          const d = t1IsPrev ? tour.prev(c) : tour.next(c);
+          const g2 = g1 + cost(c, d);
+          if (g2 > bestG) {
+            bestG = g2;
+            t3 = c;
+            t4 = d;
+          }
+        }
+        if (t3 < 0) break;
+        tour.move2(t2, t1, t3, t4); // adds (t2,t3) and (t1,t4)
+        if (touchedCount + 3 <= touched.length) {
+          touched[touchedCount++] = t2;
+          touched[touchedCount++] = t3;
+          touched[touchedCount++] = t4;
+        }
+        g = bestG;
+        const closed = g - cost(t4, t1);
+        if (closed > best) {
+          best = closed;
+          bestAt = tour.checkpoint();
+          bestTouched = touchedCount;
+        }
+        t2 = t4;
+      }
+      if (bestAt < 0) {
+        tour.rollback(start);
+        continue;
+      }
+      tour.rollback(bestAt);
+      for (let k = 0; k < bestTouched; k++) this.push(touched[k] ?? 0);
+      return best;
     }
     return 0;
   }
