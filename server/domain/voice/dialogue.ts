@@ -539,9 +539,9 @@ export function settle(state: DialogueState, outcome: Outcome, ctx: DialogueCont
 export function failedLookup(
   state: DialogueState,
   outcome: Exclude<Outcome, { kind: 'done' }>,
-  ctx: DialogueContext,
+  replies: Replies,
 ): Turn {
-  return say(state, failureReply(outcome, ctx.replies));
+  return say(state, failureReply(outcome, replies));
 }
 
 function failureReply(outcome: Exclude<Outcome, { kind: 'done' }>, r: Replies): string {

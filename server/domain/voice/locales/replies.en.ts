@@ -104,7 +104,7 @@ export const repliesEn: Replies = {
         : `You have ${qtyOf(total, name)}: ${binList(bins)}.`,
   stockAt: (name, code, qty) =>
     qty === 0 ? `There are no ${plural(name, 2)} in ${code}.` : `There are ${qtyOf(qty, name)} in ${code}.`,
-  whereIs: (name, bins) => `${name} ${bins.length === 1 ? 'is' : 'are'} in ${binList(bins)}.`,
+  whereIs: (name, bins) => `${name} is in ${list(bins.map((b) => `${b.code} (${num(b.qty)})`))}.`,
   notStocked: (name) => `${name} is not in stock anywhere.`,
   lowStock: (lines, total) => {
     const named = lines.map((l) => `${l.name} (${num(l.available)} available)`);
