@@ -9,6 +9,7 @@ import { UserContext } from './hooks/useUser.ts';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
+import { AuditsPage } from './pages/AuditsPage.tsx';
 import { BinPage } from './pages/BinPage.tsx';
 import { ImportExportPage } from './pages/ImportExportPage.tsx';
 import { ItemEditPage } from './pages/ItemEditPage.tsx';
@@ -26,6 +27,37 @@ import { useTRPC } from './trpc.ts';
 
 // three.js and the scene are large; load them only when someone opens the twin.
 const TwinPage = lazy(() => import('./pages/TwinPage.tsx').then((m) => ({ default: m.TwinPage })));
+
+// AR guidance and the marker sheet load three.js and WebXR only when opened.
+const GuidePage = lazy(() => import('./pages/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
+const MarkersPage = lazy(() => import('./pages/MarkersPage.tsx').then((m) => ({ default: m.MarkersPage })));
+
+function GuideRoute() {
+  return (
+    <Suspense fallback={<Loading label="Loading guidance…" />}>
+      <GuidePage />
+    </Suspense>
+  );
+}
+
+function MarkersRoute() {
+  return (
+    <Suspense fallback={<Loading label="Loading the markers…" />}>
+      <MarkersPage />
+    </Suspense>
+  );
+}
+
+// A drone audit's page draws its route in the 3D twin.
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+
+function AuditRoute() {
+  return (
+    <Suspense fallback={<Loading label="Loading the audit…" />}>
+      <AuditPage />
+    </Suspense>
+  );
+}
 
 function TwinRoute() {
   return (
@@ -80,6 +112,10 @@ export function App() {
           <Route path="/work-orders" component={WorkOrdersPage} />
           <Route path="/work-orders/:id" component={WorkOrderPage} />
           <Route path="/twin" component={TwinRoute} />
+          <Route path="/audits" component={AuditsPage} />
+          <Route path="/audits/:id" component={AuditRoute} />
+          <Route path="/guide/markers" component={MarkersRoute} />
+          <Route path="/guide" component={GuideRoute} />
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />

@@ -38,9 +38,14 @@ export function BinPage() {
           ) : null
         }
         actions={
-          <Link href={`/labels?bin=${encodeURIComponent(code)}`} className="button">
-            Print label
-          </Link>
+          <>
+            <Link href={`/guide?bin=${encodeURIComponent(code)}`} className="button" data-testid="guide-me">
+              Guide me
+            </Link>
+            <Link href={`/labels?bin=${encodeURIComponent(code)}`} className="button">
+              Print label
+            </Link>
+          </>
         }
       />
       <section className="card" aria-label="Contents">

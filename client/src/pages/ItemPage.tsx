@@ -63,6 +63,9 @@ function ItemContent({ item }: { item: ItemDetail }) {
             <Link href={`/twin?item=${item.id}`} className="button" data-testid="show-in-3d">
               Show in 3D
             </Link>
+            <Link href={`/guide?item=${item.id}`} className="button" data-testid="guide-me">
+              Guide me
+            </Link>
             <Link href={`/labels?item=${item.id}`} className="button">
               Print label
             </Link>

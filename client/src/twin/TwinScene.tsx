@@ -477,6 +477,9 @@ function CameraRig({ layout }: { layout: TwinLayout }) {
   }, [gl]);
 
   useFrame((state, delta) => {
+    // In an XR session the headset moves the camera; orbit and walk input must not fight it.
+    controls.enabled = !state.gl.xr.isPresenting && activeMode === 'orbit';
+    if (state.gl.xr.isPresenting) return;
     const s = twinStore.getState();
     const dt = Math.min(delta, 0.1);
     const floorY = layout.floors[0]?.elevation ?? 0;
@@ -596,7 +599,35 @@ function ReadySignal({ bins }: { bins: number }) {
   return null;
 }
 
-function Scene({ layout }: { layout: TwinLayout }) {
+/**
+ * What the scene draws: the whole `building`; only the `overlay` a person needs over the real
+ * building in AR passthrough (route, pins, markers; no background, so the camera image shows); or
+ * `none` (AR before the twin is aligned, when anything drawn would be in the wrong place).
+ */
+export type TwinContent = 'building' | 'overlay' | 'none';
+
+function Scene({ layout, content }: { layout: TwinLayout; content: TwinContent }) {
+  const markers = useMemo(() => layout.markers.map((m) => m.box), [layout]);
+  if (content !== 'building') {
+    return (
+      <>
+        <hemisphereLight args={['#ffffff', '#9aa4b0', 1.6]} />
+        {content === 'overlay' ? (
+          <>
+            <BoxInstances name="markers" boxes={markers} color="#202833" />
+            <Beacons layout={layout} />
+            <RouteRibbon />
+          </>
+        ) : null}
+        <CameraRig layout={layout} />
+        <ReadySignal bins={layout.bins.length} />
+      </>
+    );
+  }
+  return <Building layout={layout} markers={markers} />;
+}
+
+function Building({ layout, markers }: { layout: TwinLayout; markers: Box[] }) {
   const frames = layout.chunks;
   return (
     <>
@@ -613,11 +644,7 @@ function Scene({ layout }: { layout: TwinLayout }) {
       <BoxInstances name="keep-clear" boxes={layout.keepClear} color="#e53935" opacity={0.45} />
       <BoxInstances name="solids" boxes={layout.solids} color="#7b8794" />
       <BoxInstances name="workstations" boxes={layout.workstations} color="#8d6e63" />
-      <BoxInstances
-        name="markers"
-        boxes={useMemo(() => layout.markers.map((m) => m.box), [layout])}
-        color="#202833"
-      />
+      <BoxInstances name="markers" boxes={markers} color="#202833" />
       {frames.map((chunk) => (
         <BoxInstances
           key={`frames ${chunk.key}`}
@@ -638,8 +665,16 @@ function Scene({ layout }: { layout: TwinLayout }) {
   );
 }
 
-/** `children` draw into the same scene (drone routes, planner handles, heatmaps). */
-export function TwinCanvas({ layout, children }: { layout: TwinLayout; children?: ReactNode }) {
+/** `children` draw into the same scene (drone routes, planner handles, heatmaps, AR guidance). */
+export function TwinCanvas({
+  layout,
+  children,
+  content = 'building',
+}: {
+  layout: TwinLayout;
+  children?: ReactNode;
+  content?: TwinContent;
+}) {
   return (
     <Canvas
       camera={{ fov: 45, near: 0.1, far: 2000, position: [60, 60, 60] }}
@@ -648,7 +683,7 @@ export function TwinCanvas({ layout, children }: { layout: TwinLayout; children?
       gl={{ antialias: true }}
       onPointerMissed={() => twinActions.hover(null)}
     >
-      <Scene layout={layout} />
+      <Scene layout={layout} content={content} />
       {children}
     </Canvas>
   );
