@@ -1,8 +1,14 @@
 import { Link, useLocation } from 'wouter';
 import { useUser } from '../hooks/useUser.ts';
-import { isAdmin } from '../lib/roles.ts';
+import { isAdmin, isPlanner } from '../lib/roles.ts';
 
-type NavLink = { href: string; label: string; match?: (path: string) => boolean; adminOnly?: boolean };
+type NavLink = {
+  href: string;
+  label: string;
+  match?: (path: string) => boolean;
+  adminOnly?: boolean;
+  plannerOnly?: boolean;
+};
 
 const LINKS: readonly NavLink[] = [
   {
@@ -15,6 +21,7 @@ const LINKS: readonly NavLink[] = [
   { href: '/purchase-orders', label: 'Purchase orders' },
   { href: '/assets', label: 'Assets' },
   { href: '/work-orders', label: 'Work orders' },
+  { href: '/audits', label: 'Drone audits', plannerOnly: true },
   { href: '/labels', label: 'Labels' },
   { href: '/io', label: 'Import/Export' },
   { href: '/admin', label: 'Admin', adminOnly: true },
@@ -26,10 +33,12 @@ const LINKS: readonly NavLink[] = [
  */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const [location] = useLocation();
-  const admin = isAdmin(useUser().role);
+  const role = useUser().role;
+  const admin = isAdmin(role);
+  const planner = isPlanner(role);
   return (
     <ul className="nav__list">
-      {LINKS.filter((link) => admin || !link.adminOnly).map((link) => {
+      {LINKS.filter((link) => (admin || !link.adminOnly) && (planner || !link.plannerOnly)).map((link) => {
         const active = link.match ? link.match(location) : location.startsWith(link.href);
         return (
           <li key={link.href}>
