@@ -7,6 +7,7 @@ import { jobsRouter } from './routers/jobs.router.ts';
 import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
 import { navigationRouter } from './routers/navigation.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
+import { scenariosRouter } from './routers/scenarios.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
 import { twinRouter } from './routers/twin.router.ts';
 import { router } from './trpc.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   twin: twinRouter,
   navigation: navigationRouter,
   jobs: jobsRouter,
+  scenarios: scenariosRouter,
   droneAudits: droneAuditsRouter,
   live: liveRouter,
 });

@@ -11,6 +11,7 @@ import { IoService } from './io.service.ts';
 import { JobService } from './jobs.service.ts';
 import { NavigationService } from './navigation.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
+import { ScenarioService } from './scenarios.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
@@ -43,5 +44,6 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     navigation: new NavigationService({ twin, events }),
     jobs,
     droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, ledger }),
+    scenarios: new ScenarioService({ db, writer, clock, events, jobs }),
   };
 }

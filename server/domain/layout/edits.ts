@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { rackBinCodes, rackCorners, rackLength, rotateY } from '../../../twin-models/geometry.ts';
 import { type Facility, type Rack, RackSchema } from '../../../twin-models/schema.ts';
+import { exhaustive } from '../errors.ts';
 import { type LayoutProblem, type LayoutRules, layoutProblems } from './validate.ts';
 
 const code = z.string().trim().min(1).max(40);
@@ -100,12 +101,8 @@ function applyOne(f: Facility, e: Exclude<LayoutEdit, { kind: 'moveItem' }>): Fa
     case 'setAisleWidth':
       return resizeAisle(f, e.aisleId, e.width);
     default:
-      return exhaustiveEdit(e);
+      return exhaustive(e);
   }
-}
-
-function exhaustiveEdit(e: never): never {
-  throw new Error(`unknown edit ${JSON.stringify(e)}`);
 }
 
 class EditRefused extends Error {}

@@ -11,9 +11,9 @@ import { buildWalkModel } from './walk-model.ts';
 const HALF_PI = Math.PI / 2;
 
 /**
- * One aisle A (x 4.375..5.875) running along +z with a rack each side, ten 1 m bays from z 2.125, and
+ * One aisle A (x 4.5..6) running along +z with a rack each side, ten 1 m bays from z 2.25, and
  * a dock in line with the aisle's centre line. Standing points and the dock fall on grid cell
- * centres, so every walk is a straight line along x = 5.125 and can be added up by hand.
+ * centres (0.5 m grid), so every walk is a straight line along x = 5.25 and can be added up by hand.
  */
 function oneAisle(): Facility {
   const rack = (id: string, face: 'left' | 'right', x: number) => ({
@@ -21,7 +21,7 @@ function oneAisle(): Facility {
     floorId: 'F1',
     aisle: 'A',
     face,
-    origin: { position: { x, y: 0.1, z: 2.125 }, rotationY: -HALF_PI },
+    origin: { position: { x, y: 0.1, z: 2.25 }, rotationY: -HALF_PI },
     firstBay: 1,
     bays: 10,
     bayWidth: 1,
@@ -39,13 +39,11 @@ function oneAisle(): Facility {
         floorId: 'F1',
         kind: 'aisle',
         letter: 'A',
-        footprint: { x: 5.125, z: 7.125, width: 1.5, depth: 10, rotationY: 0 },
+        footprint: { x: 5.25, z: 7.25, width: 1.5, depth: 10, rotationY: 0 },
       },
     ],
-    racks: [rack('R-A-R', 'right', 4.375), rack('R-A-L', 'left', 5.875)],
-    docks: [
-      { id: 'DOCK-1', floorId: 'F1', code: 'D1', footprint: { x: 5.125, z: 1.125, width: 2, depth: 1 } },
-    ],
+    racks: [rack('R-A-R', 'right', 4.5), rack('R-A-L', 'left', 6)],
+    docks: [{ id: 'DOCK-1', floorId: 'F1', code: 'D1', footprint: { x: 5.25, z: 1.25, width: 2, depth: 1 } }],
   });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   return loaded.facility;
@@ -67,7 +65,7 @@ describe('simulation on one aisle', () => {
   const facility = oneAisle();
 
   test('a pick list walks to the farthest bay and back: exactly 2 x 5.5 m', async () => {
-    // A-01-1 is left bay 1 (z 2.625, 1.5 m from the dock); A-10-2 is right bay 5 (z 6.625, 5.5 m).
+    // A-01-1 is left bay 1 (z 2.75, 1.5 m from the dock); A-10-2 is right bay 5 (z 6.75, 5.5 m).
     const model = buildWalkModel(facility);
     const r = await simulateWork(model, [pick(1000, 'A-01-1', 'o1'), pick(1000, 'A-10-2', 'o1')], [], FIXED);
     expect(r.pickLists).toBe(1);
@@ -103,7 +101,7 @@ describe('simulation on one aisle', () => {
       [{ itemId: 7, fromBin: 'A-10-1', toBin: 'A-02-1' }],
       FIXED,
     );
-    expect(moved.pickDistanceM).toBe(3); // right bay 1 is at z 2.625: 1.5 m each way
+    expect(moved.pickDistanceM).toBe(3); // right bay 1 is at z 2.75: 1.5 m each way
     const gone = await simulateWork(model, [pick(1000, 'Z-01-1', 'o1')], [], FIXED);
     expect(gone.unplacedLines).toBe(1);
     expect(gone.pickLists).toBe(0);

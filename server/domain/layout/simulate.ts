@@ -45,7 +45,7 @@ export const DEFAULT_SIMULATION: SimulationOptions = {
   speedMps: 1,
   pickSeconds: [8, 14],
   putawaySeconds: 20,
-  maxLinesPerList: 12,
+  maxLinesPerList: 8,
   waveMinutes: 60,
   putawayLinesPerTrip: 8,
   tourSteps: 40,

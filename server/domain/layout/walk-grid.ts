@@ -14,7 +14,12 @@
 import { isAxisAligned, type Point2, quadBounds, walkableFloor } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
 
-export const GRID_CELL_M = 0.25;
+/**
+ * Half a metre: with the clearance below, any aisle at least 1.1 m wide keeps a row of free cells
+ * (the layout rules ask for more), and a field has a quarter of the cells a 0.25 m grid would.
+ * Standing points snap to cell centres, so a position is good to a quarter of a metre.
+ */
+export const GRID_CELL_M = 0.5;
 /** Same clearance as the navmesh (navigation/navmesh.ts AGENT_RADIUS_M). */
 export const CLEARANCE_M = 0.3;
 /** A standing point that lands on a blocked cell is moved to the nearest free cell within this. */
@@ -166,7 +171,6 @@ const MOVES: Move[] = (() => {
   }
   return out;
 })();
-const MOVE_COUNT = MOVES.length;
 const MOVE_WEIGHTS = Int32Array.from(MOVES, (m) => m.w);
 
 /**
@@ -177,7 +181,10 @@ export class DistanceTable {
   readonly size: number;
   private readonly rowsDone: (Float32Array | null)[];
   private readonly field: Int32Array;
-  private readonly buckets: number[][] = Array.from({ length: BUCKETS }, () => []);
+  /** One stack per bucket, side by side; a cell is pushed at most once per improvement (≤ 16 times). */
+  private readonly stacks: Int32Array;
+  private readonly tops = new Int32Array(BUCKETS);
+  private readonly capacity: number;
   private readonly scale: number;
   private readonly masks: Uint16Array;
   private readonly offsets: Int32Array;
@@ -192,6 +199,9 @@ export class DistanceTable {
     this.field = new Int32Array(grid.columns * grid.rows);
     this.scale = grid.cell / W_STRAIGHT;
     this.masks = moveMasks(grid);
+    // A bucket never holds more entries than there are incoming moves to distinct cells.
+    this.capacity = grid.columns * grid.rows * 2;
+    this.stacks = new Int32Array(BUCKETS * this.capacity);
     this.offsets = Int32Array.from(MOVES, (m) => m.dr * grid.columns + m.dc);
   }
 
@@ -226,27 +236,36 @@ export class DistanceTable {
   private fill(start: number): void {
     const field = this.field;
     const masks = this.masks;
+    const offsets = this.offsets;
+    const stacks = this.stacks;
+    const tops = this.tops;
+    const cap = this.capacity;
     field.fill(UNREACHED);
+    tops.fill(0);
     field[start] = 0;
-    const buckets = this.buckets;
-    for (const b of buckets) b.length = 0;
-    buckets[0]?.push(start);
+    stacks[0] = start;
+    tops[0] = 1;
     let pending = 1;
     for (let d = 0; pending > 0; d++) {
-      const bucket = buckets[d % BUCKETS];
-      if (bucket === undefined) continue;
-      while (bucket.length > 0) {
-        const at: number = bucket.pop() ?? 0;
+      const b = d % BUCKETS;
+      const base = b * cap;
+      while ((tops[b] ?? 0) > 0) {
+        const top = (tops[b] ?? 1) - 1;
+        tops[b] = top;
+        const at = stacks[base + top] ?? 0;
         pending--;
         if (field[at] !== d) continue;
-        const mask = masks[at] ?? 0;
-        for (let k = 0; k < MOVE_COUNT; k++) {
-          if ((mask & (1 << k)) === 0) continue;
-          const to = at + (this.offsets[k] ?? 0);
+        // Only the moves this cell allows: take the lowest set bit until none is left.
+        for (let mask = masks[at] ?? 0; mask !== 0; mask &= mask - 1) {
+          const k = 31 - Math.clz32(mask & -mask);
+          const to = at + (offsets[k] ?? 0);
           const nd = d + (MOVE_WEIGHTS[k] ?? 0);
           if (nd >= (field[to] ?? 0)) continue;
           field[to] = nd;
-          buckets[nd % BUCKETS]?.push(to);
+          const nb = nd % BUCKETS;
+          const t = tops[nb] ?? 0;
+          stacks[nb * cap + t] = to;
+          tops[nb] = t + 1;
           pending++;
         }
       }

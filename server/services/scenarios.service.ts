@@ -1,0 +1,509 @@
+import { deriveBins } from '../../twin-models/geometry.ts';
+import { loadFacility } from '../../twin-models/load.ts';
+import type { Facility } from '../../twin-models/schema.ts';
+import { appendAudit } from '../db/audit.repository.ts';
+import type { Database } from '../db/database.ts';
+import {
+  currentRevisionId,
+  deleteScenario,
+  type HeldStock,
+  heldStock,
+  insertScenario,
+  insertTransfers,
+  itemsExist,
+  listScenarios,
+  locationIds,
+  markApplied,
+  publishRevision,
+  resultFor,
+  revisionDocument,
+  type ScenarioRow,
+  saveResult,
+  scenarioById,
+  type TransferRow,
+  transfersFor,
+  updateScenario,
+  workMovements,
+} from '../db/scenarios.repository.ts';
+import type { Writer } from '../db/writer.ts';
+import { conflict, exhaustive, invalid, notFound } from '../domain/errors.ts';
+import { type ComparisonRow, compareResults, walkingSaving } from '../domain/layout/compare.ts';
+import { applyEdits, type ItemMove, type LayoutEdit, LayoutEditsSchema } from '../domain/layout/edits.ts';
+import { DEFAULT_SIMULATION, type SimulationResult, simulateWork } from '../domain/layout/simulate.ts';
+import { suggestSlotting } from '../domain/layout/slotting.ts';
+import { DEFAULT_LAYOUT_RULES, type LayoutRules } from '../domain/layout/validate.ts';
+import { WalkModelCache } from '../domain/layout/walk-model.ts';
+import { workLinesFromMovements } from '../domain/layout/work-lines.ts';
+import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
+import type { Clock } from './clock.ts';
+import type { EventBus } from './events.ts';
+import type { JobService, JobView } from './jobs.service.ts';
+import { insertWorkOrder } from './work-orders.service.ts';
+
+const DAY_MS = 86_400_000;
+/** Work-order descriptions list this many transfers; the full list is in relocation_transfers. */
+const DESCRIPTION_TRANSFERS = 200;
+
+export type ScenarioSimulation = {
+  seed: number;
+  days: number;
+  lines: number;
+  base: SimulationResult;
+  scenario: SimulationResult;
+  comparison: ComparisonRow[];
+  /** Fraction of pick-list walking the scenario saves over the base. */
+  saving: number;
+  createdAt: number;
+};
+
+export type SlottingOutcome = {
+  binMoves: number;
+  itemMoves: number;
+  estimatedSaving: number;
+  estimateBeforeM: number;
+  estimateAfterM: number;
+};
+
+/**
+ * Planner scenarios: a base twin revision plus edits, stored with author and notes. Simulation and
+ * slotting run as jobs and only read; nothing here writes to the live twin or the ledger until a
+ * planner applies a scenario, which is one transaction: new revision, locations in line, relocation
+ * work order with its transfers, scenario marked applied.
+ */
+export class ScenarioService {
+  readonly #db: Database;
+  readonly #writer: Writer;
+  readonly #clock: Clock;
+  readonly #events: EventBus;
+  readonly #jobs: JobService;
+  readonly #rules: LayoutRules;
+  readonly #models = new WalkModelCache();
+  readonly #documents = new Map<number, Facility>();
+
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    events: EventBus;
+    jobs: JobService;
+    rules?: LayoutRules;
+  }) {
+    this.#db = deps.db;
+    this.#writer = deps.writer;
+    this.#clock = deps.clock;
+    this.#events = deps.events;
+    this.#jobs = deps.jobs;
+    this.#rules = deps.rules ?? DEFAULT_LAYOUT_RULES;
+  }
+
+  get rules(): LayoutRules {
+    return this.#rules;
+  }
+
+  async list() {
+    const rows = await listScenarios(this.#db.reader);
+    return rows.map(({ edits, ...row }) => ({ ...row, editCount: this.#parseEdits(edits).length }));
+  }
+
+  async get(id: number) {
+    const row = await this.#row(id);
+    const [base, current, result, transfers] = await Promise.all([
+      this.#revision(row.baseRevisionId),
+      currentRevisionId(this.#db.reader),
+      resultFor(this.#db.reader, id),
+      transfersFor(this.#db.reader, id),
+    ]);
+    const { edits, ...rest } = row;
+    return {
+      ...rest,
+      edits: this.#parseEdits(edits),
+      base,
+      baseIsCurrent: current === row.baseRevisionId,
+      rules: this.#rules,
+      simulation: result === null ? null : (JSON.parse(result.result) as ScenarioSimulation),
+      transfers,
+    };
+  }
+
+  async create(input: { name: string; notes: string }, actorId: number): Promise<number> {
+    const now = this.#clock.now();
+    return this.#writer.run(async (tx) => {
+      const baseRevisionId = await currentRevisionId(tx);
+      if (baseRevisionId === null)
+        throw conflict('No facility layout has been published yet, so there is nothing to plan from');
+      const id = await insertScenario(tx, { ...input, baseRevisionId, actorId, now });
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'scenario.create',
+          entity: 'scenario',
+          entityId: String(id),
+          data: JSON.stringify({ name: input.name, baseRevisionId }),
+          createdAt: now,
+        },
+      ]);
+      return id;
+    });
+  }
+
+  /** Replaces name, notes and the edit list; refused, with the reasons, if any edit is invalid. */
+  async update(
+    id: number,
+    input: { name: string; notes: string; edits: readonly LayoutEdit[] },
+    actorId: number,
+  ): Promise<{ editCount: number }> {
+    const row = await this.#row(id);
+    if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied and can no longer change`);
+    const base = await this.#revision(row.baseRevisionId);
+    const outcome = applyEdits(base, input.edits, this.#rules);
+    if (!outcome.ok) {
+      throw invalid(
+        `Edit ${outcome.index + 1} (${outcome.edit.kind}) was refused: ${outcome.reasons.join('; ')}`,
+        {
+          index: outcome.index,
+          reasons: outcome.reasons,
+        },
+      );
+    }
+    await this.#checkItemMoves(outcome.itemMoves);
+    const now = this.#clock.now();
+    await this.#writer.run(async (tx) => {
+      await updateScenario(tx, id, { ...input, edits: JSON.stringify(input.edits), now });
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'scenario.update',
+          entity: 'scenario',
+          entityId: String(id),
+          data: JSON.stringify({ edits: input.edits.length }),
+          createdAt: now,
+        },
+      ]);
+    });
+    return { editCount: input.edits.length };
+  }
+
+  async remove(id: number, actorId: number): Promise<void> {
+    const row = await this.#row(id);
+    if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied; it stays as a record`);
+    const now = this.#clock.now();
+    await this.#writer.run(async (tx) => {
+      await deleteScenario(tx, id);
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'scenario.delete',
+          entity: 'scenario',
+          entityId: String(id),
+          data: '{}',
+          createdAt: now,
+        },
+      ]);
+    });
+  }
+
+  /** Starts a job that replays the last `days` days against the base and the scenario. */
+  async simulate(id: number, input: { days: number; seed: number }, actorId: number): Promise<JobView> {
+    const row = await this.#row(id);
+    const base = await this.#revision(row.baseRevisionId);
+    const outcome = applyEdits(base, this.#parseEdits(row.edits), this.#rules);
+    if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
+    return this.#jobs.start('layout.simulate', actorId, async (ctx) => {
+      const now = this.#clock.now();
+      ctx.progress(0.01, 'Reading the ledger');
+      const lines = workLinesFromMovements(await workMovements(this.#db.reader, now - input.days * DAY_MS));
+      await ctx.yield();
+      const options = { ...DEFAULT_SIMULATION, seed: input.seed };
+      const step = (from: number, span: number, label: string) => async (f: number, stage: string) => {
+        ctx.progress(from + span * f, `${label}: ${stage}`);
+        await ctx.yield();
+      };
+      ctx.progress(0.03, 'Base layout: measuring walking distances');
+      const baseResult = await simulateWork(
+        this.#models.get(base),
+        lines,
+        [],
+        options,
+        step(0.03, 0.47, 'Base layout'),
+      );
+      ctx.progress(0.5, 'Scenario: measuring walking distances');
+      await ctx.yield();
+      const scenarioResult = await simulateWork(
+        this.#models.get(outcome.facility),
+        lines,
+        outcome.itemMoves,
+        options,
+        step(0.5, 0.48, 'Scenario'),
+      );
+      const simulation: ScenarioSimulation = {
+        seed: input.seed,
+        days: input.days,
+        lines: lines.length,
+        base: baseResult,
+        scenario: scenarioResult,
+        comparison: compareResults(baseResult, scenarioResult),
+        saving: walkingSaving(baseResult, scenarioResult),
+        createdAt: now,
+      };
+      await this.#writer.run((tx) =>
+        saveResult(tx, {
+          scenarioId: id,
+          seed: input.seed,
+          days: input.days,
+          result: JSON.stringify(simulation),
+          now,
+        }),
+      );
+      return simulation;
+    });
+  }
+
+  /**
+   * Starts a job that suggests item-to-bin moves for the scenario's layout from the last `days`
+   * days of picks and appends them to the scenario as item moves.
+   */
+  async suggestSlotting(
+    id: number,
+    input: { days: number; maxBinMoves: number },
+    actorId: number,
+  ): Promise<JobView> {
+    const row = await this.#row(id);
+    if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied and can no longer change`);
+    const base = await this.#revision(row.baseRevisionId);
+    const edits = this.#parseEdits(row.edits);
+    const outcome = applyEdits(base, edits, this.#rules);
+    if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
+    return this.#jobs.start('layout.slotting', actorId, async (ctx): Promise<SlottingOutcome> => {
+      const now = this.#clock.now();
+      ctx.progress(0.05, 'Reading the ledger');
+      const [movements, held] = await Promise.all([
+        workMovements(this.#db.reader, now - input.days * DAY_MS),
+        heldStock(this.#db.reader),
+      ]);
+      await ctx.yield();
+      // Work and stock as they would be after the scenario's own item moves.
+      const where = relocation(outcome.itemMoves);
+      const lines = workLinesFromMovements(movements).map((l) => ({ ...l, bin: where(l.itemId, l.bin) }));
+      const slots = held.map((h) => ({ itemId: h.itemId, bin: where(h.itemId, h.code) }));
+      ctx.progress(0.2, 'Measuring walking distances');
+      await ctx.yield();
+      const model = this.#models.get(outcome.facility);
+      const suggestion = suggestSlotting(model, deriveBins(outcome.facility), slots, lines, {
+        maxBinMoves: input.maxBinMoves,
+      });
+      ctx.progress(0.9, 'Adding the moves to the scenario');
+      const next: LayoutEdit[] = [
+        ...edits,
+        ...suggestion.moves.map((m) => ({ kind: 'moveItem' as const, ...m })),
+      ];
+      await this.update(id, { name: row.name, notes: row.notes, edits: next }, actorId);
+      return {
+        binMoves: suggestion.binMoves,
+        itemMoves: suggestion.moves.length,
+        estimatedSaving: suggestion.estimatedSaving,
+        estimateBeforeM: suggestion.estimateBeforeM,
+        estimateAfterM: suggestion.estimateAfterM,
+      };
+    });
+  }
+
+  /**
+   * Publishes the scenario's layout as a new revision and creates the relocation work order, in one
+   * writer transaction. Refused if the live layout moved on since the scenario was made, or if a
+   * bin that holds stock would disappear without all of its stock being moved out by the scenario.
+   */
+  async apply(
+    id: number,
+    actorId: number,
+  ): Promise<{ revisionId: number; workOrderId: number; transfers: number }> {
+    const row = await this.#row(id);
+    if (row.status !== 'draft') throw conflict(`Scenario ${id} has already been applied`);
+    const base = await this.#revision(row.baseRevisionId);
+    const outcome = applyEdits(base, this.#parseEdits(row.edits), this.#rules);
+    if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
+    const facility = outcome.facility;
+    const loaded = loadFacility(facility);
+    if (!loaded.ok)
+      throw invalid(`The scenario's layout is not valid: ${loaded.errors.slice(0, 5).join('; ')}`);
+    const next = twinLocations(facility);
+    const now = this.#clock.now();
+    const result = await this.#writer.run(async (tx) => {
+      const current = await currentRevisionId(tx);
+      if (current !== row.baseRevisionId)
+        throw conflict(
+          `The live layout has changed since this scenario was started (it was revision ${row.baseRevisionId}, now ${current ?? 'none'}); start a new scenario from the current layout`,
+        );
+      const held = await heldStock(tx);
+      const plan = transferPlan(held, outcome.itemMoves);
+      const revisionId = await publishRevision(tx, {
+        facilityId: facility.id,
+        document: JSON.stringify(facility),
+        note: `Scenario ${id}: ${row.name}`,
+        actorId,
+        now,
+        locations: next,
+      });
+      // Decided after the writes, inside the same transaction: a refusal here rolls every one of
+      // them back, which is what keeps an apply all-or-nothing.
+      const stranded = strandedLocations(heldByCode(held, plan.emptied), next);
+      if (stranded.length > 0) {
+        const shown = stranded.slice(0, 20).join(', ');
+        throw conflict(
+          `Applying this scenario would remove ${stranded.length} bin(s) that still hold or reserve stock with no move planned for all of it: ${shown}${stranded.length > 20 ? ', …' : ''}. Add item moves for that stock first.`,
+          { bins: stranded },
+        );
+      }
+      const ids = await locationIds(
+        tx,
+        plan.transfers.flatMap((t) => [t.from, t.to]),
+      );
+      const rows: TransferRow[] = plan.transfers.map((t) => ({
+        itemId: t.itemId,
+        lot: t.lot,
+        qty: t.qty,
+        fromLocationId: ids.get(t.from) ?? 0,
+        toLocationId: ids.get(t.to) ?? 0,
+      }));
+      const workOrderId = await insertWorkOrder(tx, {
+        title: `Relocation for layout scenario "${row.name}"`,
+        description: relocationText(this.#parseEdits(row.edits), plan.transfers),
+        planId: null,
+        priority: 'medium',
+        actorId,
+        now,
+      });
+      await insertTransfers(tx, id, workOrderId, rows);
+      await markApplied(tx, id, { revisionId, workOrderId, now });
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: 'scenario.apply',
+          entity: 'scenario',
+          entityId: String(id),
+          data: JSON.stringify({ revisionId, workOrderId, transfers: rows.length }),
+          createdAt: now,
+        },
+        {
+          actorId,
+          action: 'twin.publish',
+          entity: 'twin_revision',
+          entityId: String(revisionId),
+          data: JSON.stringify({ facilityId: facility.id, note: `Scenario ${id}`, locations: next.length }),
+          createdAt: now,
+        },
+      ]);
+      return { revisionId, workOrderId, transfers: rows.length };
+    });
+    this.#events.publish({ type: 'twin', revisionId: result.revisionId });
+    this.#events.publish({ type: 'work_order', workOrderId: result.workOrderId, status: 'open' });
+    return result;
+  }
+
+  async #row(id: number): Promise<ScenarioRow> {
+    const row = await scenarioById(this.#db.reader, id);
+    if (row === null) throw notFound(`Scenario ${id} does not exist`);
+    return row;
+  }
+
+  async #revision(revisionId: number): Promise<Facility> {
+    const cached = this.#documents.get(revisionId);
+    if (cached) return cached;
+    const text = await revisionDocument(this.#db.reader, revisionId);
+    if (text === null) throw notFound(`Twin revision ${revisionId} does not exist`);
+    const loaded = loadFacility(JSON.parse(text));
+    if (!loaded.ok)
+      throw new Error(`Stored twin revision ${revisionId} is invalid: ${loaded.errors.join('; ')}`);
+    // Revisions never change once stored; a handful of recent ones is all planners work from.
+    if (this.#documents.size > 8) this.#documents.clear();
+    this.#documents.set(revisionId, loaded.facility);
+    return loaded.facility;
+  }
+
+  #parseEdits(text: string): LayoutEdit[] {
+    const parsed = LayoutEditsSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error('stored scenario edits are not valid');
+    return parsed.data;
+  }
+
+  async #checkItemMoves(moves: readonly ItemMove[]): Promise<void> {
+    if (moves.length === 0) return;
+    const ids = [...new Set(moves.map((m) => m.itemId))];
+    const known = await itemsExist(this.#db.reader, ids);
+    const missing = ids.filter((i) => !known.has(i));
+    if (missing.length > 0) throw invalid(`No item with id ${missing.slice(0, 10).join(', ')}`);
+  }
+}
+
+function relocation(moves: readonly ItemMove[]): (itemId: number, bin: string) => string {
+  const map = new Map(moves.map((m) => [`${m.itemId}|${m.fromBin}`, m.toBin]));
+  return (itemId, bin) => map.get(`${itemId}|${bin}`) ?? bin;
+}
+
+type PlannedTransfer = { itemId: number; sku: string; lot: string; qty: number; from: string; to: string };
+
+/**
+ * The stock transfers that carry out the scenario's item moves (what is on hand and not reserved),
+ * and the bins they leave empty.
+ */
+function transferPlan(
+  held: readonly HeldStock[],
+  moves: readonly ItemMove[],
+): { transfers: PlannedTransfer[]; emptied: Set<string> } {
+  const target = new Map(moves.map((m) => [`${m.itemId}|${m.fromBin}`, m.toBin]));
+  const transfers: PlannedTransfer[] = [];
+  const leftBehind = new Set<string>();
+  for (const h of held) {
+    const to = target.get(`${h.itemId}|${h.code}`);
+    const movable = h.onHand - h.reserved;
+    if (to !== undefined && movable > 0)
+      transfers.push({ itemId: h.itemId, sku: h.sku, lot: h.lot, qty: movable, from: h.code, to });
+    if (to === undefined || h.reserved > 0) leftBehind.add(h.code);
+  }
+  const emptied = new Set(held.map((h) => h.code).filter((c) => !leftBehind.has(c)));
+  return { transfers, emptied };
+}
+
+/** Held stock per bin, leaving out bins whose stock is all planned to move out. */
+function heldByCode(held: readonly HeldStock[], emptied: ReadonlySet<string>) {
+  const sums = new Map<string, number>();
+  for (const h of held) {
+    if (emptied.has(h.code)) continue;
+    sums.set(h.code, (sums.get(h.code) ?? 0) + h.onHand + h.reserved);
+  }
+  return [...sums].map(([code, sum]) => ({ code, held: sum }));
+}
+
+function relocationText(edits: readonly LayoutEdit[], transfers: readonly PlannedTransfer[]): string {
+  const layout = edits.filter((e) => e.kind !== 'moveItem');
+  const lines: string[] = [];
+  if (layout.length > 0) {
+    lines.push(`Layout changes (${layout.length}):`);
+    for (const e of layout) lines.push(`- ${describeEdit(e)}`);
+    lines.push('');
+  }
+  lines.push(`Stock transfers (${transfers.length}): item, lot, quantity, from bin → to bin`);
+  for (const t of transfers.slice(0, DESCRIPTION_TRANSFERS))
+    lines.push(`- ${t.sku}${t.lot ? ` lot ${t.lot}` : ''}: ${t.qty} from ${t.from} → ${t.to}`);
+  if (transfers.length > DESCRIPTION_TRANSFERS)
+    lines.push(`…and ${transfers.length - DESCRIPTION_TRANSFERS} more (see the scenario's relocation list)`);
+  return lines.join('\n');
+}
+
+function describeEdit(e: LayoutEdit): string {
+  switch (e.kind) {
+    case 'moveRack':
+      return `move rack ${e.rackId} to x ${e.x.toFixed(2)}, z ${e.z.toFixed(2)}`;
+    case 'rotateRack':
+      return `turn rack ${e.rackId} to ${Math.round((e.rotationY * 180) / Math.PI)}°`;
+    case 'addRack':
+      return `add rack ${e.rack.id} (aisle ${e.rack.aisle}, ${e.rack.bays} bays)`;
+    case 'removeRack':
+      return `remove rack ${e.rackId}`;
+    case 'setAisleWidth':
+      return `make ${e.aisleId} ${e.width.toFixed(2)} m wide`;
+    case 'moveItem':
+      return `move item ${e.itemId} from ${e.fromBin} to ${e.toBin}`;
+    default:
+      return exhaustive(e);
+  }
+}
