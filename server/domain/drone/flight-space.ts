@@ -284,25 +284,47 @@ export function dockFlightPoint(space: FlightSpace): FlightPoint {
 
 type Via = { i: number; j: number; horizontal: number };
 
+// Scratch for corridor(): distances from each end to its place's nodes (a place has a handful).
+const fromA = new Float64Array(256);
+const toB = new Float64Array(256);
+
+const dist2 = (ax: number, az: number, bx: number, bz: number) => Math.sqrt((ax - bx) ** 2 + (az - bz) ** 2);
+
 function corridor(space: FlightSpace, a: FlightPoint, b: FlightPoint): Via | null {
-  if (a.place === b.place) return { i: -1, j: -1, horizontal: Math.hypot(a.x - b.x, a.z - b.z) };
+  if (a.place === b.place) return { i: -1, j: -1, horizontal: dist2(a.x, a.z, b.x, b.z) };
   const pa = space.places[a.place];
   const pb = space.places[b.place];
   if (pa === undefined || pb === undefined) return null;
   const n = space.nodes.length;
-  let best: Via | null = null;
-  for (const i of pa.nodes) {
-    const ni = space.nodes[i];
-    if (ni === undefined) continue;
-    const da = Math.hypot(a.x - ni.x, a.z - ni.z);
-    for (const j of pb.nodes) {
-      const nj = space.nodes[j];
-      if (nj === undefined) continue;
-      const d = da + (space.dist[i * n + j] ?? Number.POSITIVE_INFINITY) + Math.hypot(b.x - nj.x, b.z - nj.z);
-      if (best === null || d < best.horizontal) best = { i, j, horizontal: d };
+  // Called millions of times when a large plan is costed: no allocation, one square root per node.
+  const na = Math.min(pa.nodes.length, fromA.length);
+  const nb = Math.min(pb.nodes.length, toB.length);
+  for (let k = 0; k < na; k++) {
+    const p = space.nodes[pa.nodes[k] ?? 0];
+    fromA[k] = p ? dist2(a.x, a.z, p.x, p.z) : Number.POSITIVE_INFINITY;
+  }
+  for (let k = 0; k < nb; k++) {
+    const p = space.nodes[pb.nodes[k] ?? 0];
+    toB[k] = p ? dist2(b.x, b.z, p.x, p.z) : Number.POSITIVE_INFINITY;
+  }
+  let best = Number.POSITIVE_INFINITY;
+  let bi = -1;
+  let bj = -1;
+  for (let x = 0; x < na; x++) {
+    const i = pa.nodes[x] ?? 0;
+    const da = fromA[x] ?? 0;
+    const row = i * n;
+    for (let y = 0; y < nb; y++) {
+      const j = pb.nodes[y] ?? 0;
+      const d = da + (space.dist[row + j] ?? Number.POSITIVE_INFINITY) + (toB[y] ?? 0);
+      if (d < best) {
+        best = d;
+        bi = i;
+        bj = j;
+      }
     }
   }
-  return best;
+  return bi < 0 ? null : { i: bi, j: bj, horizontal: best };
 }
 
 function overLength(space: FlightSpace, a: FlightPoint, b: FlightPoint): number {
