@@ -41,6 +41,33 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ id: 1, decisions: [{ lineId: 1, decision: 'maybe' }] }, 400],
     ],
     'droneAudits.refly': [[{ id: 999_999 }, 404]],
+    // No layout is published in this fixture, so a well-formed new scenario is refused as a conflict.
+    'scenarios.create': [
+      [{ name: 'ab' }, 400],
+      [{ name: 'Layout B', notes: 'x'.repeat(501) }, 400],
+      [{ name: 'Layout B' }, 409],
+    ],
+    'scenarios.update': [
+      [{ id: 999_999, name: 'Layout B', edits: [] }, 404],
+      [{ id: 1, name: 'Layout B', edits: [{ kind: 'teleportRack', rackId: 'R-1' }] }, 400],
+      [{ id: 1, name: 'Layout B', edits: [{ kind: 'moveRack', rackId: 'R-1', x: 'left', z: 1 }] }, 400],
+      [{ id: 1, name: 'Layout B', edits: [{ kind: 'setAisleWidth', aisleId: 'A', width: -1 }] }, 400],
+      [{ id: 1, name: 'Layout B', edits: [{ kind: 'moveItem', itemId: 0, fromBin: 'A', toBin: 'B' }] }, 400],
+    ],
+    'scenarios.remove': [[{ id: 999_999 }, 404]],
+    'scenarios.simulate': [
+      [{ id: 999_999 }, 404],
+      [{ id: 1, days: 0 }, 400],
+      [{ id: 1, seed: -5 }, 400],
+    ],
+    'scenarios.suggestSlotting': [
+      [{ id: 999_999 }, 404],
+      [{ id: 1, maxBinMoves: 0 }, 400],
+    ],
+    'scenarios.publish': [
+      [{ id: 999_999 }, 404],
+      [{ id: 'one' }, 400],
+    ],
     'auth.login': [
       [{ username: '', password: 'x' }, 400],
       [{ username: 'tech', password: 'wrong' }, 401],
