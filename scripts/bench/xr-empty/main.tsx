@@ -1,0 +1,36 @@
+/**
+ * The XR benchmark's baseline: React, @react-three/fiber and @react-three/xr with the guide's store
+ * options and an empty scene, so the guide's per-frame cost can be read against what the libraries
+ * cost on their own in the same browser run.
+ */
+import { Canvas } from '@react-three/fiber';
+import { createXRStore, XR, XROrigin } from '@react-three/xr';
+import { createRoot } from 'react-dom/client';
+
+const store = createXRStore({
+  offerSession: false,
+  emulate: false,
+  enterGrantedSession: false,
+  hitTest: true,
+  anchors: false,
+  planeDetection: false,
+  meshDetection: false,
+  layers: false,
+  bodyTracking: false,
+  depthSensing: false,
+  hand: { model: false },
+});
+
+(window as unknown as { __enterAR: () => Promise<unknown> }).__enterAR = () => store.enterAR();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <Canvas frameloop="demand" gl={{ antialias: true }}>
+      <XR store={store}>
+        <XROrigin />
+        <hemisphereLight args={['#ffffff', '#9aa4b0', 1.6]} />
+      </XR>
+    </Canvas>,
+  );
+}
