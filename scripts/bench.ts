@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   tsp: () => import('./bench/tsp.ts').then((m) => m.runTspBench()),
   layout: () => import('./bench/layout.ts').then((m) => m.runLayoutBench()),
   audit: () => import('./bench/audit.ts').then((m) => m.runAuditBench()),
+  voice: () => import('./bench/voice.ts').then((m) => m.runVoiceBench()),
   // The AR guide's CPU time per XR frame (emulated headset, headless Chromium; needs the built client).
   xr: () => import('./bench/xr.ts').then((m) => m.runXrBench()),
   // Navigation figures first, then the 3D page in headless Chromium (needs the built client).

@@ -3,6 +3,7 @@ import { phraseWords, type Token, tokenize, tokenKey } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export type EntityKind = 'item' | 'asset';
+export type Posting = { phrases: Int32Array; weights: Float64Array };
 export type Entity = { kind: EntityKind; id: string; name: string };
 
 /** One way of naming an entity (name, the name before its first comma, alias, SKU, tag) as tokens. */
@@ -12,7 +13,7 @@ export type Phrase = {
   /** Per-token share of the phrase, summing to 1: rare words and numbers carry the name. */
   weights: Float64Array;
   /**
-   * A model number on its own ("6204"): its numbers of three or more digits may make a match,
+   * A model number on its own ("6204"): its numbers of four or more digits may make a match,
    * where a number elsewhere never does without a word ("five" must not name "Pump 5").
    */
   numeric: boolean;
@@ -25,7 +26,13 @@ export type Phrase = {
 export type EntityIndex = {
   entities: readonly Entity[];
   phrases: readonly Phrase[];
-  byKey: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Key -> the phrases holding it and its weight there (numbers included, function words not).
+   * Content words and long model numbers make candidates; numbers only add to a candidate's bound.
+   */
+  postings: ReadonlyMap<string, Posting>;
+  /** Per phrase: weight of its function words, added to every bound since they are not posted. */
+  reservedWeight: Float64Array;
   /** Word, and each word with one letter deleted -> the indexed words it can stand for. */
   deletions: ReadonlyMap<string, readonly string[]>;
   /** Words that never make a match on their own (function words, fillers, cue words). */
@@ -90,7 +97,8 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
   const reserved = reservedWords(locale);
 
   const phrases: Phrase[] = [];
-  const byKey = new Map<string, number[]>();
+  const posted = new Map<string, { phrases: number[]; weights: number[] }>();
+  const reservedWeight: number[] = [];
   const deletions = new Map<string, string[]>();
   const indexDeletion = (variant: string, word: string) => {
     const list = deletions.get(variant);
@@ -109,18 +117,35 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
       total += w;
     });
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / total;
-    const numeric = p.tokens.every((t) => t.num !== null || reserved.has(t.text));
+    const numeric = p.tokens.every((t) => t.num !== null);
     const id = phrases.push({ entity: p.entity, keys, weights, numeric }) - 1;
-    for (const k of new Set(keys)) {
-      if ((k.startsWith('#') && !numeric) || reserved.has(k)) continue;
-      const list = byKey.get(k);
-      if (list === undefined) byKey.set(k, [id]);
-      else list.push(id);
+    const perKey = new Map<string, number>();
+    let function_ = 0;
+    keys.forEach((k, i) => {
+      if (reserved.has(k)) function_ += weights[i] ?? 0;
+      else perKey.set(k, (perKey.get(k) ?? 0) + (weights[i] ?? 0));
+    });
+    reservedWeight.push(function_);
+    for (const [k, w] of perKey) {
+      const list = posted.get(k) ?? { phrases: [], weights: [] };
+      list.phrases.push(id);
+      list.weights.push(w);
+      posted.set(k, list);
       if (!k.startsWith('#') && k.length >= FUZZY_MIN_LENGTH) {
         indexDeletion(k, k);
         for (const d of deletionsOf(k)) indexDeletion(d, k);
       }
     }
   }
-  return { entities, phrases, byKey, deletions, reserved };
+  const postings = new Map<string, Posting>();
+  for (const [k, list] of posted)
+    postings.set(k, { phrases: Int32Array.from(list.phrases), weights: Float64Array.from(list.weights) });
+  return {
+    entities,
+    phrases,
+    postings,
+    reservedWeight: Float64Array.from(reservedWeight),
+    deletions,
+    reserved,
+  };
 }

@@ -14,6 +14,25 @@ const EXTRA_NUMBER = 0.35;
 /** Credit for a word heard before a word that comes earlier in the name ("gloves large"). */
 const REORDERED_CREDIT = 0.9;
 
+/** Per-index scratch for candidate bounds, reused across calls (parse is synchronous). */
+type Scratch = { mark: Uint8Array; bound: Float64Array; near: Map<string, ReadonlySet<string> | null> };
+const NEAR_CACHE_SIZE = 5000;
+const scratchByIndex = new WeakMap<EntityIndex, Scratch>();
+function scratchFor(index: EntityIndex): Scratch {
+  let s = scratchByIndex.get(index);
+  if (s === undefined) {
+    s = {
+      mark: new Uint8Array(index.phrases.length),
+      bound: new Float64Array(index.phrases.length),
+      near: new Map(),
+    };
+    scratchByIndex.set(index, s);
+  }
+  return s;
+}
+
+const commonPostings = (index: EntityIndex) => Math.max(200, index.phrases.length / 8);
+
 /** Phrase positions used by the window being grown; reused across calls (parse is synchronous). */
 let used = new Uint8Array(64);
 
@@ -32,6 +51,7 @@ export function matchEntities(
   index: EntityIndex,
   tokens: readonly Token[],
   blocked: readonly boolean[],
+  keep: { min: number; margin: (best: number) => number } = { min: 0, margin: () => 1 },
 ): Record<EntityKind, EntityMatch[]> {
   const keys = tokens.map(tokenKey);
   const content = tokens.map((t, i) => t.num === null && !blocked[i] && !index.reserved.has(t.text));
@@ -45,31 +65,82 @@ export function matchEntities(
           : EXTRA_WORD,
   );
 
-  // Indexed words each heard word may stand for (itself, or one letter off).
+  // Indexed words each heard word may stand for (one letter off); cached, since words recur.
+  const scratch = scratchFor(index);
   const near: (ReadonlySet<string> | null)[] = keys.map((k, i) => {
     if (!content[i] || k.length < FUZZY_MIN_LENGTH - 1) return null;
+    const cached = scratch.near.get(k);
+    if (cached !== undefined) return cached;
     const out = new Set<string>();
     for (const variant of [k, ...deletionsOf(k)])
       for (const w of index.deletions.get(variant) ?? []) if (w !== k) out.add(w);
+    if (scratch.near.size >= NEAR_CACHE_SIZE) scratch.near.clear();
+    scratch.near.set(k, out.size > 0 ? out : null);
     return out.size > 0 ? out : null;
   });
 
   // Long numbers may name a model-number phrase ("6204"), never anything else on their own.
   const modelNumber = tokens.map(
-    (t, i) => !blocked[i] && t.num !== null && Number.isInteger(t.num) && t.num >= 100,
+    (t, i) => !blocked[i] && t.num !== null && Number.isInteger(t.num) && t.num >= 1000,
   );
-  const candidates = new Set<number>();
+
+  // Candidates are the phrases sharing a content word (or a model number) with the sentence; each
+  // gets an upper bound on its score (all heard words of it matched, nothing extra), so alignment
+  // runs only on phrases that could still beat the best so far: "m" and "bolt" reach a thousand
+  // fastener names, and few come close.
+  const touched: number[] = [];
+  const seen = new Set<string>();
+  const open = (key: string, asCandidate: (p: number) => boolean) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const posting = index.postings.get(key);
+    if (posting === undefined) return;
+    for (let n = 0; n < posting.phrases.length; n++) {
+      const p = posting.phrases[n] ?? 0;
+      if (scratch.mark[p] === 0) {
+        if (!asCandidate(p)) continue;
+        scratch.mark[p] = 1;
+        scratch.bound[p] = index.reservedWeight[p] ?? 0;
+        touched.push(p);
+      }
+      scratch.bound[p] = (scratch.bound[p] ?? 0) + (posting.weights[n] ?? 0);
+    }
+  };
+  const always = () => true;
+  const numericPhrase = (p: number) => index.phrases[p]?.numeric ?? false;
+  const never = () => false;
+  // A word in a large share of all names ("m" of M8, M10...) adds to bounds but does not make
+  // candidates on its own, unless the sentence has no rarer word.
+  const common = (k: string) => (index.postings.get(k)?.phrases.length ?? 0) > commonPostings(index);
+  const rare = keys.filter((k, i) => content[i] && !common(k));
+  // Candidates first, then the words that only raise bounds (a bound must see every heard word).
   keys.forEach((k, i) => {
-    if (modelNumber[i]) for (const p of index.byKey.get(k) ?? []) candidates.add(p);
     if (!content[i]) return;
-    for (const p of index.byKey.get(k) ?? []) candidates.add(p);
-    for (const w of near[i] ?? []) for (const p of index.byKey.get(w) ?? []) candidates.add(p);
+    if (rare.length === 0 || !common(k)) open(k, always);
+    for (const w of near[i] ?? []) open(w, always);
   });
+  keys.forEach((k, i) => {
+    if (content[i]) open(k, never);
+  });
+  keys.forEach((k, i) => {
+    if (!blocked[i] && tokens[i]?.num !== null) open(k, modelNumber[i] ? numericPhrase : never);
+  });
+  const bounded: { p: number; bound: number }[] = [];
+  for (const p of touched) {
+    const bound = scratch.bound[p] ?? 0;
+    scratch.mark[p] = 0;
+    if (bound >= keep.min) bounded.push({ p, bound });
+  }
+  bounded.sort((a, b) => b.bound - a.bound);
+  const bestOfKind: Record<EntityKind, number> = { item: 0, asset: 0 };
 
   const best = new Map<number, EntityMatch>();
-  for (const p of candidates) {
+  for (const { p, bound } of bounded) {
     const phrase = index.phrases[p];
     if (phrase === undefined) continue;
+    const kind = index.entities[phrase.entity]?.kind ?? 'item';
+    const bestSoFar = bestOfKind[kind];
+    if (bestSoFar > 0 && bound < bestSoFar - keep.margin(bestSoFar)) continue;
     const m = phrase.keys.length;
     if (used.length < m) used = new Uint8Array(m * 2);
     let top: EntityMatch | null = null;
@@ -115,6 +186,7 @@ export function matchEntities(
       }
     }
     if (top === null) continue;
+    if (top.score > bestOfKind[kind]) bestOfKind[kind] = top.score;
     const had = best.get(phrase.entity);
     if (had === undefined || top.score > had.score + 1e-9) best.set(phrase.entity, top);
   }

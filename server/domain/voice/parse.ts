@@ -15,8 +15,13 @@ const ACTION_ENTITY_MIN = 0.6;
 const CUE_MIN = 1.5;
 /** Least cue weight for an intent that changes data. */
 const ACTION_CUE_MIN = 2;
-/** Names within this score of the best are read back as "did you mean X or Y". */
+/**
+ * Names within this score of the best are read back as "did you mean X or Y"; the looser the best
+ * match, the wider the margin ("cable ties 370" fits four packs about equally badly).
+ */
 const AMBIGUITY_MARGIN = 0.04;
+const LOOSE_MARGIN_SHARE = 0.6;
+const ambiguityMargin = (best: number) => Math.max(AMBIGUITY_MARGIN, (1 - best) * LOOSE_MARGIN_SHARE);
 /** Intents that take no item or asset lose this much when the sentence clearly names one. */
 const ENTITY_CONFLICT = 2;
 
@@ -251,7 +256,8 @@ function assemble(intent: CuedIntent, s: Slots): Command | string[] {
 /** Which name a sentence's item/asset slot refers to, and the near-ties to offer back. */
 function entitySlot(c: Compiled, matches: readonly EntityMatch[], chosen: EntityMatch | null) {
   if (chosen === null) return { id: undefined, alternatives: [] as string[] };
-  const near = matches.filter((m) => m.score >= chosen.score - AMBIGUITY_MARGIN && m.score >= ENTITY_MIN);
+  const margin = ambiguityMargin(chosen.score);
+  const near = matches.filter((m) => m.score >= chosen.score - margin && m.score >= ENTITY_MIN);
   const ids = near.map((m) => c.index.entities[m.entity]?.id ?? '');
   return { id: c.index.entities[chosen.entity]?.id, alternatives: ids.length > 1 ? ids : [] };
 }
@@ -289,7 +295,7 @@ export function parse(transcript: string, vocabulary: Vocabulary, locale: Locale
     (a) => !blocked[a.start] && !blocked[a.start + 1],
   );
   aisles.forEach(block);
-  const matched = matchEntities(c.index, tokens, blocked);
+  const matched = matchEntities(c.index, tokens, blocked, { min: ENTITY_MIN, margin: ambiguityMargin });
   const topItem = matched.item[0];
   const topAsset = matched.asset[0];
   const item = topItem !== undefined && topItem.score >= ENTITY_MIN ? topItem : null;

@@ -7,6 +7,30 @@ export type Found<T> = { start: number; end: number; value: T };
 /** Bin codes and aisles the vocabulary knows, upper-case ("B-03-2", "B"). */
 export type Places = { locations: ReadonlySet<string>; aisles: ReadonlySet<string> };
 
+type SpanWords = {
+  announce: ReadonlySet<string>;
+  inside: ReadonlySet<string>;
+  aisle: ReadonlySet<string>;
+  workOrder: ReadonlySet<string>;
+};
+const spanWordsByLocale = new WeakMap<Locale, SpanWords>();
+
+/** The locale's span words, normalised once per locale rather than on every parse. */
+function spanWords(locale: Locale): SpanWords {
+  let words = spanWordsByLocale.get(locale);
+  if (words === undefined) {
+    const set = (list: readonly string[]) => new Set(list.flatMap((w) => phraseWords(w, locale)));
+    words = {
+      announce: set([...locale.binWords, ...locale.aisleWords]),
+      inside: set(locale.binFillers),
+      aisle: set(locale.aisleWords),
+      workOrder: set(locale.workOrderWords),
+    };
+    spanWordsByLocale.set(locale, words);
+  }
+  return words;
+}
+
 /** The letter a token spells: "b", or a spoken letter name ("bravo", "bee") from the locale. */
 function letterOf(t: Token | undefined, locale: Locale): { letter: string; spelled: boolean } | null {
   if (t === undefined || t.num !== null) return null;
@@ -42,8 +66,7 @@ function code(letter: string, bay: string, level: string): string | null {
  * kept only when the vocabulary has that bin (or, with no bin list, when "bin" announced it).
  */
 export function findBins(tokens: readonly Token[], locale: Locale, places: Places): Found<string>[] {
-  const announce = new Set([...locale.binWords, ...locale.aisleWords].flatMap((w) => phraseWords(w, locale)));
-  const inside = new Set(locale.binFillers.flatMap((w) => phraseWords(w, locale)));
+  const { announce, inside } = spanWords(locale);
   const out: Found<string>[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -106,7 +129,7 @@ function readBin(
 
 /** "aisle B", "aisle bravo", "row c": an aisle letter the vocabulary has. */
 export function findAisles(tokens: readonly Token[], locale: Locale, places: Places): Found<string>[] {
-  const words = new Set(locale.aisleWords.flatMap((w) => phraseWords(w, locale)));
+  const words = spanWords(locale).aisle;
   const out: Found<string>[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
@@ -118,16 +141,17 @@ export function findAisles(tokens: readonly Token[], locale: Locale, places: Pla
   return out;
 }
 
+const NUMBER_WORDS = new Set(['number', 'no', 'num']);
+
 /** "work order 42", "job one hundred and eight", "ticket number 7": the words and the number after them. */
 export function findWorkOrders(tokens: readonly Token[], locale: Locale): Found<number>[] {
-  const words = new Set(locale.workOrderWords.flatMap((w) => phraseWords(w, locale)));
-  const skip = new Set(['number', 'no', 'num']);
+  const words = spanWords(locale).workOrder;
   const out: Found<number>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === undefined || t.num !== null || !words.has(t.text)) continue;
     let k = i + 1;
-    while (tokens[k] !== undefined && tokens[k]?.num === null && skip.has(tokens[k]?.text ?? '')) k++;
+    while (tokens[k] !== undefined && tokens[k]?.num === null && NUMBER_WORDS.has(tokens[k]?.text ?? '')) k++;
     const n = tokens[k];
     if (n !== undefined && n.num !== null && Number.isInteger(n.num))
       out.push({ start: i, end: k + 1, value: n.num });
