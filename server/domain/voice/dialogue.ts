@@ -158,6 +158,8 @@ export function understand(state: DialogueState, heard: Heard, ctx: DialogueCont
           return answer(say(IDLE, r.cancelled));
         case 'none':
           return answer(say(state, r.stillWaiting(state.prompt)));
+        case 'help':
+          return answer(say(state, `${r.help} ${r.stillWaiting(state.prompt)}`));
         default:
           // Anything else is a new command; the proposal is dropped, never run.
           return fresh(heard, ctx);
