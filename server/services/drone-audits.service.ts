@@ -89,7 +89,9 @@ export class DroneAuditService {
     const config = resolveConfig(input.config ?? {});
     const now = this.#clock.now();
     const lastCounted =
-      input.scope.kind === 'not-counted' ? await lastCountedByCode(this.#db.reader) : new Map();
+      input.scope.kind === 'not-counted'
+        ? await lastCountedByCode(this.#db.reader)
+        : new Map<string, number | null>();
     const ctx = { lastCountedAt: (code: string) => lastCounted.get(code) ?? null, now };
     const facility = current.facility;
     chooseDock(facility, selectBins(facility, deriveBins(facility), input.scope, ctx), config.dockCode);

@@ -16,13 +16,13 @@ export function PlaybackControls({ sorties }: { sorties: number }) {
 
   useEffect(() => {
     let shownSecond = -1;
+    // Only when the shown second changes, so a slow playback does not rewrite the DOM every frame.
     const show = () => {
-      if (scrubber.current) scrubber.current.value = String(cursor.t);
       const second = Math.floor(cursor.t);
-      if (clock.current && second !== shownSecond) {
-        shownSecond = second;
-        clock.current.textContent = formatDuration(cursor.t);
-      }
+      if (second === shownSecond) return;
+      shownSecond = second;
+      if (scrubber.current) scrubber.current.valueAsNumber = second;
+      if (clock.current) clock.current.textContent = formatDuration(second);
     };
     show();
     if (!playing) return;
