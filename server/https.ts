@@ -76,7 +76,12 @@ export async function loadOrCreateCertificate(
   return { key: stored.key, cert: stored.cert, fingerprint: stored.fingerprint, created: true };
 }
 
-/** The addresses to print at start, the LAN ones first because those are what a phone needs. */
-export function httpsUrls(port: number): string[] {
+/**
+ * The addresses to print at start: listening on all interfaces, the LAN ones first (what a phone
+ * needs); listening on one address, that one.
+ */
+export function httpsUrls(port: number, host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::')
+    return [`https://${host.includes(':') ? `[${host}]` : host}:${port}`];
   return [...lanAddresses().map((a) => `https://${a}:${port}`), `https://localhost:${port}`];
 }

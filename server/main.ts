@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     console.log(
       `Twinventory is running over HTTPS (database ${config.DATABASE_URL}). Open on a phone or headset:`,
     );
-    for (const url of httpsUrls(app.port)) console.log(`  ${url}`);
+    for (const url of httpsUrls(app.port, config.HOST)) console.log(`  ${url}`);
     console.log(`The certificate is self-signed: accept it once on each device (SHA-1 ${tls.fingerprint}).`);
   } else {
     console.log(`Twinventory is running at http://localhost:${app.port} (database ${config.DATABASE_URL})`);
