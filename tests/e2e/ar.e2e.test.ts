@@ -205,6 +205,39 @@ describe('AR guidance to a bin (emulated Meta Quest 3)', () => {
   );
 
   it(
+    'a planner walks the twin in VR: starts at the route start facing along it, and walking forward shortens the route',
+    async () => {
+      const { fx } = started();
+      const page = await web.newPage({ timeoutMs: 30_000 });
+      await installIwer(page.context());
+      await page.goto(`${fx.app.url}/login?next=${encodeURIComponent('/guide?bin=A-12-1')}`);
+      await logIn(page, 'plan', PASSWORD);
+      await expect.poll(async () => (await snapshot(page)).display.hasRoute, { timeout: 20_000 }).toBe(true);
+      const before = await snapshot(page);
+      const start = before.route?.[0] ?? { x: 0, z: 0 };
+      await setHeadPose(page, { x: 0, y: 1.6, z: 0 });
+      await page.getByTestId('guide-start-vr').click();
+      await expect.poll(async () => (await snapshot(page)).mode, { timeout: 20_000 }).toBe('vr');
+      await expect.poll(async () => (await snapshot(page)).aligned?.kind).toBe('start');
+      await expect
+        .poll(async () => {
+          const d = (await snapshot(page)).display;
+          return Math.hypot(d.x - start.x, d.z - start.z);
+        })
+        .toBeLessThan(0.2);
+      const full = (await snapshot(page)).display.remainingM;
+      // Three metres straight ahead in the headset is three metres along the route's first leg.
+      await setHeadPose(page, { x: 0, y: 1.6, z: -3 });
+      await expect
+        .poll(async () => full - (await snapshot(page)).display.remainingM, { timeout: 10_000 })
+        .toBeGreaterThan(2.5);
+      await page.getByTestId('guide-exit').click();
+      await expect.poll(async () => (await snapshot(page)).phase).toBe('idle');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'without WebXR AR: says why, shows the floor map, the route, the next turn and the distance',
     async () => {
       const { fx } = started();
