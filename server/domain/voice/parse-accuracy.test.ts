@@ -37,11 +37,12 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
   });
 
   // Our own sets, written against other vocabularies than the dev set's: the seeded store-room
-  // catalogue (tuning and held-out phrasings) and a small clinic store.
+  // catalogue (tuning and held-out phrasings), a small clinic store and a plant store.
   test.each([
     ['store-vocab.json', 'store-tune.jsonl'],
     ['store-vocab.json', 'store-holdout.jsonl'],
     ['clinic-vocab.json', 'clinic-cases.jsonl'],
+    ['plant-vocab.json', 'plant-cases.jsonl'],
   ])('fixtures %s + %s', (vocab, cases) => {
     expect(accuracy(here(`fixtures/${vocab}`), here(`fixtures/${cases}`), cases)).toBeGreaterThanOrEqual(BAR);
   });

@@ -382,7 +382,8 @@ function decide(c: Compiled, r: Reading): ParseResult {
 
   // Nothing understood as a whole. A bare name ("M8 bolts") is a question about where it is.
   const leftover = built.stream.filter((w, i) => !covered[i] && !c.stopWords.has(w) && !w.startsWith('<'));
-  if (ranked.length === 0 && r.item !== null && leftover.length === 0 && itemSlot.id !== undefined) {
+  const bare = ranked.length === 0 && leftover.length === 0 && !built.stream.includes('<num>');
+  if (bare && r.item !== null && itemSlot.id !== undefined) {
     const result: ParseResult = { intent: 'find_item', slots: { item: itemSlot.id }, confidence: 0.5 };
     if (itemSlot.alternatives.length > 1) result.alternatives = { slot: 'item', ids: itemSlot.alternatives };
     return result;
