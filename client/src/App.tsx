@@ -19,6 +19,7 @@ import { LabelsPage } from './pages/LabelsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { LowStockPage } from './pages/LowStockPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
@@ -55,6 +56,17 @@ function AuditRoute() {
   return (
     <Suspense fallback={<Loading label="Loading the audit…" />}>
       <AuditPage />
+    </Suspense>
+  );
+}
+
+// A scenario is edited in the 3D twin; load three.js only when one is opened.
+const ScenarioPage = lazy(() => import('./pages/ScenarioPage.tsx').then((m) => ({ default: m.ScenarioPage })));
+
+function ScenarioRoute() {
+  return (
+    <Suspense fallback={<Loading label="Loading the scenario…" />}>
+      <ScenarioPage />
     </Suspense>
   );
 }
@@ -112,6 +124,8 @@ export function App() {
           <Route path="/work-orders" component={WorkOrdersPage} />
           <Route path="/work-orders/:id" component={WorkOrderPage} />
           <Route path="/twin" component={TwinRoute} />
+          <Route path="/planner" component={PlannerPage} />
+          <Route path="/planner/:id" component={ScenarioRoute} />
           <Route path="/audits" component={AuditsPage} />
           <Route path="/audits/:id" component={AuditRoute} />
           <Route path="/guide/markers" component={MarkersRoute} />

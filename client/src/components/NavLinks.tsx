@@ -22,6 +22,7 @@ const LINKS: readonly NavLink[] = [
   { href: '/assets', label: 'Assets' },
   { href: '/work-orders', label: 'Work orders' },
   { href: '/audits', label: 'Drone audits', plannerOnly: true },
+  { href: '/planner', label: 'Planner', plannerOnly: true },
   { href: '/labels', label: 'Labels' },
   { href: '/io', label: 'Import/Export' },
   { href: '/admin', label: 'Admin', adminOnly: true },
