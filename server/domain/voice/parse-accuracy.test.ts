@@ -42,6 +42,7 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
     ['store-vocab.json', 'store-tune.jsonl'],
     ['store-vocab.json', 'store-holdout.jsonl'],
     ['clinic-vocab.json', 'clinic-cases.jsonl'],
+    ['clinic-vocab.json', 'clinic-cases-2.jsonl'],
     ['plant-vocab.json', 'plant-cases.jsonl'],
   ])('fixtures %s + %s', (vocab, cases) => {
     expect(accuracy(here(`fixtures/${vocab}`), here(`fixtures/${cases}`), cases)).toBeGreaterThanOrEqual(BAR);

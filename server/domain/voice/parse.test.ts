@@ -201,6 +201,20 @@ describe('fillers and everyday speech', () => {
     'is it done yet',
     'pick a card any card',
     'give me 10 minutes',
+    'take two tablets with water',
+    'I counted twenty cars in the car park',
+    'there are two bins in the kitchen',
+    'close the blinds in room two',
+    'the printer is broken again',
+    'my laptop battery is dead',
+    'grab three chairs for the meeting',
+    'order two pizzas for lunch',
+    'add three eggs to the mix',
+    'put five pounds in the kitty',
+    "I'll grab the bolts later",
+    'the meeting is in room B 12',
+    'call extension 2 0 5',
+    'my pin is 1 2 3 4',
   ];
   const STORE = fileURLToPath(new URL('fixtures/store-vocab.json', import.meta.url));
   const store = readVocabulary(readFileSync(STORE, 'utf8'), STORE);
