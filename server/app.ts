@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/services.ts';
+import { attachSpeech } from './speech/speech-server.ts';
 
 export type AppOptions = {
   databaseUrl: string;
@@ -71,6 +72,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     log,
     tls: options.tls,
   });
+  const speech = attachSpeech(server, services, log);
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const interval = options.schedulerIntervalMs ?? 0;
   const timer =
@@ -90,6 +92,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     server,
     async close() {
       if (timer) clearInterval(timer);
+      speech.close();
+      services.voice.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.writer.close();

@@ -84,10 +84,19 @@ async function health(services: Services) {
         latencyMs: Number((performance.now() - started).toFixed(2)),
       },
       writer: services.writer.stats,
+      speech: speechHealth(services),
     };
   } catch {
     return { status: 'degraded' as const, database: { status: 'unreachable' as const } };
   }
+}
+
+/** Whether this server can recognise speech offline (the browser's own recogniser aside). */
+function speechHealth(services: Services) {
+  const offline = services.voice.status().offline;
+  return offline.status === 'available'
+    ? { offline: 'available' as const }
+    : { offline: 'unavailable' as const, reason: offline.reason };
 }
 
 export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {

@@ -10,6 +10,7 @@ import { purchasingRouter } from './routers/purchasing.router.ts';
 import { scenariosRouter } from './routers/scenarios.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
 import { twinRouter } from './routers/twin.router.ts';
+import { voiceRouter } from './routers/voice.router.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -28,6 +29,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   scenarios: scenariosRouter,
   droneAudits: droneAuditsRouter,
+  voice: voiceRouter,
   live: liveRouter,
 });
 

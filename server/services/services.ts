@@ -14,6 +14,7 @@ import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
+import { VoiceService } from './voice.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
@@ -45,5 +46,6 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     jobs,
     droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, ledger }),
     scenarios: new ScenarioService({ db, writer, clock, events, jobs }),
+    voice: new VoiceService({ db, events }),
   };
 }
