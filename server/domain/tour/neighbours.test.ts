@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../twin-models/generate/random.ts';
-import { buildNeighbourLists, kNearestByGrid } from './neighbours.ts';
+import { buildNeighbourLists, gridCandidates } from './neighbours.ts';
 import type { TourProblem } from './optimise-tour.ts';
 import { randomEuclidean } from './test-support.ts';
 
@@ -33,9 +33,10 @@ describe('candidate neighbour lists', () => {
       const x = pts.map((p) => p[0]);
       const y = pts.map((p) => p[1]);
       for (const k of [1, 5, 10]) {
-        const knn = kNearestByGrid(x, y, pts.length, k);
+        const rows = gridCandidates(x, y, pts.length, k);
         for (let i = 0; i < pts.length; i++) {
-          const row = knn.subarray(i * k, i * k + k);
+          const row = rows[i] ?? [];
+          expect(row).toHaveLength(k);
           expect(row.includes(i)).toBe(false);
           expect(new Set(row).size).toBe(k);
           // Compared by distance: ties may pick either of two equally near points.
@@ -43,6 +44,45 @@ describe('candidate neighbour lists', () => {
         }
       }
     }
+  });
+
+  it('adds the nearest points in each quadrant, reaching into the next cluster', () => {
+    const rng = mulberry32(8);
+    // Five tight clusters far apart: the 4 nearest never leave a cluster, quadrant neighbours do.
+    const pts = Array.from({ length: 250 }, (_, i) => {
+      const c = i % 5;
+      return [c * 500 + rng.range(0, 10), (c % 2) * 300 + rng.range(0, 10)] as const;
+    });
+    const x = pts.map((p) => p[0]);
+    const y = pts.map((p) => p[1]);
+    const rows = gridCandidates(x, y, pts.length, 4, 2);
+    let crossing = 0;
+    for (let i = 0; i < pts.length; i++) {
+      const row = rows[i] ?? [];
+      expect(distancesOf(x, y, i, row.slice(0, 4))).toEqual(bruteKth(x, y, i, 4));
+      for (let quad = 0; quad < 4; quad++) {
+        const inQuad = (j: number) => {
+          const dx = (x[j] ?? 0) - (x[i] ?? 0);
+          const dy = (y[j] ?? 0) - (y[i] ?? 0);
+          const qq = dx >= 0 && dy > 0 ? 0 : dx < 0 && dy >= 0 ? 1 : dx <= 0 && dy < 0 ? 2 : 3;
+          return (dx !== 0 || dy !== 0) && qq === quad;
+        };
+        const want = pts
+          .map((_, j) => j)
+          .filter((j) => j !== i && inQuad(j))
+          .map((j) => Math.hypot((x[j] ?? 0) - (x[i] ?? 0), (y[j] ?? 0) - (y[i] ?? 0)))
+          .sort((a, b) => a - b)
+          .slice(0, 2);
+        const got = distancesOf(x, y, i, row.filter(inQuad)).slice(0, 2);
+        expect(got).toEqual(want);
+      }
+      if (row.some((j) => j % 5 !== i % 5)) crossing++;
+    }
+    // Points on a cluster's rim have an empty quadrant inside it and reach the neighbour cluster.
+    expect(crossing).toBeGreaterThan(50);
+    expect(gridCandidates(x, y, pts.length, 4).every((row, i) => row.every((j) => j % 5 === i % 5))).toBe(
+      true,
+    );
   });
 
   it('without coordinates, takes the k cheapest by the cost function, sorted by cost', () => {

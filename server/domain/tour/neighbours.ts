@@ -16,6 +16,9 @@ export type NeighbourLists = {
 
 /** Ten candidates reach nearly every edge of an optimal Euclidean tour (Johnson & McGeoch). */
 export const DEFAULT_NEIGHBOURS = 10;
+/** With coordinates: the 5 nearest plus the 2 nearest in each quadrant (duplicates dropped). */
+const NEAREST_WITH_QUADRANTS = 5;
+const PER_QUADRANT = 2;
 
 export function buildNeighbourLists(problem: TourProblem, k = DEFAULT_NEIGHBOURS): NeighbourLists {
   const { n } = problem;
@@ -28,8 +31,8 @@ export function buildNeighbourLists(problem: TourProblem, k = DEFAULT_NEIGHBOURS
     }
   } else if (problem.coords) {
     const { x, y } = problem.coords;
-    const knn = kNearestByGrid(x, y, n, kk);
-    for (let i = 0; i < n; i++) raw.push(Array.from(knn.subarray(i * kk, i * kk + kk)));
+    for (const row of gridCandidates(x, y, n, Math.min(kk, NEAREST_WITH_QUADRANTS), PER_QUADRANT))
+      raw.push(row);
   } else {
     // No geometry: the cost function is all there is. O(n²), so callers with thousands of nodes
     // must pass coords or neighbours (documented on TourProblem).
@@ -49,14 +52,22 @@ function pack(problem: TourProblem, raw: readonly number[][]): NeighbourLists {
   const list = new Int32Array(total);
   const cost = new Float64Array(total);
   for (let i = 0; i < raw.length; i++) {
-    const row = (raw[i] ?? []).map((j) => ({ j, c: problem.cost(i, j) }));
-    // Ties by index keep the lists, and so the whole search, deterministic.
-    row.sort((a, b) => a.c - b.c || a.j - b.j);
-    let at = start[i] ?? 0;
-    for (const { j, c } of row) {
-      list[at] = j;
+    const from = start[i] ?? 0;
+    let count = 0;
+    // Insertion sort by cost, ties by index, so the lists and so the whole search are deterministic.
+    for (const j of raw[i] ?? []) {
+      const c = problem.cost(i, j);
+      let at = from + count++;
+      while (
+        at > from &&
+        ((cost[at - 1] ?? 0) > c || ((cost[at - 1] ?? 0) === c && (list[at - 1] ?? 0) > j))
+      ) {
+        cost[at] = cost[at - 1] ?? 0;
+        list[at] = list[at - 1] ?? 0;
+        at--;
+      }
       cost[at] = c;
-      at++;
+      list[at] = j;
     }
   }
   return { start, list, cost };
@@ -79,13 +90,82 @@ function kNearestByCost(problem: TourProblem, i: number, k: number): number[] {
   return best.map((b) => b.j);
 }
 
+/** Inserts (j, d) into the sorted bounded list at js/ds[offset .. offset + cap); returns the new count. */
+function insertBounded(
+  js: Int32Array,
+  ds: Float64Array,
+  offset: number,
+  count: number,
+  cap: number,
+  j: number,
+  d: number,
+): number {
+  if (count === cap && d >= (ds[offset + cap - 1] ?? 0)) return count;
+  let at = count < cap ? count++ : cap - 1;
+  while (at > 0 && (ds[offset + at - 1] ?? 0) > d) {
+    ds[offset + at] = ds[offset + at - 1] ?? 0;
+    js[offset + at] = js[offset + at - 1] ?? 0;
+    at--;
+  }
+  ds[offset + at] = d;
+  js[offset + at] = j;
+  return count;
+}
+
+/** Quadrant of (dx, dy) around a point, 0..3 counter-clockwise from north-east; -1 for the point itself. */
+function quadrant(dx: number, dy: number): number {
+  if (dx === 0 && dy === 0) return -1;
+  if (dx >= 0 && dy > 0) return 0;
+  if (dx < 0 && dy >= 0) return 1;
+  if (dx <= 0 && dy < 0) return 2;
+  return 3;
+}
+
+function countOccupiedCells(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  minX: number,
+  minY: number,
+  cell: number,
+  w: number,
+  h: number,
+): number {
+  const gx = Math.min(Math.floor(w / cell) + 1, 8 * n);
+  const gy = Math.min(Math.floor(h / cell) + 1, 8 * n);
+  const seen = new Uint8Array(gx * gy);
+  let occupied = 0;
+  for (let i = 0; i < n; i++) {
+    const cx = Math.min(gx - 1, Math.floor(((x[i] ?? 0) - minX) / cell));
+    const cy = Math.min(gy - 1, Math.floor(((y[i] ?? 0) - minY) / cell));
+    const c = cy * gx + cx;
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      occupied++;
+    }
+  }
+  return Math.max(1, occupied);
+}
+
+/** Cells a quadrant search may visit over all points together, so clustered sets stay near-linear. */
+const QUADRANT_CELL_BUDGET = 1e7;
+
 /**
- * k nearest (Euclidean) for every point from a uniform grid of about two points per cell, searched
- * ring by ring until no unvisited cell can hold anything closer. Returns n·k indices, row-major.
+ * Candidates for every point from a uniform grid of about two points per cell, searched ring by
+ * ring until no unvisited cell can hold anything closer: the k nearest (Euclidean), then, when
+ * `perQuadrant` > 0, the nearest few in each quadrant that are not already among them. Quadrant
+ * neighbours matter on clustered sets, where the k nearest all lie in the point's own cluster and
+ * no candidate edge leads to the next one. Row i is result[i], nearest first.
  */
-export function kNearestByGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: number, k: number): Int32Array {
-  const out = new Int32Array(n * k);
-  if (k === 0) return out;
+export function gridCandidates(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  k: number,
+  perQuadrant = 0,
+): number[][] {
+  const rows: number[][] = [];
+  if (n === 0) return rows;
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -100,10 +180,19 @@ export function kNearestByGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: nu
   }
   const w = Math.max(maxX - minX, 1e-9);
   const h = Math.max(maxY - minY, 1e-9);
-  // Degenerate (collinear) sets fall back to cells sized along the long side.
-  const cell = Math.max(Math.sqrt((w * h * 2) / n), Math.max(w, h) / n);
-  const gx = Math.min(Math.floor(w / cell) + 1, 4 * n);
-  const gy = Math.min(Math.floor(h / cell) + 1, 4 * n);
+  // About two points per cell over the bounding box; degenerate (collinear) sets fall back to cells
+  // sized along the long side.
+  let cell = Math.max(Math.sqrt((w * h * 2) / n), Math.max(w, h) / n);
+  // Clustered sets leave most of the box empty and crowd the rest; refine once so occupied cells
+  // again hold a few points, with at most 8n cells in all.
+  const occupied = countOccupiedCells(x, y, n, minX, minY, cell, w, h);
+  const crowding = n / occupied;
+  if (crowding > 4) {
+    const finest = Math.sqrt((w * h) / (8 * n));
+    cell = Math.max(cell / Math.sqrt(crowding / 2), finest, Math.max(w, h) / (8 * n));
+  }
+  const gx = Math.min(Math.floor(w / cell) + 1, 8 * n);
+  const gy = Math.min(Math.floor(h / cell) + 1, 8 * n);
   const cellOf = (i: number): number => {
     const cx = Math.min(gx - 1, Math.floor(((x[i] ?? 0) - minX) / cell));
     const cy = Math.min(gy - 1, Math.floor(((y[i] ?? 0) - minY) / cell));
@@ -127,8 +216,14 @@ export function kNearestByGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: nu
     fill[c] = at + 1;
   }
 
-  const bestJ = new Int32Array(k);
-  const bestD = new Float64Array(k);
+  const q = perQuadrant;
+  const cellCap = Math.max(256, Math.floor(QUADRANT_CELL_BUDGET / n));
+  const bestJ = new Int32Array(Math.max(k, 1));
+  const bestD = new Float64Array(Math.max(k, 1));
+  const quadJ = new Int32Array(4 * q);
+  const quadD = new Float64Array(4 * q);
+  const quadCount = new Int32Array(4);
+  const maxRing = Math.max(gx, gy);
   for (let i = 0; i < n; i++) {
     const xi = x[i] ?? 0;
     const yi = y[i] ?? 0;
@@ -136,25 +231,21 @@ export function kNearestByGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: nu
     const cx = c % gx;
     const cy = (c - cx) / gx;
     let count = 0;
+    quadCount.fill(0);
+    let cellsSeen = 0;
     const consider = (cellIndex: number): void => {
+      cellsSeen++;
       for (let s = cellStart[cellIndex] ?? 0, e = cellStart[cellIndex + 1] ?? 0; s < e; s++) {
         const j = items[s] ?? 0;
         if (j === i) continue;
         const dx = (x[j] ?? 0) - xi;
         const dy = (y[j] ?? 0) - yi;
         const d = dx * dx + dy * dy;
-        if (count === k && d >= (bestD[k - 1] ?? 0)) continue;
-        let at = count < k ? count++ : k - 1;
-        while (at > 0 && (bestD[at - 1] ?? 0) > d) {
-          bestD[at] = bestD[at - 1] ?? 0;
-          bestJ[at] = bestJ[at - 1] ?? 0;
-          at--;
-        }
-        bestD[at] = d;
-        bestJ[at] = j;
+        count = insertBounded(bestJ, bestD, 0, count, k, j, d);
+        const qi = q > 0 ? quadrant(dx, dy) : -1;
+        if (qi >= 0) quadCount[qi] = insertBounded(quadJ, quadD, qi * q, quadCount[qi] ?? 0, q, j, d);
       }
     };
-    const maxRing = Math.max(gx, gy);
     for (let r = 0; r <= maxRing; r++) {
       for (let dy = -r; dy <= r; dy++) {
         const yy = cy + dy;
@@ -167,10 +258,24 @@ export function kNearestByGrid(x: ArrayLike<number>, y: ArrayLike<number>, n: nu
         }
       }
       // Anything in ring r + 1 is at least r cells away from this point.
-      const reach = r * cell;
-      if (count === k && (bestD[k - 1] ?? 0) <= reach * reach) break;
+      const reach2 = r * cell * (r * cell);
+      const nearestDone = count === k && (k === 0 || (bestD[k - 1] ?? 0) <= reach2);
+      if (!nearestDone) continue;
+      let quadrantsDone = true;
+      for (let t = 0; t < 4 && q > 0; t++) {
+        if ((quadCount[t] ?? 0) < q || (quadD[t * q + q - 1] ?? 0) > reach2) quadrantsDone = false;
+      }
+      // An empty quadrant (a point on the edge of the set) would otherwise scan the whole grid.
+      if (quadrantsDone || cellsSeen >= cellCap) break;
     }
-    out.set(bestJ.subarray(0, k), i * k);
+    const row = Array.from(bestJ.subarray(0, count));
+    for (let t = 0; t < 4; t++) {
+      for (let m = 0; m < (quadCount[t] ?? 0); m++) {
+        const j = quadJ[t * q + m] ?? 0;
+        if (!row.includes(j)) row.push(j);
+      }
+    }
+    rows.push(row);
   }
-  return out;
+  return rows;
 }
