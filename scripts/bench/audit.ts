@@ -72,6 +72,13 @@ export async function runAuditBench() {
   );
   const simulateMs = performance.now() - t0;
 
+  // The same audit when every dock of the twin charges drones (land at the nearest, take off from there).
+  const anyDock = resolveConfig({ landAtNearestDock: true });
+  const t1 = performance.now();
+  const anyDockPlan = await planAudit(facility, scope, anyDock, ctx);
+  const anyDockMs = performance.now() - t1;
+  const anyDockBaseline = baselinePlan(prepareAudit(facility, scope, anyDock, ctx), anyDock);
+
   const shorterFlight = 1 - plan.figures.flightS / baseline.figures.flightS;
   const shorterDuration = 1 - plan.figures.durationS / baseline.figures.durationS;
   return {
@@ -100,6 +107,12 @@ export async function runAuditBench() {
       routeLengthShorter: round(1 - plan.figures.distanceM / baseline.figures.distanceM, 3),
       target: TARGET_SHORTER,
       met: shorterFlight >= TARGET_SHORTER,
+    },
+    landAtNearestDock: {
+      planningMs: round(anyDockMs),
+      plan: figures(anyDockPlan.figures),
+      baseline: figures(anyDockBaseline.figures),
+      flightTimeShorter: round(1 - anyDockPlan.figures.flightS / anyDockBaseline.figures.flightS, 3),
     },
     simulation: {
       ms: round(simulateMs),

@@ -209,6 +209,8 @@ export class DroneAuditService {
       optimiser: plan.optimiser,
       sorties: plan.sorties.map((s, i) => ({
         index: i,
+        fromDock: s.fromDock,
+        toDock: s.toDock,
         bins: s.bins.length,
         distanceM: s.distanceM,
         flightS: s.flightS,

@@ -130,7 +130,7 @@ function AuditView({
         title={`Drone audit #${audit.id}`}
         subtitle={
           <>
-            {audit.label} · from dock {audit.dockCode} · planned {formatDateTime(audit.createdAt)}{' '}
+            {audit.label} · takes off from dock {audit.dockCode} · planned {formatDateTime(audit.createdAt)}{' '}
             <Badge code={audit.status} tone={audit.status === 'flown' ? 'success' : 'info'} />
           </>
         }
@@ -168,6 +168,7 @@ function AuditView({
                   aria-hidden="true"
                 />
                 Sortie {s.index + 1}: {s.bins} bins, {Math.round(s.distanceM)} m, {formatDuration(s.flightS)}
+                {s.fromDock === s.toDock ? ` (dock ${s.fromDock})` : ` (dock ${s.fromDock} → ${s.toDock})`}
               </li>
             ))}
           </ol>

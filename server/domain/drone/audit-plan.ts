@@ -7,12 +7,18 @@ import { type DerivedBin, deriveBins } from '../../../twin-models/geometry.ts';
 import type { Dock, Facility } from '../../../twin-models/schema.ts';
 import { invalid } from '../errors.ts';
 import type { DroneConfig } from './config.ts';
-import { buildFlightSpace, type FlightSpace } from './flight-space.ts';
+import { buildFlightSpace, type DockStop, dockByCode, type FlightSpace } from './flight-space.ts';
 import { baselineSequence, type PlanFigures, type PlanHooks, planRoute, splitIntoSorties } from './plan.ts';
 import { type AuditScope, type ScopeContext, selectBins } from './scope.ts';
 import { type ScanPoint, scanPoints, segmentsOf } from './waypoints.ts';
 
-export type StoredSortie = { bins: string[]; distanceM: number; flightS: number };
+export type StoredSortie = {
+  fromDock: string;
+  toDock: string;
+  bins: string[];
+  distanceM: number;
+  flightS: number;
+};
 
 export type StoredPlan = {
   version: 1;
@@ -81,6 +87,8 @@ export async function planAudit(
     startingOrder: route.startingOrder,
     optimiser: { ...route.optimiser, segments: segments.length },
     sorties: route.sorties.map((s) => ({
+      fromDock: s.fromDock,
+      toDock: s.toDock,
       bins: s.scans.map((p) => p.code),
       distanceM: s.distanceM,
       flightS: s.flightS,
@@ -93,12 +101,14 @@ export function baselinePlan(prepared: PreparedAudit, config: DroneConfig) {
   return splitIntoSorties(prepared.space, baselineSequence(prepared.scans), config);
 }
 
+export type FlyableSortie = { from: DockStop; to: DockStop; scans: ScanPoint[] };
+
 /** The stored plan's sorties as flyable points on the layout it was planned on. */
 export function replan(
   facility: Facility,
   plan: StoredPlan,
   config: DroneConfig,
-): { space: FlightSpace; sorties: ScanPoint[][] } {
+): { space: FlightSpace; sorties: FlyableSortie[] } {
   const codes = plan.sorties.flatMap((s) => s.bins);
   const { space, scans } = prepareAudit(
     facility,
@@ -109,11 +119,13 @@ export function replan(
   const byCode = new Map(scans.map((s) => [s.code, s]));
   return {
     space,
-    sorties: plan.sorties.map((s) =>
-      s.bins.flatMap((c) => {
+    sorties: plan.sorties.map((s) => ({
+      from: dockByCode(space, s.fromDock),
+      to: dockByCode(space, s.toDock),
+      scans: s.bins.flatMap((c) => {
         const p = byCode.get(c);
         return p ? [p] : [];
       }),
-    ),
+    })),
   };
 }

@@ -22,8 +22,13 @@ export type DroneConfig = {
   standOffM: number;
   /** Bays per rack-face segment (the unit the route optimiser orders). */
   segmentBays: number;
-  /** Dock code from the twin; default: the dock nearest the selected bins. */
+  /** Dock code from the twin where the first sortie takes off; default: the dock nearest the selected bins. */
   dockCode: string | null;
+  /**
+   * Every dock in the twin is a drone dock with a charger: a sortie lands at the dock nearest its
+   * last bin, charges there and the next sortie takes off from it. False: always back to the home dock.
+   */
+  landAtNearestDock: boolean;
   /**
    * Flying over the racks is only allowed when the building is tall enough: the cruise altitude is
    * the tallest rack or obstacle plus `clearanceM`, and must stay `clearanceM` under `ceilingM`.
@@ -44,6 +49,7 @@ export const DEFAULT_DRONE_CONFIG: DroneConfig = {
   standOffM: 0.5,
   segmentBays: 10,
   dockCode: null,
+  landAtNearestDock: false,
   overRacks: null,
   optimiseMs: null,
 };

@@ -55,8 +55,14 @@ export type FlightSpace = {
   /** First hop on the shortest path from i to j (−1 when none). */
   next: Int32Array;
   places: Place[];
+  /** The home dock: where the first sortie takes off. */
   dockPlace: number;
   dock: { code: string; point: Vec3 };
+  /** Every dock on the floor (home included) the drone may land at to charge. */
+  docks: { code: string; point: Vec3; place: number }[];
+  /** Per graph node: the index in `docks` of the nearest dock, and its horizontal distance. */
+  nearestDockOf: Int32Array;
+  nearestDockDist: Float64Array;
   /** Altitude of legs over the racks, or null when the ceiling does not allow it. */
   cruiseY: number | null;
 };
@@ -205,9 +211,16 @@ export function buildFlightSpace(facility: Facility, dock: Dock, config: DroneCo
     places.push({ id: a.id, letter: a.letter ?? null, quad: footprintCorners(a.footprint), nodes: [...own] });
   }
   const dockAt = dockPoint(facility, dock);
-  const dockNode = nodes.length;
-  nodes.push({ x: dockAt.x, z: dockAt.z });
-  places.push({ id: dock.id, letter: null, quad: null, nodes: [dockNode] });
+  const docks: FlightSpace['docks'] = [];
+  const landing = config.landAtNearestDock ? facility.docks.filter((d) => d.floorId === floorId) : [dock];
+  let dockPlace = -1;
+  for (const d of landing) {
+    const at = dockPoint(facility, d);
+    nodes.push({ x: at.x, z: at.z });
+    places.push({ id: d.id, letter: null, quad: null, nodes: [nodes.length - 1] });
+    docks.push({ code: d.code, point: at, place: places.length - 1 });
+    if (d.id === dock.id) dockPlace = places.length - 1;
+  }
 
   const n = nodes.length;
   const dist = new Float64Array(n * n).fill(Number.POSITIVE_INFINITY);
@@ -242,6 +255,19 @@ export function buildFlightSpace(facility: Facility, dock: Dock, config: DroneCo
     }
   }
 
+  const nearestDockOf = new Int32Array(n).fill(-1);
+  const nearestDockDist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < n; i++) {
+    docks.forEach((d, k) => {
+      const node = places[d.place]?.nodes[0] ?? -1;
+      const dd = dist[i * n + node] ?? Number.POSITIVE_INFINITY;
+      if (node >= 0 && dd < (nearestDockDist[i] ?? Number.POSITIVE_INFINITY)) {
+        nearestDockDist[i] = dd;
+        nearestDockOf[i] = k;
+      }
+    });
+  }
+
   let cruiseY: number | null = null;
   if (config.overRacks !== null) {
     const tallest = blockers.reduce((m, b) => Math.max(m, b.top), elevation);
@@ -262,8 +288,11 @@ export function buildFlightSpace(facility: Facility, dock: Dock, config: DroneCo
     dist,
     next,
     places,
-    dockPlace: places.length - 1,
+    dockPlace,
     dock: { code: dock.code, point: dockAt },
+    docks,
+    nearestDockOf,
+    nearestDockDist,
     cruiseY,
   };
 }
@@ -280,6 +309,40 @@ export function placeOf(space: FlightSpace, x: number, z: number): number {
 
 export function dockFlightPoint(space: FlightSpace): FlightPoint {
   return { ...space.dock.point, place: space.dockPlace };
+}
+
+export type DockStop = FlightPoint & { code: string };
+
+/**
+ * The dock with the shortest flight from p (the home dock when landing elsewhere is off). Through
+ * the per-node nearest dock, so it costs a look at p's few aisle nodes, not one route per dock.
+ */
+export function nearestDock(space: FlightSpace, p: FlightPoint): { dock: DockStop; distance: number } {
+  const stop = (k: number): DockStop => {
+    const d = space.docks[k] ?? { ...space.dock, place: space.dockPlace };
+    return { ...d.point, place: d.place, code: d.code };
+  };
+  const own = space.docks.findIndex((d) => d.place === p.place);
+  if (own >= 0) return { dock: stop(own), distance: Math.abs(p.y - (space.docks[own]?.point.y ?? p.y)) };
+  let best = Number.POSITIVE_INFINITY;
+  let bestDock = 0;
+  for (const i of space.places[p.place]?.nodes ?? []) {
+    const node = space.nodes[i];
+    if (node === undefined) continue;
+    const d = dist2(p.x, p.z, node.x, node.z) + (space.nearestDockDist[i] ?? Number.POSITIVE_INFINITY);
+    if (d < best) {
+      best = d;
+      bestDock = space.nearestDockOf[i] ?? 0;
+    }
+  }
+  const dock = stop(bestDock);
+  // The exact flight (over the racks may be shorter still), to the dock the corridor graph chose.
+  return { dock, distance: flightDistance(space, p, dock) };
+}
+
+export function dockByCode(space: FlightSpace, code: string): DockStop {
+  const d = space.docks.find((x) => x.code === code) ?? { ...space.dock, place: space.dockPlace };
+  return { ...d.point, place: d.place, code: d.code };
 }
 
 type Via = { i: number; j: number; horizontal: number };

@@ -10,10 +10,19 @@
 import { invalid } from '../errors.ts';
 import { optimiseTour } from '../tour/optimise-tour.ts';
 import { type DroneConfig, usableSeconds } from './config.ts';
-import { dockFlightPoint, type FlightSpace, flightDistance } from './flight-space.ts';
+import {
+  type DockStop,
+  dockFlightPoint,
+  type FlightSpace,
+  flightDistance,
+  nearestDock,
+} from './flight-space.ts';
 import { moveSeconds, type ScanPoint, type Segment } from './waypoints.ts';
 
 export type Sortie = {
+  /** Where it takes off (the previous sortie's landing dock) and lands (the dock nearest its last bin). */
+  fromDock: string;
+  toDock: string;
   scans: ScanPoint[];
   distanceM: number;
   /** Airborne seconds: moving plus hovering to scan. */
@@ -171,26 +180,32 @@ export function splitIntoSorties(
   config: DroneConfig,
 ): RoutePlan {
   const m = seq.length;
-  const dock = dockFlightPoint(space);
+  const home: DockStop = { ...dockFlightPoint(space), code: space.dock.code };
   const usable = usableSeconds(config);
   const charge = config.chargeMinutes * 60;
-  const toDock = new Float64Array(m);
+  // A sortie lands at the dock nearest its last bin; the next one takes off from there.
+  const landAt: DockStop[] = new Array(m);
+  const land = new Float64Array(m); // last bin -> its landing dock
+  const takeOff = new Float64Array(m); // the dock the drone is at -> this bin, when a sortie starts here
   const prefix = new Float64Array(m); // metres from seq[0] to seq[k] along the sequence
   const prefixS = new Float64Array(m); // seconds for the same moves
   for (let k = 0; k < m; k++) {
     const s = seq[k] as ScanPoint;
-    toDock[k] = flightDistance(space, dock, s);
+    const near = nearestDock(space, s);
+    landAt[k] = near.dock;
+    land[k] = near.distance;
     if (k > 0) {
       const prev = seq[k - 1] as ScanPoint;
       const d = flightDistance(space, prev, s);
       prefix[k] = (prefix[k - 1] ?? 0) + d;
       prefixS[k] = (prefixS[k - 1] ?? 0) + moveSeconds(prev, s, d, config);
-    }
+      takeOff[k] = flightDistance(space, landAt[k - 1] ?? home, s);
+    } else takeOff[k] = flightDistance(space, home, s);
   }
   const metres = (i: number, j: number) =>
-    (toDock[i] ?? 0) + (prefix[j] ?? 0) - (prefix[i] ?? 0) + (toDock[j] ?? 0);
+    (takeOff[i] ?? 0) + (prefix[j] ?? 0) - (prefix[i] ?? 0) + (land[j] ?? 0);
   const seconds = (i: number, j: number) =>
-    ((toDock[i] ?? 0) + (toDock[j] ?? 0)) / config.speedMps +
+    ((takeOff[i] ?? 0) + (land[j] ?? 0)) / config.speedMps +
     (prefixS[j] ?? 0) -
     (prefixS[i] ?? 0) +
     (j - i + 1) * config.secondsPerScan;
@@ -198,7 +213,7 @@ export function splitIntoSorties(
   const tooFar = seq.filter((_, k) => seconds(k, k) > usable).map((s) => s.code);
   if (tooFar.length > 0) {
     throw invalid(
-      `${tooFar.length} bin(s) are too far from dock ${space.dock.code} for one battery (${config.batteryMinutes} min less ${config.reserveMinutes} min reserve): ${tooFar.slice(0, 5).join(', ')}`,
+      `${tooFar.length} bin(s) are too far from a dock for one battery (${config.batteryMinutes} min less ${config.reserveMinutes} min reserve): ${tooFar.slice(0, 5).join(', ')}`,
       { bins: tooFar },
     );
   }
@@ -221,7 +236,14 @@ export function splitIntoSorties(
   for (let j = m; j > 0; ) {
     const i = start[j] ?? 0;
     const scanS = (j - i) * config.secondsPerScan;
-    sorties.push({ scans: seq.slice(i, j), distanceM: metres(i, j - 1), flightS: seconds(i, j - 1), scanS });
+    sorties.push({
+      fromDock: i === 0 ? home.code : (landAt[i - 1]?.code ?? home.code),
+      toDock: landAt[j - 1]?.code ?? home.code,
+      scans: seq.slice(i, j),
+      distanceM: metres(i, j - 1),
+      flightS: seconds(i, j - 1),
+      scanS,
+    });
     j = i;
   }
   sorties.reverse();

@@ -4,7 +4,7 @@
  * simulation both read it, so what the page shows is what the audit recorded.
  */
 import type { DroneConfig } from './config.ts';
-import { dockFlightPoint, type FlightPoint, type FlightSpace, flightPath } from './flight-space.ts';
+import { type DockStop, type FlightPoint, type FlightSpace, flightPath } from './flight-space.ts';
 import { moveSpeed, type ScanPoint } from './waypoints.ts';
 
 export type TrackScan = { code: string; t: number; sortie: number; level: number };
@@ -23,10 +23,9 @@ export type Track = {
 
 export function buildTrack(
   space: FlightSpace,
-  sorties: readonly (readonly ScanPoint[])[],
+  sorties: readonly { from: DockStop; to: DockStop; scans: readonly ScanPoint[] }[],
   config: DroneConfig,
 ): Track {
-  const dock = dockFlightPoint(space);
   const track: Track = { xyz: [], t: [], sortie: [], scans: [], durationS: 0 };
   let clock = 0;
   const push = (x: number, y: number, z: number, k: number) => {
@@ -34,10 +33,10 @@ export function buildTrack(
     track.t.push(clock);
     track.sortie.push(k);
   };
-  sorties.forEach((scans, k) => {
+  sorties.forEach(({ from, to, scans }, k) => {
     if (k > 0) clock += config.chargeMinutes * 60;
-    push(dock.x, dock.y, dock.z, k);
-    let at: FlightPoint = dock;
+    push(from.x, from.y, from.z, k);
+    let at: FlightPoint = from;
     let prev: ScanPoint | null = null;
     const fly = (to: FlightPoint, speed: number) => {
       const path = flightPath(space, at, to);
@@ -58,7 +57,7 @@ export function buildTrack(
       push(s.x, s.y, s.z, k);
       track.scans.push({ code: s.code, t: clock, sortie: k, level: s.level });
     }
-    fly(dock, config.speedMps);
+    fly(to, config.speedMps);
   });
   track.durationS = clock;
   return track;
