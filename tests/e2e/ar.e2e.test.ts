@@ -133,10 +133,7 @@ describe('AR guidance to a bin (emulated Meta Quest 3)', () => {
       expect(turns.length).toBeGreaterThan(0);
       const startRemaining = first.display.remainingM;
       expect(Math.abs(startRemaining - steps.lengthM)).toBeLessThan(0.5);
-      await page
-        .locator('[data-testid="twin-stage"] canvas')
-        .screenshot({ path: join(RESULTS_DIR, 'ar-aligned.png') })
-        .catch(() => undefined);
+      await page.screenshot({ path: join(RESULTS_DIR, 'ar-session.png') });
 
       // Walk the route in 0.75 m steps; each step waits until guidance has seen the new position.
       let arrivedAt = -1;

@@ -12,7 +12,7 @@ import { errorCode } from '../lib/errors.ts';
 import { formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
-import { buildLayout, type TwinLayout } from '../twin/layout.ts';
+import { buildLayout, framing, type TwinLayout } from '../twin/layout.ts';
 import { type RouteEnd, useRoute } from '../twin/route.ts';
 import { twinActions, twinStore, useTwin } from '../twin/store.ts';
 import { TwinCanvas } from '../twin/TwinScene.tsx';
@@ -260,6 +260,14 @@ function GuideView({ facility }: { facility: Facility }) {
     live.track = null;
     twinActions.setRoute(null);
   }, [binCode]);
+  // Outside a session, show the target from its aisle once the scene is up (in a session the
+  // headset decides the view).
+  const sceneReady = useTwin((s) => s.ready);
+  useEffect(() => {
+    const idx = binCode === null || !sceneReady ? undefined : layout.binIndex.get(binCode);
+    const goal = idx === undefined ? null : framing(layout, [idx]);
+    if (goal && guideStore.getState().phase.kind !== 'active') twinActions.flyTo(goal.target, goal.position);
+  }, [binCode, layout, sceneReady]);
   useEffect(() => {
     if (!route.data) return;
     const floorY = layout.floors[0]?.elevation ?? 0;

@@ -157,7 +157,7 @@ export function GuidePanel({
               className={`guide-panel__cue${display.cueDue ? ' guide-panel__cue--due' : ''}`}
               data-testid="guide-cue"
             >
-              {display.cueKind === 'turn' ? `In ${formatDistance(display.toCueM)}: ` : ''}
+              {display.toCueM >= 1 ? `In ${formatDistance(display.toCueM)}: ` : ''}
               {display.cueText}
             </p>
             <p className="muted" data-testid="guide-remaining">
