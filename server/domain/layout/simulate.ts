@@ -45,7 +45,7 @@ export const DEFAULT_SIMULATION: SimulationOptions = {
   speedMps: 1,
   pickSeconds: [8, 14],
   putawaySeconds: 20,
-  maxLinesPerList: 8,
+  maxLinesPerList: 6,
   waveMinutes: 60,
   putawayLinesPerTrip: 8,
   tourSteps: 40,
@@ -89,8 +89,17 @@ export type Checkpoint = (fraction: number, stage: string) => Promise<void> | vo
 /** Where each line's stock is in this scenario: item moves send (item, bin) elsewhere. */
 function relocate(moves: readonly ItemMove[]): (itemId: number, bin: string) => string {
   if (moves.length === 0) return (_item, bin) => bin;
-  const map = new Map(moves.map((m) => [`${m.itemId}|${m.fromBin}`, m.toBin]));
-  return (item, bin) => map.get(`${item}|${bin}`) ?? bin;
+  // Per item, then per bin: no key strings built for each of a hundred thousand lines.
+  const byItem = new Map<number, Map<string, string>>();
+  for (const m of moves) {
+    let bins = byItem.get(m.itemId);
+    if (bins === undefined) {
+      bins = new Map();
+      byItem.set(m.itemId, bins);
+    }
+    bins.set(m.fromBin, m.toBin);
+  }
+  return (item, bin) => byItem.get(item)?.get(bin) ?? bin;
 }
 
 type Stop = { point: number; lines: number; serviceS: number };
@@ -110,10 +119,15 @@ export async function simulateWork(
   const pickSeconds = (): number =>
     options.pickSeconds[0] + (options.pickSeconds[1] - options.pickSeconds[0]) * rng.next();
 
-  const ordered = lines
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => a.l.at - b.l.at || a.i - b.i)
-    .map((x) => x.l);
+  // Ledger rows come in time order already; sort (stably) only when they do not.
+  let sorted = true;
+  for (let i = 1; i < lines.length && sorted; i++) sorted = (lines[i - 1]?.at ?? 0) <= (lines[i]?.at ?? 0);
+  const ordered = sorted
+    ? lines
+    : lines
+        .map((l, i) => ({ l, i }))
+        .sort((a, b) => a.l.at - b.l.at || a.i - b.i)
+        .map((x) => x.l);
 
   let unplaced = 0;
   const orders = new Map<string, { at: number; lines: { point: number }[] }>();
