@@ -51,7 +51,7 @@ function baseline(problem: TourProblem): { length: number; ms: number } {
     start,
     mulberry32(1),
     { stop: () => false, maxKicks: 0 },
-    { orOpt: false, eps: 1e-9 },
+    { twoOptOnly: true, eps: 1e-9 },
   );
   return { length: tourLength(problem, tour), ms: performance.now() - t0 };
 }

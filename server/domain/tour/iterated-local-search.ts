@@ -6,7 +6,7 @@
  */
 import type { Rng } from '../../../twin-models/generate/random.ts';
 import { ArrayTour } from './array-tour.ts';
-import { LocalSearch } from './local-search.ts';
+import { LocalSearch, type LocalSearchOptions } from './local-search.ts';
 import type { NeighbourLists } from './neighbours.ts';
 import { localDoubleBridge } from './perturb.ts';
 
@@ -25,7 +25,7 @@ export function iteratedLocalSearch(
   start: readonly number[],
   rng: Rng,
   limits: SearchLimits,
-  options: { orOpt: boolean; eps: number },
+  options: LocalSearchOptions,
 ): SearchResult {
   const tour = new ArrayTour(start);
   const ls = new LocalSearch(cost, nb, tour, options);

@@ -17,11 +17,11 @@ describe('local search moves', () => {
     ] as const) {
       const problem = randomEuclidean(n, seed);
       const nb = buildNeighbourLists(problem);
-      for (const orOpt of [false, true]) {
+      for (const twoOptOnly of [true, false]) {
         const rng = mulberry32(seed);
         const start = Array.from({ length: n }, (_, i) => i).sort(() => rng.next() - 0.5);
         const tour = new ArrayTour(start);
-        const ls = new LocalSearch(problem.cost, nb, tour, { orOpt, eps: 1e-9 });
+        const ls = new LocalSearch(problem.cost, nb, tour, { twoOptOnly, eps: 1e-9 });
         ls.pushAll(tour.order);
         const gain = ls.run(() => false);
         const after = tour.toArray();

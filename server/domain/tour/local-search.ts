@@ -1,17 +1,19 @@
 /**
- * 2-opt and Or-opt driven by a queue of "dirty" nodes (don't-look bits): a node is looked at again
- * only when one of its tour edges changed, so after a local kick only a handful of nodes are
- * re-examined. Moves start from candidate neighbours and take the first improvement found.
+ * 2-opt, Or-opt and short Lin–Kernighan-style chains, driven by a queue of "dirty" nodes (don't-look
+ * bits): a node is looked at again only when one of its tour edges changed, so after a local kick
+ * only a handful of nodes are re-examined. Moves start from candidate neighbours and the first
+ * improving one is made.
  *
  * 2-opt removes two edges and reconnects the other way; Or-opt moves a run of one to three nodes
- * elsewhere, possibly reversed, which 2-opt alone cannot do without passing through a worse tour.
+ * elsewhere, possibly reversed, which 2-opt alone cannot do without passing through a worse tour;
+ * a chain strings up to five 2-opt flips together when only their sum gains.
  */
 import type { ArrayTour } from './array-tour.ts';
 import type { NeighbourLists } from './neighbours.ts';
 
 export type LocalSearchOptions = {
-  /** Also try Or-opt moves (the baseline measures plain 2-opt). */
-  orOpt: boolean;
+  /** Plain 2-opt only, without Or-opt and chains: the benchmark's textbook baseline. */
+  twoOptOnly: boolean;
   /** Smallest gain worth a move, so float noise cannot make it cycle. */
   eps: number;
 };
@@ -74,8 +76,8 @@ export class LocalSearch {
       this.size--;
       this.queued[v] = 0;
       let g = this.twoOpt(v);
-      if (g === 0 && this.options.orOpt) g = this.orOpt(v);
-      if (g === 0 && this.options.orOpt) g = this.chain(v);
+      if (g === 0 && !this.options.twoOptOnly) g = this.orOpt(v);
+      if (g === 0 && !this.options.twoOptOnly) g = this.chain(v);
       if (g > 0) {
         gain += g;
         this.push(v);

@@ -126,7 +126,7 @@ export function optimiseTour(problem: TourProblem, options: TourOptions): TourRe
     start,
     mulberry32(options.seed ?? 1),
     { stop, maxKicks: options.maxIterations ?? Number.POSITIVE_INFINITY },
-    { orOpt: true, eps },
+    { twoOptOnly: false, eps },
   );
   const length = tourLength(problem, tour);
   // Every accepted step shortens or keeps the tour; the check guards against float drift only.
