@@ -17,6 +17,12 @@ export type Phrase = {
    * where a number elsewhere never does without a word ("five" must not name "Pump 5").
    */
   numeric: boolean;
+  /**
+   * Per token, 1 for a size or rating ("15", "mm" in "Stop valve 15mm"): people leave those out, so a
+   * missing one costs only part of its weight (see entity-match.ts); a spoken one counts in full.
+   */
+  spec: Uint8Array;
+  specWeight: number;
 };
 
 /**
@@ -38,6 +44,9 @@ export type EntityIndex = {
   /** Words that never make a match on their own (function words, fillers, cue words). */
   reserved: ReadonlySet<string>;
 };
+
+/** A short word right after a number in a name is its unit ("mm", "kg", "kw", "ah"). */
+const UNIT_MAX_LENGTH = 3;
 
 /** Words shorter than this must be heard exactly; a one-letter slip in "nut" is another word. */
 export const FUZZY_MIN_LENGTH = 5;
@@ -118,7 +127,17 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
     });
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / total;
     const numeric = p.tokens.every((t) => t.num !== null);
-    const id = phrases.push({ entity: p.entity, keys, weights, numeric }) - 1;
+    const spec = new Uint8Array(keys.length);
+    let specWeight = 0;
+    p.tokens.forEach((t, i) => {
+      const unitAfterNumber =
+        t.num === null && t.text.length <= UNIT_MAX_LENGTH && (p.tokens[i - 1]?.num ?? null) !== null;
+      if (!numeric && (t.num !== null || unitAfterNumber)) {
+        spec[i] = 1;
+        specWeight += weights[i] ?? 0;
+      }
+    });
+    const id = phrases.push({ entity: p.entity, keys, weights, numeric, spec, specWeight }) - 1;
     const perKey = new Map<string, number>();
     let function_ = 0;
     keys.forEach((k, i) => {

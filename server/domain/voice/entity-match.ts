@@ -11,6 +11,8 @@ const EXTRA_WORD = 0.22;
 const EXTRA_FUNCTION_WORD = 0.06;
 const EXTRA_NUMBER = 0.35;
 
+/** Share of a size/rating's weight that still counts against a name when it was not said. */
+const UNSAID_SPEC_SHARE = 0.3;
 /** Credit for a word heard before a word that comes earlier in the name ("gloves large"). */
 const REORDERED_CREDIT = 0.9;
 
@@ -127,7 +129,8 @@ export function matchEntities(
   });
   const bounded: { p: number; bound: number }[] = [];
   for (const p of touched) {
-    const bound = scratch.bound[p] ?? 0;
+    const specWeight = index.phrases[p]?.specWeight ?? 0;
+    const bound = Math.min(1, (scratch.bound[p] ?? 0) / (1 - (1 - UNSAID_SPEC_SHARE) * specWeight));
     scratch.mark[p] = 0;
     if (bound >= keep.min) bounded.push({ p, bound });
   }
@@ -148,6 +151,7 @@ export function matchEntities(
       if (blocked[s]) continue;
       used.fill(0, 0, m);
       let score = 0;
+      let specHeard = 0;
       let hasContent = false;
       let lastWord = -1;
       let lastNumber = -1;
@@ -180,9 +184,13 @@ export function matchEntities(
           lastWord = hit;
         }
         score += (phrase.weights[hit] ?? 0) * sim;
+        if (phrase.spec[hit] === 1) specHeard += phrase.weights[hit] ?? 0;
         if (content[i] || (phrase.numeric && modelNumber[i])) hasContent = true;
-        if (hasContent && (top === null || score > top.score + 1e-9))
-          top = { entity: phrase.entity, score, start: s, end: i + 1 };
+        // Sizes not said ("stop valve" for "Stop valve 15mm") leave the denominator mostly.
+        const unsaid = phrase.specWeight - specHeard;
+        const fit = Math.min(1, score / (1 - (1 - UNSAID_SPEC_SHARE) * unsaid));
+        if (hasContent && (top === null || fit > top.score + 1e-9))
+          top = { entity: phrase.entity, score: fit, start: s, end: i + 1 };
       }
     }
     if (top === null) continue;

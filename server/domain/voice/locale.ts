@@ -26,7 +26,7 @@ export type Locale = {
     teens: Readonly<Record<string, number>>;
     /** twenty, thirty... */
     tens: Readonly<Record<string, number>>;
-    /** hundred, thousand: multiply what came before */
+    /** hundred, thousand, dozen: multiply what came before ("two dozen", "a hundred") */
     scales: Readonly<Record<string, number>>;
     /** Word joining a scale to the rest ("one hundred AND eight"). */
     joiners: readonly string[];

@@ -50,6 +50,8 @@ describe('number words', () => {
     ['one hundred and eight', [108]],
     ['one hundred eight', [108]],
     ['two thousand', [2000]],
+    ['a hundred and fifty', [150]],
+    ['two dozen', [24]],
     ['a couple of', [2]],
     ['four point eight', [4.8]],
     ['1,000', [1000]],

@@ -85,7 +85,9 @@ function readNumbers(words: readonly string[], locale: Locale): Token[] {
       continue;
     }
     const isDigits = /^\d+(\.\d+)?$/.test(w);
-    const first = isDigits ? Number(w) : small(w);
+    // "a hundred and fifty", "a dozen": an article before a scale word is one.
+    const article = locale.numbers.one.includes(w) && scales[words[i + 1] ?? ''] !== undefined;
+    const first = isDigits ? Number(w) : (small(w) ?? (article ? 1 : undefined));
     if (first === undefined) {
       // "oh" is zero only between digits ("b oh five one", "one oh eight").
       const prev = out[out.length - 1];
