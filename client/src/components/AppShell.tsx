@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useUi } from '../state/ui.ts';
+import { VoicePanel } from '../voice/VoicePanel.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { NavLinks } from './NavLinks.tsx';
 import { Toasts } from './Toasts.tsx';
@@ -57,6 +58,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <Toasts />
+      <VoicePanel />
     </div>
   );
 }
