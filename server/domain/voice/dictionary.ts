@@ -86,7 +86,7 @@ export function pronounce(word: string, lookup: Pronouncer, spelled = false): st
     if (letters && !found.includes(letters)) found.push(letters);
   }
   if (found.length > 0) return found;
-  const plural = pluralOfKnown(word, lookup);
+  const plural = pluralOf(word, (w) => lookup(w)?.[0] ?? fromPieces(w, lookup, 0) ?? undefined);
   if (plural) return [plural];
   const pieces = fromPieces(word, lookup, 0);
   if (pieces) return [pieces];
@@ -98,23 +98,24 @@ function nonNull(v: string | null): string[] | null {
   return v ? [v] : null;
 }
 
-function pluralOfKnown(word: string, lookup: Pronouncer): string | null {
+function pluralOf(word: string, base: (w: string) => string | undefined): string | null {
   if (!word.endsWith('s') || word.length < 3) return null;
-  const es = word.endsWith('es') ? lookup(word.slice(0, -2))?.[0] : undefined;
+  const es = word.endsWith('es') ? base(word.slice(0, -2)) : undefined;
   if (es && /(S|Z|SH|CH|JH|ZH)$/.test(es)) return `${es} IH Z`;
-  const base = lookup(word.slice(0, -1))?.[0];
-  if (!base) return null;
-  if (/(S|Z|SH|CH|JH|ZH)$/.test(base)) return `${base} IH Z`;
-  return /(P|T|K|F|TH)$/.test(base) ? `${base} S` : `${base} Z`;
+  const singular = base(word.slice(0, -1));
+  if (!singular) return null;
+  if (/(S|Z|SH|CH|JH|ZH)$/.test(singular)) return `${singular} IH Z`;
+  return /(P|T|K|F|TH)$/.test(singular) ? `${singular} S` : `${singular} Z`;
 }
 
-/** Longest known prefix first, at least three letters a piece, at most three pieces. */
+/** Longest known prefix first (three letters or more, the rest two or more), at most three pieces. */
 function fromPieces(word: string, lookup: Pronouncer, depth: number): string | null {
   if (depth > 2) return null;
   for (let cut = word.length - 1; cut >= 3; cut--) {
     const head = lookup(word.slice(0, cut))?.[0];
     if (!head) continue;
     const rest = word.slice(cut);
+    if (rest.length < 2) continue;
     const tail = lookup(rest)?.[0] ?? (rest.length >= 3 ? fromPieces(rest, lookup, depth + 1) : null);
     if (tail) return `${head} ${tail}`;
   }

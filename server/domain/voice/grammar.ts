@@ -75,6 +75,15 @@ const UNITS: Readonly<Record<string, string>> = {
 
 type Token = { word: string; spelled: boolean };
 
+const NOT_PLURAL: ReadonlySet<string> = new Set([
+  ...ONES,
+  ...TEENS,
+  ...TENS.filter(Boolean),
+  'hundred',
+  'thousand',
+  ...Object.values(UNITS),
+]);
+
 /**
  * A written vocabulary phrase as spoken words: "M8 hex bolt" -> m eight hex bolt, "HVAC air filter
  * 20x25" -> hvac (spelled) air filter twenty by twenty five, "3-phase contactor 25A" -> three phase
@@ -232,7 +241,14 @@ export function buildSpeechGrammar(
       const words = tokens.map((t) => t.word);
       out.add(words.join(' '));
       const last = tokens[tokens.length - 1];
-      if (last && /^[a-z]{3,}$/.test(last.word) && !last.word.endsWith('s')) {
+      // "chiller two" and "led tube four foot" have no plural of their last word.
+      if (
+        last &&
+        !last.spelled &&
+        /^[a-z]{3,}$/.test(last.word) &&
+        !last.word.endsWith('s') &&
+        !NOT_PLURAL.has(last.word)
+      ) {
         const pluralTokens = [...tokens.slice(0, -1), { word: plural(last.word), spelled: false }];
         if (!sayable(pluralTokens)) out.add(pluralTokens.map((t) => t.word).join(' '));
       }
