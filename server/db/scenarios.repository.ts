@@ -134,16 +134,26 @@ export async function currentRevisionId(ex: Executor): Promise<number | null> {
   return numOrNull(rs.rows[0]?.revision_id);
 }
 
-/** Work the simulation replays: picks, receipts, put-aways and transfers at bins since `since`. */
-export async function workMovements(ex: Executor, since: number): Promise<MovementRow[]> {
+/**
+ * Work the simulation replays: picks, receipts, put-aways and transfers at bins since `since`, one
+ * page of rows after movement `afterId` (the caller pages, so a long history never holds the
+ * event loop for the whole read).
+ */
+export async function workMovements(
+  ex: Executor,
+  since: number,
+  page: { afterId: number; limit: number } = { afterId: 0, limit: 1_000_000_000 },
+): Promise<(MovementRow & { id: number })[]> {
   const rs = await ex.execute({
-    sql: `SELECT m.operation_id, m.kind, m.item_id, l.code, m.qty, m.ref_type, m.ref_id, m.created_at
+    sql: `SELECT m.id, m.operation_id, m.kind, m.item_id, l.code, m.qty, m.ref_type, m.ref_id, m.created_at
           FROM movements m JOIN locations l ON l.id = m.location_id
-          WHERE m.created_at >= ? AND m.kind IN ('pick', 'receive', 'put_away', 'transfer') AND l.kind = 'bin'
-          ORDER BY m.id`,
-    args: [since],
+          WHERE m.created_at >= ? AND m.id > ? AND m.kind IN ('pick', 'receive', 'put_away', 'transfer')
+            AND l.kind = 'bin'
+          ORDER BY m.id LIMIT ?`,
+    args: [since, page.afterId, page.limit],
   });
   return rs.rows.map((r) => ({
+    id: num(r.id),
     operationId: num(r.operation_id),
     kind: str(r.kind) as MovementRow['kind'],
     itemId: num(r.item_id),

@@ -33,7 +33,7 @@ import { DEFAULT_SIMULATION, type SimulationResult, simulateWork } from '../doma
 import { suggestSlotting } from '../domain/layout/slotting.ts';
 import { DEFAULT_LAYOUT_RULES, type LayoutRules } from '../domain/layout/validate.ts';
 import { WalkModelCache } from '../domain/layout/walk-model.ts';
-import { workLinesFromMovements } from '../domain/layout/work-lines.ts';
+import { type MovementRow, workLinesFromMovements } from '../domain/layout/work-lines.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
@@ -43,6 +43,8 @@ import { insertWorkOrder } from './work-orders.service.ts';
 const DAY_MS = 86_400_000;
 /** Work-order descriptions list this many transfers; the full list is in relocation_transfers. */
 const DESCRIPTION_TRANSFERS = 200;
+/** Ledger rows per read while loading work to replay (about 100 ms each on the demo warehouse). */
+const WORK_PAGE = 10_000;
 
 export type ScenarioSimulation = {
   seed: number;
@@ -210,9 +212,12 @@ export class ScenarioService {
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
     return this.#jobs.start('layout.simulate', actorId, async (ctx) => {
       const now = this.#clock.now();
-      ctx.progress(0.01, 'Reading the ledger');
-      const lines = workLinesFromMovements(await workMovements(this.#db.reader, now - input.days * DAY_MS));
-      await ctx.yield();
+      const lines = workLinesFromMovements(
+        await this.#readWork(now - input.days * DAY_MS, async (n) => {
+          ctx.progress(0.01, `Reading the ledger (${n} movements)`);
+          await ctx.yield();
+        }),
+      );
       const options = { ...DEFAULT_SIMULATION, seed: input.seed };
       const step = (from: number, span: number, label: string) => async (f: number, stage: string) => {
         ctx.progress(from + span * f, `${label}: ${stage}`);
@@ -275,12 +280,11 @@ export class ScenarioService {
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
     return this.#jobs.start('layout.slotting', actorId, async (ctx): Promise<SlottingOutcome> => {
       const now = this.#clock.now();
-      ctx.progress(0.05, 'Reading the ledger');
-      const [movements, held] = await Promise.all([
-        workMovements(this.#db.reader, now - input.days * DAY_MS),
-        heldStock(this.#db.reader),
-      ]);
-      await ctx.yield();
+      const movements = await this.#readWork(now - input.days * DAY_MS, async (n) => {
+        ctx.progress(0.05, `Reading the ledger (${n} movements)`);
+        await ctx.yield();
+      });
+      const held = await heldStock(this.#db.reader);
       // Work and stock as they would be after the scenario's own item moves.
       const where = relocation(outcome.itemMoves);
       const lines = workLinesFromMovements(movements).map((l) => ({ ...l, bin: where(l.itemId, l.bin) }));
@@ -397,6 +401,20 @@ export class ScenarioService {
     this.#events.publish({ type: 'twin', revisionId: result.revisionId });
     this.#events.publish({ type: 'work_order', workOrderId: result.workOrderId, status: 'open' });
     return result;
+  }
+
+  /** The work since `since`, read in pages with a turn for everyone else between them. */
+  async #readWork(since: number, between: (read: number) => Promise<void>): Promise<MovementRow[]> {
+    const out: MovementRow[] = [];
+    let afterId = 0;
+    for (;;) {
+      await between(out.length);
+      const page = await workMovements(this.#db.reader, since, { afterId, limit: WORK_PAGE });
+      for (const row of page) out.push(row);
+      const last = page[page.length - 1];
+      if (last === undefined || page.length < WORK_PAGE) return out;
+      afterId = last.id;
+    }
   }
 
   async #row(id: number): Promise<ScenarioRow> {

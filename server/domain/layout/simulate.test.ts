@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadFacility } from '../../../twin-models/load.ts';
 import { demoWarehouse } from '../../../twin-models/samples/index.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
+import { buildNavigator } from '../navigation/navmesh.ts';
 import { applyEdits } from './edits.ts';
 import { DEFAULT_SIMULATION, type SimulationOptions, simulateWork, type WorkLine } from './simulate.ts';
 import { suggestSlotting } from './slotting.ts';
@@ -142,6 +143,32 @@ describe('simulation on the demo warehouse', () => {
     const walk = model.table.distance(p, q);
     expect(walk).toBeGreaterThanOrEqual(straight * 0.97);
     expect(walk).toBeLessThanOrEqual(straight * 1.03);
+  });
+
+  test('walking distances agree with the navmesh routes between the same bins: each within 10%, median within 5%', async () => {
+    const nav = await buildNavigator(facility);
+    try {
+      const ratios: number[] = [];
+      for (let k = 0; k < 40; k++) {
+        const a = bins[(k * 131) % bins.length] ?? 'A-01-1';
+        const b = bins[(k * 197 + 61) % bins.length] ?? 'L-88-5';
+        const route = nav.route({ kind: 'bin', code: a }, { kind: 'bin', code: b });
+        const pa = model.pointOfBin.get(a);
+        const pb = model.pointOfBin.get(b);
+        if (!route.ok || pa === undefined || pb === undefined || route.lengthM < 5) continue;
+        ratios.push(model.table.distance(pa, pb) / route.lengthM);
+      }
+      ratios.sort((x, y) => x - y);
+      expect(ratios.length).toBeGreaterThan(30);
+      for (const r of ratios) {
+        expect(r).toBeGreaterThan(0.9);
+        expect(r).toBeLessThan(1.1);
+      }
+      const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
+      expect(Math.abs(median - 1)).toBeLessThan(0.05);
+    } finally {
+      nav.dispose();
+    }
   });
 
   test('the slotting suggestion moves busy bins nearer the bench and the simulation agrees', async () => {

@@ -9,7 +9,8 @@
  * Dijkstra over 40,000 cells costs about a millisecond, covers every pair from that point, and needs
  * no WASM build; a navmesh route costs about as much for a single pair. Moves are the chamfer 5-7-11
  * neighbourhood (straight, diagonal and knight moves), so a straight walk along an aisle is exact and
- * an open-floor diagonal is at most 2% short of the Euclidean length; corners are never cut.
+ * an open-floor diagonal is at most 2% short of the Euclidean length. Measured against the navmesh
+ * routes between bins of the demo warehouse: within ±10% each, median about +3%.
  */
 import { isAxisAligned, type Point2, quadBounds, walkableFloor } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
@@ -274,8 +275,11 @@ export class DistanceTable {
 }
 
 /**
- * Per free cell, a bit per move that stays on the grid and passes only free cells: the checks are
- * done once per layout, so the Dijkstra inner loop is a mask test and an add.
+ * Per free cell, a bit per move that stays on the grid, lands on a free cell and passes at least one
+ * free cell of the two it brushes: the free cells already keep the clearance, so shaving the corner of
+ * that margin is what a person (and the navmesh's string-pulled path) does; requiring both made every
+ * turn round a rack end an L and routes ~10% longer than the navmesh's. Checked once per layout, so
+ * the Dijkstra inner loop is a mask test and an add.
  */
 function moveMasks(grid: WalkGrid): Uint16Array {
   const { columns, rows, free } = grid;
@@ -287,7 +291,8 @@ function moveMasks(grid: WalkGrid): Uint16Array {
       if (free[r * columns + c] !== 1) continue;
       let mask = 0;
       MOVES.forEach((m, k) => {
-        if (ok(c + m.dc, r + m.dr) && m.via.every(([vc, vr]) => ok(c + vc, r + vr))) mask |= 1 << k;
+        if (ok(c + m.dc, r + m.dr) && (m.via.length === 0 || m.via.some(([vc, vr]) => ok(c + vc, r + vr))))
+          mask |= 1 << k;
       });
       masks[r * columns + c] = mask;
     }
