@@ -22,6 +22,8 @@ const ACTION_CUE_MIN = 2;
 const AMBIGUITY_MARGIN = 0.04;
 const LOOSE_MARGIN_SHARE = 0.6;
 const ambiguityMargin = (best: number) => Math.max(AMBIGUITY_MARGIN, (1 - best) * LOOSE_MARGIN_SHARE);
+/** Cue weight a spoken priority adds to creating a work order. */
+const PRIORITY_CUE = 1;
 /** Intents that take no item or asset lose this much when the sentence clearly names one. */
 const ENTITY_CONFLICT = 2;
 
@@ -322,6 +324,9 @@ export function parse(transcript: string, vocabulary: Vocabulary, locale: Locale
 function decide(c: Compiled, r: Reading): ParseResult {
   const built = buildStream(c, r);
   const { scores, covered } = scoreReading(c, built);
+  // A priority ("urgent", "low priority") is only ever said about a work order.
+  if (built.priority !== null)
+    scores.set('create_work_order', (scores.get('create_work_order') ?? 0) + PRIORITY_CUE);
   const names = r.item !== null || r.asset !== null;
   const ranked = [...scores.entries()]
     .map(([intent, score]) => ({

@@ -358,7 +358,7 @@ export const en: Locale = {
   ],
   intents: {
     find_item: [
-      { pattern: 'where', weight: 2 },
+      { pattern: 'where|whereabouts', weight: 2 },
       { pattern: 'find|finding', weight: 2 },
       { pattern: 'locate', weight: 2 },
       { pattern: 'look|looking|search|searching for', weight: 2 },
@@ -470,7 +470,7 @@ export const en: Locale = {
       { pattern: 'will not start|run|work', weight: 2 },
       {
         pattern: 'leak|leaking|leaks|noise|noisy|vibrating|vibration|overheating|smoking|alarm',
-        weight: 1.5,
+        weight: 2,
       },
       { pattern: 'problem|issue with', weight: 2 },
       {
