@@ -249,6 +249,14 @@ describe('web client: voice', () => {
       await sayFree('Hey Twin, how many M8 bolts do we have');
       expect(await answerAfter(page, before)).toContain('M8 x 30 hex bolts, all in A-01-1');
 
+      // The wake phrase alone: the next sentence is the command.
+      await page.waitForFunction(() => window.__voice?.state === 'listening');
+      await sayFree('hey twin');
+      await page.getByTestId('voice-awake').waitFor();
+      before = await shown();
+      await sayFree('where are the M8 bolts');
+      expect(await answerAfter(page, before)).toContain('M8 x 30 hex bolt is in A-01-1');
+
       // Not addressed to the assistant: nothing is answered, nothing done.
       before = await shown();
       await sayFree('pick two M8 bolts from A-01-1');
@@ -258,6 +266,8 @@ describe('web client: voice', () => {
       // A question asked by the assistant is answered without the wake phrase.
       await sayFree('hey twin pick one M8 bolt from A-01-1');
       expect(await answerAfter(page, before)).toBe('Pick 1 M8 x 30 hex bolt from A-01-1?');
+      // (Once the question has been said: while it talks, only the wake phrase is heard.)
+      await page.waitForFunction(() => window.__voice?.state === 'listening');
       before = await shown();
       await sayFree('cancel');
       expect(await answerAfter(page, before)).toBe('Cancelled. Nothing was changed.');

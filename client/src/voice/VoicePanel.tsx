@@ -131,7 +131,9 @@ export function VoicePanel() {
 }
 
 function VoiceBody({ engine, onClose }: { engine: ReturnType<typeof useVoiceEngine>; onClose: () => void }) {
-  const { mic, micDetail, recogniser, listening, handsFree, interim, log, awaiting } = useVoiceUi((s) => s);
+  const { mic, micDetail, recogniser, listening, handsFree, awake, interim, log, awaiting } = useVoiceUi(
+    (s) => s,
+  );
   const [text, setText] = useState('');
   // After a refusal or an error, pressing again retries (the browser may ask again).
   const canListen = mic !== 'unavailable';
@@ -194,6 +196,11 @@ function VoiceBody({ engine, onClose }: { engine: ReturnType<typeof useVoiceEngi
           Hands-free: say “{WAKE_HINT}”, then the command
         </label>
       </div>
+      {awake && !interim && (
+        <p className="voice__interim" data-testid="voice-awake">
+          Listening for your command…
+        </p>
+      )}
       {interim && (
         <p className="voice__interim" data-testid="voice-interim">
           {interim}

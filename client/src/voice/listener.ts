@@ -37,6 +37,7 @@ export class VoiceListener {
   #running = false;
   #awakeUntil = 0;
   #restart: ReturnType<typeof setTimeout> | undefined;
+  #awakeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(onCommand: (text: string) => void, awaiting: () => boolean) {
     this.#onCommand = onCommand;
@@ -63,7 +64,7 @@ export class VoiceListener {
     if (rec === null) return;
     if (this.#mode === 'hands-free') {
       // Already listening: the press stands in for the wake phrase.
-      this.#awakeUntil = Date.now() + AWAKE_MS;
+      this.#wake();
       return;
     }
     if (this.#mode === 'push' && this.#running) {
@@ -83,6 +84,7 @@ export class VoiceListener {
 
   stop(): void {
     clearTimeout(this.#restart);
+    this.#sleep();
     this.#mode = 'off';
     voiceStore.setState({ handsFree: false, interim: '' });
     if (this.#running) this.#recognition?.abort();
@@ -156,7 +158,7 @@ export class VoiceListener {
     const addressed = afterWake(text);
     if (addressed !== null) {
       stopSpeaking();
-      if (addressed === '') this.#awakeUntil = Date.now() + AWAKE_MS;
+      if (addressed === '') this.#wake();
       else this.#onCommand(addressed);
       return;
     }
@@ -164,8 +166,22 @@ export class VoiceListener {
     // (the microphone may be hearing our own voice).
     if (isSpeaking()) return;
     if (Date.now() < this.#awakeUntil || this.#awaiting()) {
-      this.#awakeUntil = 0;
+      this.#sleep();
       this.#onCommand(text);
     }
+  }
+
+  /** The wake phrase alone (or a press in hands-free mode): the next sentence is the command. */
+  #wake(): void {
+    clearTimeout(this.#awakeTimer);
+    this.#awakeUntil = Date.now() + AWAKE_MS;
+    voiceStore.setState({ awake: true });
+    this.#awakeTimer = setTimeout(() => this.#sleep(), AWAKE_MS);
+  }
+
+  #sleep(): void {
+    clearTimeout(this.#awakeTimer);
+    this.#awakeUntil = 0;
+    voiceStore.setState({ awake: false });
   }
 }

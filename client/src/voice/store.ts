@@ -21,6 +21,8 @@ export type VoiceUiState = {
   thinking: boolean;
   speaking: boolean;
   handsFree: boolean;
+  /** Hands-free heard the wake phrase alone and takes the next sentence as the command. */
+  awake: boolean;
   mic: MicStatus;
   /** Why, in the recogniser's words (e.g. the server's reason it has no offline recogniser). */
   micDetail: string | null;
@@ -45,6 +47,7 @@ const INITIAL: VoiceUiState = {
   thinking: false,
   speaking: false,
   handsFree: false,
+  awake: false,
   mic: 'unknown',
   micDetail: null,
   recogniser: null,
