@@ -162,11 +162,14 @@ describe('optimiseTour', () => {
     expect(calls).toBeLessThan(5000 * 5000 * 0.1);
   });
 
-  it('refuses a starting tour that is not a permutation and a start node that does not exist', () => {
+  it('refuses a starting tour that is not a permutation, a start node that does not exist and limits that never end', () => {
     const problem = randomEuclidean(20, 1);
     const bad = [...shuffled(19, 1), 3];
     expect(() => optimiseTour(problem, { timeBudgetMs: 10, initial: bad })).toThrow(DomainError);
     expect(() => optimiseTour(problem, { timeBudgetMs: 10, initial: [1, 2] })).toThrow(/expected 20/);
     expect(() => optimiseTour(problem, { timeBudgetMs: 10, startAt: 20 })).toThrow(DomainError);
+    expect(() => optimiseTour(problem, { timeBudgetMs: Number.NaN })).toThrow(/timeBudgetMs/);
+    expect(() => optimiseTour(problem, { timeBudgetMs: 10, maxIterations: -1 })).toThrow(/maxIterations/);
+    expect(() => optimiseTour(problem, { timeBudgetMs: Number.POSITIVE_INFINITY })).toThrow(/unlimited/);
   });
 });

@@ -88,6 +88,20 @@ function checkPermutation(tour: readonly number[], n: number): void {
   }
 }
 
+/** A search must be able to end: a bad budget would otherwise spin forever. */
+function checkLimits(options: TourOptions): void {
+  const { timeBudgetMs, maxIterations } = options;
+  if (Number.isNaN(timeBudgetMs) || timeBudgetMs < 0)
+    throw invalid(`timeBudgetMs must be ≥ 0, got ${timeBudgetMs}`);
+  if (maxIterations !== undefined && (Number.isNaN(maxIterations) || maxIterations < 0)) {
+    throw invalid(`maxIterations must be ≥ 0, got ${maxIterations}`);
+  }
+  const capped = maxIterations !== undefined && Number.isFinite(maxIterations);
+  if (!Number.isFinite(timeBudgetMs) && !capped && options.signal === undefined) {
+    throw invalid('An unlimited time budget needs maxIterations or an abort signal');
+  }
+}
+
 export function optimiseTour(problem: TourProblem, options: TourOptions): TourResult {
   const now = options.now ?? (() => performance.now());
   const deadline = now() + options.timeBudgetMs;
@@ -98,6 +112,7 @@ export function optimiseTour(problem: TourProblem, options: TourOptions): TourRe
     throw invalid(`startAt ${startAt} is not a node of this ${n}-node problem`);
   }
   if (options.initial) checkPermutation(options.initial, n);
+  checkLimits(options);
 
   if (n <= EXACT_MAX_NODES) {
     const exact = exactTour(problem);
