@@ -380,7 +380,17 @@ function GuideView({ facility }: { facility: Facility }) {
                 <button
                   type="button"
                   className={`button button--small${cameraMode === 'walk' ? ' button--primary' : ''}`}
-                  onClick={() => twinActions.setCameraMode(cameraMode === 'walk' ? 'orbit' : 'walk')}
+                  onClick={() => {
+                    const t = live.track;
+                    if (cameraMode === 'walk' || t === null || t.xs.length < 2) {
+                      twinActions.setCameraMode(cameraMode === 'walk' ? 'orbit' : 'walk');
+                      return;
+                    }
+                    // Start at the route's start, looking along its first leg (yaw 0 looks along -Z).
+                    const x0 = t.xs[0] ?? 0;
+                    const z0 = t.zs[0] ?? 0;
+                    twinActions.walkFrom(x0, z0, Math.atan2(x0 - (t.xs[1] ?? x0), z0 - (t.zs[1] ?? z0)));
+                  }}
                   data-testid="guide-walk"
                 >
                   {cameraMode === 'walk' ? 'Stop walking' : 'Walk the route (W A S D)'}

@@ -494,9 +494,16 @@ function CameraRig({ layout }: { layout: TwinLayout }) {
     if (s.cameraMode !== activeMode) {
       activeMode = s.cameraMode;
       if (activeMode === 'walk') {
-        // Stand on the floor under the camera, facing where it looked.
-        _v.subVectors(controls.target, camera.position);
-        walk.yaw = Math.atan2(-_v.x, -_v.z);
+        // Stand where asked (a route's start), else on the floor under the camera facing where it looked.
+        const from = s.walkFrom;
+        if (from !== null) {
+          camera.position.x = from.x;
+          camera.position.z = from.z;
+          walk.yaw = from.yaw;
+        } else {
+          _v.subVectors(controls.target, camera.position);
+          walk.yaw = Math.atan2(-_v.x, -_v.z);
+        }
         walk.pitch = 0;
         const { minX, maxX, minZ, maxZ } = layout.extent;
         camera.position.set(

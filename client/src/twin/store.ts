@@ -35,6 +35,8 @@ export type TwinState = {
   cameraGoal: CameraGoal | null;
   binStates: ReadonlyMap<string, BinState>;
   route: DrawnRoute | null;
+  /** Where walk mode starts (x, z and heading, three.js yaw); null: under the camera. */
+  walkFrom: { x: number; z: number; yaw: number } | null;
 };
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
@@ -51,6 +53,7 @@ function initialState(): TwinState {
     cameraGoal: null,
     binStates: new Map(),
     route: null,
+    walkFrom: null,
   };
 }
 
@@ -86,7 +89,11 @@ export const twinActions = {
     twinStore.setState({ heatmap });
   },
   setCameraMode(cameraMode: CameraMode): void {
-    twinStore.setState({ cameraMode });
+    twinStore.setState({ cameraMode, walkFrom: null });
+  },
+  /** Walk mode from a given spot and heading (the start of a route, facing along it). */
+  walkFrom(x: number, z: number, yaw: number): void {
+    twinStore.setState({ cameraMode: 'walk', walkFrom: { x, z, yaw } });
   },
   setBinStates(states: readonly BinState[]): void {
     twinStore.setState({ binStates: new Map(states.map((s) => [s.code, s])) });
