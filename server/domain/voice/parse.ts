@@ -312,11 +312,19 @@ export function parse(transcript: string, vocabulary: Vocabulary, locale: Locale
         ]
       : [{ ...base, item, asset }];
 
-  let best: { result: ParseResult; rank: number } | null = null;
+  // Equally sure readings: the one whose name explains more words ("tyre changer", not "tyre").
+  let best: { result: ParseResult; rank: number; words: number } | null = null;
   for (const reading of readings) {
     const result = decide(c, reading);
     const rank = result.intent === 'none' ? -1 : result.confidence;
-    if (best === null || rank > best.rank) best = { result, rank };
+    const used = reading.item ?? reading.asset;
+    const words = used === null ? 0 : used.end - used.start;
+    if (
+      best === null ||
+      rank > best.rank + 1e-9 ||
+      (Math.abs(rank - best.rank) <= 1e-9 && words > best.words)
+    )
+      best = { result, rank, words };
   }
   return best?.result ?? none(1);
 }
