@@ -49,6 +49,28 @@ describe('web client: a planner tries a layout scenario', () => {
         .poll(async () => (await fx.as.planner.scenarios.get.query({ id })).edits.length, { timeout: 10_000 })
         .toBe(1);
 
+      // Dragging the handle moves the rack too, snapped to 10 cm (the camera does not orbit meanwhile).
+      await expect.poll(() => page.evaluate(() => window.__planner?.handleAt() ?? null)).not.toBeNull();
+      const handle = await page.evaluate(() => window.__planner?.handleAt() ?? null);
+      if (!handle) throw new Error('no rack handle on screen');
+      await page.mouse.move(handle.x, handle.y);
+      await page.mouse.down();
+      await page.mouse.move(handle.x + 4, handle.y + 8, { steps: 4 });
+      await page.mouse.up();
+      await expect
+        .poll(() => page.getByTestId('planner-edit-count').textContent(), { timeout: 20_000 })
+        .toBe('2 edit(s)');
+      await expect
+        .poll(async () => (await fx.as.planner.scenarios.get.query({ id })).edits.length, { timeout: 10_000 })
+        .toBe(2);
+      const dragged = (await fx.as.planner.scenarios.get.query({ id })).edits.at(-1);
+      if (dragged?.kind !== 'moveRack') throw new Error('the drag did not move the rack');
+      expect(dragged.rackId).toBe('R-L-4-L');
+      expect(Math.abs(dragged.x * 10 - Math.round(dragged.x * 10))).toBeLessThan(1e-6);
+      expect(Math.abs(dragged.z * 10 - Math.round(dragged.z * 10))).toBeLessThan(1e-6);
+      await page.getByTestId('planner-undo').click();
+      await expect.poll(() => page.getByTestId('planner-edit-count').textContent()).toBe('1 edit(s)');
+
       // Pushing rack A-1-L into the rack behind it is refused with the reason, and nothing is added.
       await page.getByTestId('planner-rack').selectOption('R-A-1-L');
       await page.getByTestId('planner-nudge-right').click();

@@ -10,6 +10,7 @@ import {
   BoxGeometry,
   Color,
   InstancedMesh,
+  type Intersection,
   Matrix4,
   type Mesh,
   MeshLambertMaterial,
@@ -30,6 +31,17 @@ const _ray = new Raycaster();
 const _ndc = new Vector2();
 const _hit = new Vector3();
 const _floor = new Plane(new Vector3(0, 1, 0), 0);
+const _screen = new Vector3();
+const _hits: Intersection[] = [];
+
+/** What tests may read (never write): where the rack handle is on screen, in page pixels. */
+export type PlannerProbe = { handleAt(): { x: number; y: number } | null };
+
+declare global {
+  interface Window {
+    __planner?: PlannerProbe;
+  }
+}
 
 type Props = {
   rack: Rack | null;
@@ -61,6 +73,21 @@ export function RackHandle({ rack, elevation, onDrop }: Props) {
   }, [shape, elevation, invalidate]);
 
   useEffect(() => {
+    window.__planner = {
+      handleAt: () => {
+        const m = mesh.current;
+        if (m === null) return null;
+        const r = gl.domElement.getBoundingClientRect();
+        _screen.copy(m.position).project(camera);
+        return { x: r.left + ((_screen.x + 1) / 2) * r.width, y: r.top + ((1 - _screen.y) / 2) * r.height };
+      },
+    };
+    return () => {
+      delete window.__planner;
+    };
+  }, [camera, gl]);
+
+  useEffect(() => {
     if (shape === null) return;
     const el = gl.domElement;
     _floor.constant = -elevation;
@@ -79,8 +106,14 @@ export function RackHandle({ rack, elevation, onDrop }: Props) {
       const local = rotateY(_hit.x - shape.c.x, _hit.z - shape.c.z, -shape.rotationY);
       return Math.abs(local.x) <= shape.length / 2 + 0.3 && Math.abs(local.z) <= shape.depth / 2 + 0.3;
     };
+    const onHandle = (): boolean => {
+      // The ray through the box (its sides and top), or the floor point inside its footprint.
+      const m = mesh.current;
+      return (m !== null && _ray.intersectObject(m, false, _hits).length > 0) || onRack();
+    };
     const down = (e: PointerEvent) => {
-      if (e.button !== 0 || !floorPoint(e) || !onRack()) return;
+      _hits.length = 0;
+      if (e.button !== 0 || !floorPoint(e) || !onHandle()) return;
       e.stopImmediatePropagation();
       e.preventDefault();
       el.setPointerCapture(e.pointerId);

@@ -132,6 +132,21 @@ describe('simulation on the demo warehouse', () => {
     expect(c.handlingHours).not.toBe(a.handlingHours);
   });
 
+  test('progress is reported as it goes, and a checkpoint that throws (a cancelled job) stops the run', async () => {
+    const seen: number[] = [];
+    await simulateWork(model, lines, [], DEFAULT_SIMULATION, (f) => {
+      seen.push(f);
+    });
+    expect(seen.length).toBeGreaterThan(2);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    const cancelled = new Error('cancelled');
+    await expect(
+      simulateWork(model, lines, [], DEFAULT_SIMULATION, () => {
+        throw cancelled;
+      }),
+    ).rejects.toBe(cancelled);
+  });
+
   test('grid walking distances stay within 3% of straight lines where nothing is in the way', () => {
     // Both points on the open staging floor in front of the racks.
     const p = model.pickDepot;
