@@ -14,22 +14,31 @@ const UNCOUNTABLE = new Set([
   'wire',
 ]);
 
-/** "M8 x 30 hex bolt" -> "M8 x 30 hex bolts"; names ending in a size or code ("400 g") stay as they are. */
+/**
+ * "M8 x 30 hex bolt" -> "M8 x 30 hex bolts"; "M8 hex bolt, zinc plated" -> "M8 hex bolts, zinc
+ * plated"; names ending in a size, unit or code ("400 g", "100 x 2.5 mm") stay as they are.
+ */
 function plural(name: string, n: number): string {
   if (n === 1) return name;
-  const last = name.split(' ').at(-1) ?? '';
-  if (!/^[a-z]{2,}$/i.test(last) || UNCOUNTABLE.has(last.toLowerCase()) || /s$/i.test(last)) return name;
-  if (/[^aeiou]y$/i.test(last)) return `${name.slice(0, -1)}ies`;
-  if (/(x|ch|sh)$/i.test(last)) return `${name}es`;
-  return `${name}s`;
+  const comma = name.indexOf(',');
+  const head = comma < 0 ? name : name.slice(0, comma);
+  const rest = comma < 0 ? '' : name.slice(comma);
+  const last = head.split(' ').at(-1) ?? '';
+  if (!/^[a-z]{3,}$/i.test(last) || UNCOUNTABLE.has(last.toLowerCase()) || /s$/i.test(last)) return name;
+  if (/[^aeiou]y$/i.test(last)) return `${head.slice(0, -1)}ies${rest}`;
+  if (/(x|ch|sh)$/i.test(last)) return `${head}es${rest}`;
+  return `${head}s${rest}`;
 }
 
 const num = (n: number) => n.toLocaleString('en');
 const qtyOf = (n: number, name: string) => `${num(n)} ${plural(name, n)}`;
 
+/** "a, b and c"; names with commas in them are separated by semicolons so the list stays clear. */
 function list(words: readonly string[], last = 'and'): string {
   if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
+  const sep = words.some((w) => w.includes(',')) ? ';' : ',';
+  const lastSep = sep === ';' ? '; ' : ' ';
+  return `${words.slice(0, -1).join(`${sep} `)}${lastSep}${last} ${words.at(-1)}`;
 }
 
 const binList = (bins: readonly BinQty[]) => list(bins.map((b) => `${num(b.qty)} in ${b.code}`));
