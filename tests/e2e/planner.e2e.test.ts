@@ -79,6 +79,14 @@ describe('web client: a planner tries a layout scenario', () => {
       expect(await refused.textContent()).toContain('rack R-A-1-L overlaps rack R-B-1-R');
       expect(await page.getByTestId('planner-edit-count').textContent()).toBe('1 edit(s)');
 
+      // An aisle narrowed below the site minimum is refused too.
+      await page.getByTestId('planner-aisle').selectOption('AISLE-C');
+      await page.getByTestId('planner-aisle-width').fill('0.9');
+      await page.getByTestId('planner-aisle-apply').click();
+      await expect
+        .poll(() => page.getByTestId('planner-refused').textContent())
+        .toContain('aisle C would be 0.9 m wide; the minimum is 1.2 m');
+
       // Undo and redo go through the same list.
       await page.getByTestId('planner-undo').click();
       await expect.poll(() => page.getByTestId('planner-edit-count').textContent()).toBe('0 edit(s)');

@@ -200,6 +200,36 @@ function ScenarioEditor({ scenario }: { scenario: Scenario }) {
         </p>
       ) : null}
 
+      {scenario.transfers.length > 0 ? (
+        <details className="card">
+          <summary>Relocation list ({scenario.transfers.length} transfers)</summary>
+          <table className="table" data-testid="planner-transfers">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Lot</th>
+                <th scope="col">Qty</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scenario.transfers.map((t) => (
+                <tr key={`${t.itemId}|${t.lot}|${t.from}`}>
+                  <td>
+                    {t.sku} {t.name}
+                  </td>
+                  <td>{t.lot || '—'}</td>
+                  <td>{formatNumber(t.qty)}</td>
+                  <td>{t.from}</td>
+                  <td>{t.to}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+
       <div className="planner-layout">
         <div className="planner-stage" data-testid="planner-stage">
           <TwinCanvas layout={layout}>
@@ -307,6 +337,11 @@ function ScenarioEditor({ scenario }: { scenario: Scenario }) {
                 {history.edits.length} edit(s){save.isPending ? ', saving…' : ''}
               </span>
             </div>
+            <AisleWidth
+              aisles={facility.aisles.filter((a) => a.kind === 'aisle')}
+              disabled={!draft}
+              onApply={(aisleId, width) => propose({ kind: 'setAisleWidth', aisleId, width })}
+            />
             {refusal ? (
               <div className="form-message form-message--error" role="alert" data-testid="planner-refused">
                 That edit was refused: {refusal.join('; ')}
@@ -351,6 +386,65 @@ function ScenarioEditor({ scenario }: { scenario: Scenario }) {
           </label>
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** Sets a rack aisle's width; the racks facing it move out or in by half the change each. */
+function AisleWidth({
+  aisles,
+  disabled,
+  onApply,
+}: {
+  aisles: { id: string; letter?: string | undefined; footprint: { width: number; depth: number } }[];
+  disabled: boolean;
+  onApply: (aisleId: string, width: number) => void;
+}) {
+  const [aisleId, setAisleId] = useState('');
+  const [width, setWidth] = useState('');
+  const aisle = aisles.find((a) => a.id === aisleId);
+  const current = aisle ? Math.min(aisle.footprint.width, aisle.footprint.depth) : null;
+  return (
+    <div className="planner-row">
+      <label className="field">
+        <span className="field__label">Aisle width</span>
+        <select
+          value={aisleId}
+          onChange={(e) => {
+            setAisleId(e.target.value);
+            const a = aisles.find((x) => x.id === e.target.value);
+            setWidth(a ? String(Math.min(a.footprint.width, a.footprint.depth)) : '');
+          }}
+          data-testid="planner-aisle"
+        >
+          <option value="">Choose an aisle</option>
+          {aisles.map((a) => (
+            <option key={a.id} value={a.id}>
+              Aisle {a.letter ?? a.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Metres{current !== null ? ` (now ${current})` : ''}</span>
+        <input
+          type="number"
+          step={0.1}
+          min={0.5}
+          value={width}
+          onChange={(e) => setWidth(e.target.value)}
+          data-testid="planner-aisle-width"
+        />
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={disabled || aisle === undefined || !(Number(width) > 0)}
+        onClick={() => onApply(aisleId, snap(Number(width)))}
+        data-testid="planner-aisle-apply"
+      >
+        Set width
+      </button>
     </div>
   );
 }
