@@ -207,6 +207,9 @@ describe('web client: voice', () => {
     async () => {
       const page = await openVoice();
       expect(await type(page, 'where are the m8 bolts')).toBe('M8 x 30 hex bolt is in A-01-1 (98).');
+      expect(await type(page, "what's running low")).toBe(
+        '2 items are low: EP2 lithium grease 400 g (0 available) and 6204-2RS deep groove ball bearing (5 available).',
+      );
       expect(await type(page, 'take me to bin B-01-1')).toBe('Opening the route to bin B-01-1.');
       await page.waitForURL(/\/guide\?bin=B-01-1$/);
       // The panel stays on the new page.
@@ -222,6 +225,9 @@ describe('web client: voice', () => {
       const { fx } = started();
       const { id } = await fx.as.planner.workOrders.create.mutate({ title: 'Check the dock door' });
       const page = await openVoice();
+      expect(await type(page, `what's the status of work order ${id}`)).toBe(
+        `Work order ${id}, Check the dock door, is open, medium priority, not assigned.`,
+      );
       expect(await type(page, `mark work order ${id} as done`)).toBe(
         `Mark work order ${id}, Check the dock door, as done?`,
       );
