@@ -132,6 +132,33 @@ describe.each(BACKENDS)('layout scenarios on $name', (backend) => {
   );
 
   test.skipIf(!backend.available)(
+    'a slotting job appends item moves that bring the picked bolts nearer the benches',
+    async () => {
+      const { as, items } = fx();
+      const before = await liveState(fx());
+      const { id } = await as.planner.scenarios.create.mutate({ name: 'Slotting only' });
+      const job = await as.planner.scenarios.suggestSlotting.mutate({ id, days: 30, maxBinMoves: 10 });
+      const done = await settled(as.planner, job.id);
+      expect(done.status).toBe('done');
+      expect(done.result).toMatchObject({ binMoves: 1, itemMoves: 1 });
+      const edits = (await as.planner.scenarios.get.query({ id })).edits;
+      expect(edits).toHaveLength(1);
+      const move = edits[0];
+      if (move?.kind !== 'moveItem') throw new Error('expected an item move');
+      expect(move).toMatchObject({ itemId: items.bolt, fromBin: 'A-01-1' });
+      const sim = await settled(
+        as.planner,
+        (await as.planner.scenarios.simulate.mutate({ id, days: 30 })).id,
+      );
+      expect(sim.status).toBe('done');
+      const result = (await as.planner.scenarios.get.query({ id })).simulation;
+      expect(result?.saving).toBeGreaterThan(0.2);
+      expect(await liveState(fx())).toBe(before);
+      await as.planner.scenarios.remove.mutate({ id });
+    },
+  );
+
+  test.skipIf(!backend.available)(
     'publishing a scenario that would strand stock is refused and leaves nothing half-written',
     async () => {
       const { as } = fx();
