@@ -57,6 +57,15 @@ export function deletionsOf(word: string): string[] {
   return out;
 }
 
+/**
+ * A name as written and, when it has an upper-case acronym ("AHU-1", "LED tube", "HVAC filter"),
+ * also spelled out letter by letter, since recognisers write "a h u one" as often as "ahu one".
+ */
+function withSpelledAcronyms(text: string): string[] {
+  const spelled = text.replace(/\b[A-Z]{2,4}\b/g, (acronym) => acronym.split('').join(' '));
+  return spelled === text ? [text] : [text, spelled];
+}
+
 function namesOf(name: string): string[] {
   const head = name.split(',')[0]?.trim() ?? '';
   return head !== '' && head !== name.trim() ? [name, head] : [name];
@@ -80,7 +89,7 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
   const addEntity = (kind: EntityKind, id: string, name: string, spoken: readonly string[]) => {
     const entity = entities.push({ kind, id, name }) - 1;
     const seen = new Set<string>();
-    for (const text of spoken) {
+    for (const text of spoken.flatMap(withSpelledAcronyms)) {
       const tokens = tokenize(text, locale);
       const sig = tokens.map(tokenKey).join(' ');
       if (tokens.length === 0 || seen.has(sig)) continue;

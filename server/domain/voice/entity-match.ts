@@ -11,6 +11,8 @@ const EXTRA_WORD = 0.22;
 const EXTRA_FUNCTION_WORD = 0.06;
 const EXTRA_NUMBER = 0.35;
 
+/** A name heard only through near-misses ("chairs" for "chain") keeps this share of its fit. */
+const FUZZY_ONLY_SHARE = 0.8;
 /** Share of a size/rating's weight that still counts against a name when it was not said. */
 const UNSAID_SPEC_SHARE = 0.3;
 /** Credit for a word heard before a word that comes earlier in the name ("gloves large"). */
@@ -153,6 +155,7 @@ export function matchEntities(
       let score = 0;
       let specHeard = 0;
       let hasContent = false;
+      let exactContent = false;
       let lastWord = -1;
       let lastNumber = -1;
       for (let i = s; i < keys.length; i++) {
@@ -185,10 +188,14 @@ export function matchEntities(
         }
         score += (phrase.weights[hit] ?? 0) * sim;
         if (phrase.spec[hit] === 1) specHeard += phrase.weights[hit] ?? 0;
-        if (content[i] || (phrase.numeric && modelNumber[i])) hasContent = true;
+        if (content[i] || (phrase.numeric && modelNumber[i])) {
+          hasContent = true;
+          if (sim === 1) exactContent = true;
+        }
         // Sizes not said ("stop valve" for "Stop valve 15mm") leave the denominator mostly.
         const unsaid = phrase.specWeight - specHeard;
-        const fit = Math.min(1, score / (1 - (1 - UNSAID_SPEC_SHARE) * unsaid));
+        const fit =
+          Math.min(1, score / (1 - (1 - UNSAID_SPEC_SHARE) * unsaid)) * (exactContent ? 1 : FUZZY_ONLY_SHARE);
         if (hasContent && (top === null || fit > top.score + 1e-9))
           top = { entity: phrase.entity, score: fit, start: s, end: i + 1 };
       }

@@ -130,6 +130,15 @@ describe('names: plurals, aliases, numbers inside names', () => {
     });
   });
 
+  test('a word heard one letter off still finds its name when another word anchors it', () => {
+    expect(cmd('pick 2 safety glases')).toEqual({ intent: 'pick', slots: { item: 'glasses', qty: 2 } });
+  });
+
+  test('acronyms may be spelled out', () => {
+    expect(cmd('take me to a h u one')).toEqual({ intent: 'navigate', slots: { asset: 'ahu-1' } });
+    expect(cmd('where are the l e d tubes')).toEqual({ intent: 'find_item', slots: { item: 'led-4ft' } });
+  });
+
   test('tags are names too', () => {
     expect(cmd('open an urgent work order for ahu 1')).toEqual({
       intent: 'create_work_order',
