@@ -229,6 +229,12 @@ describe('offline speech recognition over /speech', () => {
           'count forty safety glasses in bin d eight two',
           { intent: 'count', slots: { item: ids.glasses, qty: 40, location: 'D-08-2' } },
         ],
+        ['where can i find the zip ties', { intent: 'find_item', slots: { item: ids.ties } }],
+        ['i returned one extinguisher', { intent: 'put_away', slots: { item: ids.extinguisher, qty: 1 } }],
+        [
+          'create a work order for chiller two it is leaking oil high priority',
+          { intent: 'create_work_order', slots: { asset: ids['CH-2'], priority: 'high' } },
+        ],
         ['take me to chiller two', { intent: 'navigate', slots: { asset: ids['CH-2'] } }],
         ['navigate to bin c twelve four', { intent: 'navigate', slots: { location: 'C-12-4' } }],
         ['take me to air handler one', { intent: 'navigate', slots: { asset: ids['AHU-1'] } }],

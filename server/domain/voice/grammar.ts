@@ -164,8 +164,15 @@ const PHRASES: Readonly<Record<GrammarLocale, Record<string, string>>> = {
       ' | what needs reordering | low stock',
     priority: 'low | medium | high | urgent',
     create_work_order:
-      '(create | open | log | raise | new | start) [a | an] [<priority>] (work order | job | ticket) [for | on] [<the>] <asset> [[with] <priority> priority]' +
-      ' | report a (fault | problem | breakdown) (on | with) [<the>] <asset> [<priority> priority]',
+      '(create | open | log | raise | new | start) [a | an] [<priority>] (work order | job | ticket) [for | on] [<the>] <asset> [<description>] [[with] <priority> priority]' +
+      ' | report a (fault | problem | breakdown) (on | with) [<the>] <asset> [<description>] [<priority> priority]',
+    // What is wrong, said after the asset; it becomes the work order's description.
+    description:
+      "(it's | it is | is | it | making | a | an | the | not | no | won't | doesn't | isn't | has | there's | noise | noisy | grinding | squealing | " +
+      'rattling | leaking | leak | leaks | hydraulic | oil | water | smoke | smoking | smell | burning | hot | cold | overheating | ' +
+      'vibrating | vibration | tripped | tripping | alarm | fault | error | broken | stuck | start | starting | stopped | working | ' +
+      'running | filter | clogged | blocked | dirty | light | lights | door | belt | loose | worn | low | pressure | flat | ' +
+      'damaged | cracked | again | very | loud)+',
     wo: '(work order | job) [number] <number>',
     work_order_status:
       "(what's | what is) the status of <wo> | (status of | any updates on | update on | how is) <wo>" +
@@ -180,6 +187,9 @@ const PHRASES: Readonly<Record<GrammarLocale, Record<string, string>>> = {
     confirm:
       "yes [please | go ahead | do it] | confirm | yeah | yep | correct | go ahead | do it | okay | sure | that's right",
     help: 'help | what can i say | what commands are there | what can you do',
+    // Answers to "did you mean X or Y": an ordinal, or the name itself.
+    choose:
+      '[the] (first | second | third | last | other | former | latter) [one] | [the] (<item> | <asset>)',
     // Hands-free mode's wake phrases (client/src/voice/wake.ts): alone, or before a command.
     wake: 'hey twin | hi twin | ok twin | okay twin',
   },
@@ -288,6 +298,7 @@ export function buildSpeechGrammar(
     'cancel',
     'confirm',
     'help',
+    'choose',
   ]
     .map((c) => `<${c}>`)
     .join(' | ');
@@ -301,16 +312,19 @@ export function buildSpeechGrammar(
     '#JSGF V1.0;',
     'grammar filler;',
     'public <utterance> = <filler>+;',
-    `<filler> = ${[...new Set([...FILLER_EN.split(' '), ...grammarWords(jsgf)])].join(' | ')};`,
+    // Everyday words only: the command words would make this decoder twice as slow, and leaving
+    // them out only makes real commands fit the command grammar better than this yardstick.
+    `<filler> = ${[...new Set(FILLER_EN.split(' '))].join(' | ')};`,
   ].join('\n');
 
-  for (const word of grammarWords(fillerJsgf)) {
+  const all = new Set([...grammarWords(jsgf), ...grammarWords(fillerJsgf)]);
+  for (const word of all) {
     if (pron.has(word)) continue;
     const p = pronounce(word, lookup);
     if (!p) throw new Error(`The command phrasings use "${word}", which has no pronunciation`);
     pron.set(word, p);
   }
-  const words = [...grammarWords(fillerJsgf)].sort();
+  const words = [...all].sort();
   const dictionary = words.flatMap((word) => (pron.get(word) ?? []).map((phones) => ({ word, phones })));
   return { jsgf: `${jsgf}\n`, fillerJsgf: `${fillerJsgf}\n`, dictionary, words, dropped };
 }
