@@ -62,8 +62,11 @@ export class LocalSearch {
     }
   }
 
-  /** Improves until no queued node has a move or `stop()` says so; returns the total gain. */
-  run(stop: () => boolean): number {
+  /**
+   * Improves until no queued node has a move or `stop()` says so; returns the total gain.
+   * `twoOptOnly` overrides the option for this run (a cheap first descent).
+   */
+  run(stop: () => boolean, twoOptOnly = this.options.twoOptOnly): number {
     let gain = 0;
     let sinceCheck = 0;
     while (this.size > 0) {
@@ -76,8 +79,8 @@ export class LocalSearch {
       this.size--;
       this.queued[v] = 0;
       let g = this.twoOpt(v);
-      if (g === 0 && !this.options.twoOptOnly) g = this.orOpt(v);
-      if (g === 0 && !this.options.twoOptOnly) g = this.chain(v);
+      if (g === 0 && !twoOptOnly) g = this.orOpt(v);
+      if (g === 0 && !twoOptOnly) g = this.chain(v);
       if (g > 0) {
         gain += g;
         this.push(v);
