@@ -5,6 +5,7 @@
  */
 import { Canvas } from '@react-three/fiber';
 import { createXRStore, XR, XROrigin } from '@react-three/xr';
+import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 
 const store = createXRStore({
@@ -21,7 +22,13 @@ const store = createXRStore({
   hand: { model: false },
 });
 
-(window as unknown as { __enterAR: () => Promise<unknown> }).__enterAR = () => store.enterAR();
+/** Offers `window.__enterAR` once <XR> has connected the store to the renderer. */
+function Ready() {
+  useEffect(() => {
+    (window as unknown as { __enterAR: () => Promise<unknown> }).__enterAR = () => store.enterAR();
+  }, []);
+  return null;
+}
 
 const root = document.getElementById('root');
 if (root) {
@@ -29,6 +36,7 @@ if (root) {
     <Canvas frameloop="demand" gl={{ antialias: true }}>
       <XR store={store}>
         <XROrigin />
+        <Ready />
         <hemisphereLight args={['#ffffff', '#9aa4b0', 1.6]} />
       </XR>
     </Canvas>,
