@@ -240,6 +240,25 @@ describe('web client: voice', () => {
   );
 
   it(
+    'tells a technician plainly that drone audits are for planners, and opens the planner for a planner',
+    async () => {
+      const tech = await openVoice();
+      const url = tech.url();
+      expect(await say(tech, 'start a drone audit of aisle B')).toBe(
+        "You're not allowed to do that. Drone audits are planned by planners and admins; you are logged in as a technician.",
+      );
+      expect(tech.url()).toBe(url);
+
+      const planner = await openVoice('working', 'plan');
+      expect(await say(planner, 'start a drone audit of aisle B')).toBe(
+        'Opening the drone audit planner for aisle B.',
+      );
+      await planner.waitForURL(/\/audits\?aisle=B$/);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'hands-free: acts on the wake phrase, ignores speech not addressed to it, takes the answer to a question',
     async () => {
       const page = await openVoice();

@@ -53,6 +53,7 @@ function useVoiceEngine() {
     const pipeline = new VoicePipeline({
       api,
       userId: user.id,
+      role: user.role,
       navigate: (path) => latest.current.navigate(path),
       changed: (action) => {
         if ('itemId' in action) void latest.current.invalidate.stock(action.itemId);

@@ -1,4 +1,5 @@
 import type { TRPCClient } from '@trpc/client';
+import type { Role } from '../../../server/domain/roles.ts';
 import {
   type DialogueContext,
   type DialogueState,
@@ -21,6 +22,7 @@ import { addLine, setActivity, voiceProbe, voiceStore } from './store.ts';
 export type PipelineDeps = {
   api: TRPCClient<AppRouter>;
   userId: number;
+  role: Role;
   navigate(path: string): void;
   /** Refetch what a write changed, so open pages show it. */
   changed(action: WriteAction): void;
@@ -132,6 +134,7 @@ export class VoicePipeline {
       vocabulary,
       replies: this.#replies,
       key: `voice:${crypto.randomUUID()}`,
+      role: this.#deps.role,
     };
   }
 

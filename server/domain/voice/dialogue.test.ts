@@ -34,6 +34,7 @@ const context = (): DialogueContext => ({
   vocabulary,
   replies: repliesEn,
   key: `voice:test-${++keys}`,
+  role: 'planner',
 });
 
 const BOLTS_IN_A = [{ locationId: 11, code: 'A-01-1', lot: '', onHand: 100, reserved: 0 }];
@@ -269,6 +270,16 @@ describe('voice dialogue', () => {
       kind: 'navigate',
       path: '/audits',
     });
+
+    // A technician cannot plan drone audits: told so, and the planner page is not opened.
+    const ctx: DialogueContext = { ...context(), role: 'technician' };
+    const heard = { transcript: 'start a drone audit', parse: p({ intent: 'start_audit', slots: {} }) };
+    const u = understand(IDLE, heard, ctx);
+    const refused = u.kind === 'lookup' ? decide(u, {}, ctx) : u.turn;
+    expect(refused.effect).toEqual({ kind: 'none' });
+    expect(refused.reply).toBe(
+      "You're not allowed to do that. Drone audits are planned by planners and admins; you are logged in as a technician.",
+    );
   });
 
   it('work orders: creates after confirming, reports status, refuses to complete a finished one', () => {

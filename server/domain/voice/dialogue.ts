@@ -1,4 +1,5 @@
 import { exhaustive } from '../errors.ts';
+import { PLANNERS, type Role } from '../roles.ts';
 import { nearestNames } from './parse.ts';
 import type { Replies, WorkOrderLine } from './replies.ts';
 import type { Command, Intent, ParseResult, Priority, Vocabulary } from './vocabulary.ts';
@@ -133,6 +134,8 @@ export type DialogueContext = {
   replies: Replies;
   /** A fresh idempotency key; used only when this turn proposes a stock change. */
   key: string;
+  /** Who is speaking. The server checks every call; this only avoids opening a page they cannot use. */
+  role: Role;
 };
 
 const NONE: Effect = { kind: 'none' };
@@ -495,6 +498,8 @@ export function decide(
     }
     case 'start_audit': {
       const aisle = command.slots.aisle ?? null;
+      // Planning a drone audit is a planner's procedure (droneAudits.plan), like the menu entry.
+      if (!PLANNERS.includes(ctx.role)) return idle(r.forbidden(r.auditNeedsPlanner(ctx.role)));
       return {
         state: IDLE,
         reply: r.openingAudit(aisle),

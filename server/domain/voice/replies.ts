@@ -64,6 +64,7 @@ export type Replies = {
   navigating(target: string): string;
   binTarget(code: string): string;
   openingAudit(aisle: string | null): string;
+  auditNeedsPlanner(role: string): string;
 
   forbidden(message: string): string;
   refused(message: string): string;

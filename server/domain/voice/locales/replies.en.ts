@@ -162,6 +162,8 @@ export const repliesEn: Replies = {
       ? 'Opening the drone audit planner.'
       : `Opening the drone audit planner for aisle ${aisle}.`,
 
+  auditNeedsPlanner: (role) =>
+    `Drone audits are planned by planners and admins; you are logged in as a ${role}`,
   forbidden: (message) => `You're not allowed to do that. ${sentence(message)}`,
   refused: (message) => `That didn't work: ${sentence(message)}`,
   signedOut: 'Your session has ended. Log in again, then repeat the command.',
