@@ -69,7 +69,7 @@ function spoken(n: number): string {
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng.next() * list.length)] as T;
 
 /** Recogniser-like sentences: lower case, no punctuation, numbers as words half the time. */
-function sentences(vocabulary: Vocabulary, rng: Rng, count: number): string[] {
+export function benchSentences(vocabulary: Vocabulary, rng: Rng, count: number): string[] {
   const say = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ');
   const itemName = () => {
     const item = pick(rng, vocabulary.items);
@@ -116,7 +116,7 @@ function measure(vocabulary: Vocabulary, label: string) {
   const t0 = performance.now();
   compileVocabulary(vocabulary);
   const compileMs = performance.now() - t0;
-  const texts = sentences(vocabulary, mulberry32(7), SENTENCES);
+  const texts = benchSentences(vocabulary, mulberry32(7), SENTENCES);
   for (const text of texts) parse(text, vocabulary); // warm the JIT before timing
   const times: number[] = [];
   const bySentence = texts.map(() => [] as number[]);

@@ -3,7 +3,8 @@ import { phraseWords, type Token, tokenize, tokenKey } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export type EntityKind = 'item' | 'asset';
-export type Posting = { phrases: Int32Array; weights: Float64Array };
+/** Phrases holding a key, the key's weight in each, and how much of that weight is a size/rating. */
+export type Posting = { phrases: Int32Array; weights: Float64Array; specWeights: Float64Array };
 export type Entity = { kind: EntityKind; id: string; name: string };
 
 /** One way of naming an entity (name, the name before its first comma, alias, SKU, tag) as tokens. */
@@ -115,7 +116,7 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
   const reserved = reservedWords(locale);
 
   const phrases: Phrase[] = [];
-  const posted = new Map<string, { phrases: number[]; weights: number[] }>();
+  const posted = new Map<string, { phrases: number[]; weights: number[]; specWeights: number[] }>();
   const reservedWeight: number[] = [];
   const deletions = new Map<string, string[]>();
   const indexDeletion = (variant: string, word: string) => {
@@ -147,17 +148,22 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
       }
     });
     const id = phrases.push({ entity: p.entity, keys, weights, numeric, spec, specWeight }) - 1;
-    const perKey = new Map<string, number>();
+    const perKey = new Map<string, { weight: number; spec: number }>();
     let function_ = 0;
     keys.forEach((k, i) => {
-      if (reserved.has(k)) function_ += weights[i] ?? 0;
-      else perKey.set(k, (perKey.get(k) ?? 0) + (weights[i] ?? 0));
+      const w = weights[i] ?? 0;
+      if (reserved.has(k)) function_ += w;
+      else {
+        const had = perKey.get(k) ?? { weight: 0, spec: 0 };
+        perKey.set(k, { weight: had.weight + w, spec: had.spec + (spec[i] === 1 ? w : 0) });
+      }
     });
     reservedWeight.push(function_);
     for (const [k, w] of perKey) {
-      const list = posted.get(k) ?? { phrases: [], weights: [] };
+      const list = posted.get(k) ?? { phrases: [], weights: [], specWeights: [] };
       list.phrases.push(id);
-      list.weights.push(w);
+      list.weights.push(w.weight);
+      list.specWeights.push(w.spec);
       posted.set(k, list);
       if (!k.startsWith('#') && k.length >= FUZZY_MIN_LENGTH) {
         indexDeletion(k, k);
@@ -167,7 +173,11 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
   }
   const postings = new Map<string, Posting>();
   for (const [k, list] of posted)
-    postings.set(k, { phrases: Int32Array.from(list.phrases), weights: Float64Array.from(list.weights) });
+    postings.set(k, {
+      phrases: Int32Array.from(list.phrases),
+      weights: Float64Array.from(list.weights),
+      specWeights: Float64Array.from(list.specWeights),
+    });
   return {
     entities,
     phrases,

@@ -19,7 +19,13 @@ const UNSAID_SPEC_SHARE = 0.3;
 const REORDERED_CREDIT = 0.9;
 
 /** Per-index scratch for candidate bounds, reused across calls (parse is synchronous). */
-type Scratch = { mark: Uint8Array; bound: Float64Array; near: Map<string, ReadonlySet<string> | null> };
+type Scratch = {
+  mark: Uint8Array;
+  bound: Float64Array;
+  /** Weight of the sizes/ratings among the heard words, so a bound discounts only the unsaid ones. */
+  specHeard: Float64Array;
+  near: Map<string, ReadonlySet<string> | null>;
+};
 const NEAR_CACHE_SIZE = 5000;
 const scratchByIndex = new WeakMap<EntityIndex, Scratch>();
 function scratchFor(index: EntityIndex): Scratch {
@@ -28,6 +34,7 @@ function scratchFor(index: EntityIndex): Scratch {
     s = {
       mark: new Uint8Array(index.phrases.length),
       bound: new Float64Array(index.phrases.length),
+      specHeard: new Float64Array(index.phrases.length),
       near: new Map(),
     };
     scratchByIndex.set(index, s);
@@ -39,6 +46,10 @@ const commonPostings = (index: EntityIndex) => Math.max(200, index.phrases.lengt
 
 /** Phrase positions used by the window being grown; reused across calls (parse is synchronous). */
 let used = new Uint8Array(64);
+/** Per heard word, the phrase positions it can fill and with what credit (flat, n x m). */
+let hitAt = new Int32Array(1024);
+let hitCredit = new Float64Array(1024);
+let hitCount = new Int32Array(64);
 
 /**
  * Every item and asset the transcript may name, best first per kind, one span each.
@@ -105,9 +116,11 @@ export function matchEntities(
         if (!asCandidate(p)) continue;
         scratch.mark[p] = 1;
         scratch.bound[p] = index.reservedWeight[p] ?? 0;
+        scratch.specHeard[p] = 0;
         touched.push(p);
       }
       scratch.bound[p] = (scratch.bound[p] ?? 0) + (posting.weights[n] ?? 0);
+      scratch.specHeard[p] = (scratch.specHeard[p] ?? 0) + (posting.specWeights[n] ?? 0);
     }
   };
   const always = () => true;
@@ -131,8 +144,9 @@ export function matchEntities(
   });
   const bounded: { p: number; bound: number }[] = [];
   for (const p of touched) {
-    const specWeight = index.phrases[p]?.specWeight ?? 0;
-    const bound = Math.min(1, (scratch.bound[p] ?? 0) / (1 - (1 - UNSAID_SPEC_SHARE) * specWeight));
+    // Sizes that were not heard anywhere can only be unsaid; only they lighten the denominator.
+    const unsaid = Math.max(0, (index.phrases[p]?.specWeight ?? 0) - (scratch.specHeard[p] ?? 0));
+    const bound = Math.min(1, (scratch.bound[p] ?? 0) / (1 - (1 - UNSAID_SPEC_SHARE) * unsaid));
     scratch.mark[p] = 0;
     if (bound >= keep.min) bounded.push({ p, bound });
   }
@@ -148,9 +162,34 @@ export function matchEntities(
     if (bestSoFar > 0 && bound < bestSoFar - keep.margin(bestSoFar)) continue;
     const m = phrase.keys.length;
     if (used.length < m) used = new Uint8Array(m * 2);
+    // Which phrase positions each heard word can fill, computed once per phrase, not per window.
+    const n = keys.length;
+    if (hitAt.length < n * m) {
+      hitAt = new Int32Array(n * m * 2);
+      hitCredit = new Float64Array(n * m * 2);
+    }
+    if (hitCount.length < n) hitCount = new Int32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      let count = 0;
+      if (!blocked[i]) {
+        const heard = keys[i] ?? '';
+        const nearHeard = near[i];
+        for (let j = 0; j < m; j++) {
+          const want = phrase.keys[j] ?? '';
+          const credit = want === heard ? 1 : nearHeard?.has(want) ? FUZZY_CREDIT : 0;
+          if (credit > 0) {
+            hitAt[i * m + count] = j;
+            hitCredit[i * m + count] = credit;
+            count++;
+          }
+        }
+      }
+      hitCount[i] = count;
+    }
     let top: EntityMatch | null = null;
-    for (let s = 0; s < keys.length; s++) {
-      if (blocked[s]) continue;
+    for (let s = 0; s < n; s++) {
+      // A window never starts on a word the phrase lacks.
+      if (blocked[s] || hitCount[s] === 0) continue;
       used.fill(0, 0, m);
       let score = 0;
       let specHeard = 0;
@@ -160,22 +199,19 @@ export function matchEntities(
       let lastNumber = -1;
       for (let i = s; i < keys.length; i++) {
         if (blocked[i]) break;
-        const heard = keys[i] ?? '';
         const isNumber = tokens[i]?.num !== null;
         let hit = -1;
         let sim = 0;
-        for (let j = isNumber ? lastNumber + 1 : 0; j < m; j++) {
-          if (used[j] === 1) continue;
-          const want = phrase.keys[j] ?? '';
-          const credit = want === heard ? 1 : (near[i]?.has(want) ?? false) ? FUZZY_CREDIT : 0;
-          if (credit > sim) {
-            hit = j;
-            sim = credit;
-            if (credit === 1) break;
-          }
+        const count = hitCount[i] ?? 0;
+        for (let h = 0; h < count; h++) {
+          const j = hitAt[i * m + h] ?? 0;
+          const credit = hitCredit[i * m + h] ?? 0;
+          if (used[j] === 1 || (isNumber && j <= lastNumber) || credit <= sim) continue;
+          hit = j;
+          sim = credit;
+          if (credit === 1) break;
         }
         if (hit < 0) {
-          // A window never starts on a word the phrase lacks.
           if (i === s) break;
           score -= penalty[i] ?? EXTRA_WORD;
           continue;
