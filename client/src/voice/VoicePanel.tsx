@@ -157,7 +157,15 @@ function VoiceBody({ engine, onClose }: { engine: ReturnType<typeof useVoiceEngi
   };
 
   return (
-    <section id="voice-panel" className="voice__panel" aria-label="Voice assistant" data-testid="voice-panel">
+    <section
+      id="voice-panel"
+      className="voice__panel"
+      aria-label="Voice assistant"
+      data-testid="voice-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <header className="voice__head">
         <h2 className="voice__title">Voice</h2>
         <button type="button" className="voice__close" onClick={onClose} aria-label="Close the voice panel">
