@@ -13,7 +13,7 @@ const TIMEOUT = 60_000;
  * `mode` 'denied' makes every start fail as a refused microphone does; 'absent' removes speech
  * input altogether (no recogniser, no microphone).
  */
-function speechStub(mode: 'working' | 'denied' | 'absent') {
+function speechStub(mode: 'working' | 'denied' | 'network' | 'absent') {
   type Listener = (event: Event) => void;
   const w = window as unknown as Record<string, unknown>;
   const spoken: string[] = [];
@@ -36,9 +36,10 @@ function speechStub(mode: 'working' | 'denied' | 'absent') {
       if (typeof handler === 'function') handler.call(this, event);
     }
     start() {
-      if (mode === 'denied') {
+      if (mode === 'denied' || mode === 'network') {
+        const error = mode === 'denied' ? 'not-allowed' : 'network';
         setTimeout(() => {
-          this.emit('error', { error: 'not-allowed', message: 'Permission denied' });
+          this.emit('error', { error, message: '' });
           this.emit('end');
         }, 0);
         return;
@@ -102,7 +103,7 @@ const testSeam = (page: Page) =>
 describe('web client: voice', () => {
   const { started, newPage, logIn } = useWebApp();
 
-  async function openVoice(mode: 'working' | 'denied' | 'absent' = 'working', user = 'tech') {
+  async function openVoice(mode: 'working' | 'denied' | 'network' | 'absent' = 'working', user = 'tech') {
     const page = await newPage();
     await page.addInitScript(speechStub, mode);
     await page.goto(`${started().fx.app.url}/`);
@@ -337,14 +338,21 @@ describe('web client: voice', () => {
   );
 
   it(
-    'says so when the microphone permission is refused',
+    'says so when the microphone permission is refused, or the recogniser has no network',
     async () => {
-      const page = await openVoice('denied');
-      await page.getByTestId('voice-talk').click();
-      const problem = page.getByTestId('voice-problem');
-      await problem.waitFor();
-      expect(await problem.getAttribute('data-mic')).toBe('denied');
-      expect(await problem.textContent()).toContain('Microphone access was refused');
+      for (const [mode, text] of [
+        ['denied', 'Microphone access was refused'],
+        ['network', 'could not reach its service (network error)'],
+      ] as const) {
+        const page = await openVoice(mode);
+        await page.getByTestId('voice-talk').click();
+        const problem = page.getByTestId('voice-problem');
+        await problem.waitFor();
+        expect(await problem.getAttribute('data-mic')).toBe(mode);
+        expect(await problem.textContent()).toContain(text);
+        // Typing still works.
+        expect(await type(page, 'help')).toContain('You can say');
+      }
     },
     TIMEOUT,
   );
