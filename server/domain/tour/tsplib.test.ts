@@ -24,6 +24,13 @@ describe('parseTsplib', () => {
     expect(Array.from(inst.x)).toEqual([100, 3]);
   });
 
+  it('stops at a later section such as DISPLAY_DATA_SECTION', () => {
+    const inst = parseTsplib(
+      `${header()}NODE_COORD_SECTION\n1 0 0\n2 1 1\n3 2 2\nDISPLAY_DATA_SECTION\n1 9 9\nEOF\n`,
+    );
+    expect(Array.from(inst.x)).toEqual([0, 1, 2]);
+  });
+
   it('reads the committed fixtures in both styles', () => {
     expect(parseTsplib(fixture('grid36.tsp')).dimension).toBe(36);
     expect(parseTsplib(fixture('random9.tsp')).dimension).toBe(9);

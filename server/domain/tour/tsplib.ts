@@ -52,7 +52,8 @@ export function parseTsplib(text: string): TsplibInstance {
   for (at++; at < lines.length; at++) {
     const line = (lines[at] ?? '').trim();
     if (line === '') continue;
-    if (line === 'EOF') break;
+    // EOF, or a later section (DISPLAY_DATA_SECTION, ...) that the tour does not need.
+    if (line === 'EOF' || /^[A-Z_]+\s*(:.*)?$/.test(line)) break;
     const parts = line.split(/\s+/);
     const id = Number(parts[0]);
     const px = Number(parts[1]);
