@@ -24,6 +24,11 @@ export type Phrase = {
    */
   spec: Uint8Array;
   specWeight: number;
+  /**
+   * Position of the phrase's first content word. A window may start on a number only before it
+   * ("20 by 25 filter"), so in "restock 5 sharps bins" the 5 stays a quantity, not "Sharps bin 5L".
+   */
+  firstWord: number;
 };
 
 /**
@@ -147,7 +152,9 @@ export function buildEntityIndex(vocabulary: Vocabulary, locale: Locale): Entity
         specWeight += weights[i] ?? 0;
       }
     });
-    const id = phrases.push({ entity: p.entity, keys, weights, numeric, spec, specWeight }) - 1;
+    const firstContent = p.tokens.findIndex((t) => t.num === null && !reserved.has(t.text));
+    const firstWord = firstContent < 0 ? keys.length : firstContent;
+    const id = phrases.push({ entity: p.entity, keys, weights, numeric, spec, specWeight, firstWord }) - 1;
     const perKey = new Map<string, { weight: number; spec: number }>();
     let function_ = 0;
     keys.forEach((k, i) => {

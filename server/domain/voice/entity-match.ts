@@ -207,6 +207,7 @@ export function matchEntities(
           const j = hitAt[i * m + h] ?? 0;
           const credit = hitCredit[i * m + h] ?? 0;
           if (used[j] === 1 || (isNumber && j <= lastNumber) || credit <= sim) continue;
+          if (isNumber && i === s && j > phrase.firstWord) continue;
           hit = j;
           sim = credit;
           if (credit === 1) break;

@@ -37,7 +37,7 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
   });
 
   // Our own sets, written against other vocabularies than the dev set's: the seeded store-room
-  // catalogue (tuning and held-out phrasings), a clinic, a plant, a hotel and a garage store.
+  // catalogue (tuning and held-out phrasings), a clinic, a plant, a hotel, a garage and a lab store.
   test.each([
     ['store-vocab.json', 'store-tune.jsonl'],
     ['store-vocab.json', 'store-holdout.jsonl'],
@@ -46,6 +46,7 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
     ['plant-vocab.json', 'plant-cases.jsonl'],
     ['hotel-vocab.json', 'hotel-cases.jsonl'],
     ['garage-vocab.json', 'garage-cases.jsonl'],
+    ['lab-vocab.json', 'lab-cases.jsonl'],
   ])('fixtures %s + %s', (vocab, cases) => {
     expect(accuracy(here(`fixtures/${vocab}`), here(`fixtures/${cases}`), cases)).toBeGreaterThanOrEqual(BAR);
   });

@@ -123,6 +123,8 @@ describe('names: plurals, aliases, numbers inside names', () => {
       slots: { item: 'filter-2025', qty: 20 },
     });
     expect(cmd('grab 3 pairs of riggers')).toEqual({ intent: 'pick', slots: { item: 'gloves', qty: 3 } });
+    // "Rigger gloves, size 10": the 10 said before the name is a quantity, not the size.
+    expect(cmd('pick 10 rigger gloves')).toEqual({ intent: 'pick', slots: { item: 'gloves', qty: 10 } });
     expect(cmd('take me to air handler one')).toEqual({ intent: 'navigate', slots: { asset: 'ahu-1' } });
     expect(cmd('create a work order for chiller 2')).toEqual({
       intent: 'create_work_order',
