@@ -177,6 +177,14 @@ describe('fillers and everyday speech', () => {
     expect(cmd(text)).toEqual({ intent: 'none', slots: {} });
   });
 
+  test('a long stretch of overheard talk is not a command', () => {
+    const talk =
+      'so I was in the store and I picked up some m8 bolts and then I went over to the chiller and ' +
+      'took two of the safety specs and then I counted the bolts in bin a 01 1 and there were forty ' +
+      'of them which seemed like a lot to me';
+    expect(cmd(talk)).toEqual({ intent: 'none', slots: {} });
+  });
+
   const ACTIONS: Intent[] = ['pick', 'put_away', 'count', 'create_work_order', 'complete_work_order'];
   const EVERYDAY = [
     'pick up the kids at five',

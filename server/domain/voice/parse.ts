@@ -22,6 +22,8 @@ const ACTION_CUE_MIN = 2;
 const AMBIGUITY_MARGIN = 0.04;
 const LOOSE_MARGIN_SHARE = 0.6;
 const ambiguityMargin = (best: number) => Math.max(AMBIGUITY_MARGIN, (1 - best) * LOOSE_MARGIN_SHARE);
+/** Longer transcripts are talk, not commands (the longest dev command is 14 words). */
+const MAX_COMMAND_TOKENS = 40;
 /** Cue weight a spoken priority adds to creating a work order. */
 const PRIORITY_CUE = 1;
 /** Intents that take no item or asset lose this much when the sentence clearly names one. */
@@ -283,7 +285,8 @@ function none(confidence: number, extra: Partial<ParseResult> = {}): ParseResult
 export function parse(transcript: string, vocabulary: Vocabulary, locale: Locale = en): ParseResult {
   const c = compileVocabulary(vocabulary, locale);
   const tokens = tokenize(transcript, locale);
-  if (tokens.length === 0) return none(1);
+  // A command is a sentence; a minute of overheard talk is not one, whatever verbs it contains.
+  if (tokens.length === 0 || tokens.length > MAX_COMMAND_TOKENS) return none(1);
 
   const blocked = tokens.map(() => false);
   const block = (f: Found<unknown>) => {
