@@ -520,6 +520,10 @@ export const en: Locale = {
       { pattern: 'is <wo> done|complete|completed|finished|closed', weight: 3 },
       { pattern: 'how is <wo>', weight: 3 },
       { pattern: 'check|about <wo>', weight: 1.5 },
+      // A work-order number on its own ("job 12?", "where are we with job 12") asks about it.
+      { pattern: '<wo>', weight: 1.5 },
+      { pattern: 'show|display|view|open <wo>', weight: 2 },
+      { pattern: 'pull up <wo>', weight: 2 },
       { pattern: 'on <wo>', weight: 1 },
     ],
     complete_work_order: [
