@@ -348,7 +348,8 @@ export function decide(
     case 'pick': {
       const { item, qty, location } = command.slots;
       const name = nameOf(v, 'item', item);
-      const itemId = positiveId(item) ?? 0;
+      const itemId = positiveId(item);
+      if (itemId === null) return idle(r.unknownItem(item, []));
       const rows = location === undefined ? stock : stock.filter((s) => s.code === location);
       if (rows.length === 0)
         return idle(location === undefined ? r.notStocked(name) : r.notInBin(name, location));
@@ -375,7 +376,8 @@ export function decide(
     case 'put_away': {
       const { item, qty, location } = command.slots;
       const name = nameOf(v, 'item', item);
-      const itemId = positiveId(item) ?? 0;
+      const itemId = positiveId(item);
+      if (itemId === null) return idle(r.unknownItem(item, []));
       const storage = new Set(v.locations.map((l) => l.code));
       let target: { id: number; code: string } | undefined;
       if (location !== undefined) {
@@ -423,7 +425,9 @@ export function decide(
       let itemId: number;
       let name: string;
       if (item !== undefined) {
-        itemId = positiveId(item) ?? 0;
+        const id = positiveId(item);
+        if (id === null) return idle(r.unknownItem(item, []));
+        itemId = id;
         name = nameOf(v, 'item', item);
       } else {
         const held = unique(bin.contents.map((c) => c.itemId));
