@@ -38,7 +38,8 @@ const ACTIONS: ReadonlySet<Intent> = new Set([
 ]);
 const SLOTLESS: ReadonlySet<Intent> = new Set(['low_stock', 'cancel', 'confirm', 'help']);
 
-type Compiled = {
+/** A vocabulary compiled for one locale (see `compileVocabulary`). */
+export type CompiledVocabulary = {
   locale: Locale;
   index: EntityIndex;
   places: Places;
@@ -51,17 +52,17 @@ type Compiled = {
   stopWords: ReadonlySet<string>;
 };
 
-const compiledByVocabulary = new WeakMap<Vocabulary, Map<Locale, Compiled>>();
+const compiledByVocabulary = new WeakMap<Vocabulary, Map<Locale, CompiledVocabulary>>();
 
 /**
  * The vocabulary compiled for matching (token index of every name, alias, SKU and tag; bin and aisle
  * sets). Cached per vocabulary object, so a caller that keeps its vocabulary pays this once.
  */
-export function compileVocabulary(vocabulary: Vocabulary, locale: Locale = en): Compiled {
+export function compileVocabulary(vocabulary: Vocabulary, locale: Locale = en): CompiledVocabulary {
   let byLocale = compiledByVocabulary.get(vocabulary);
   const hit = byLocale?.get(locale);
   if (hit !== undefined) return hit;
-  const compiled: Compiled = {
+  const compiled: CompiledVocabulary = {
     locale,
     index: buildEntityIndex(vocabulary, locale),
     places: {
@@ -102,7 +103,7 @@ type Reading = {
 /** The transcript as the cue matcher sees it, with each stream word's first token index. */
 type Built = { tokens: readonly Token[]; stream: string[]; at: number[]; priority: Priority | null };
 
-function buildStream(c: Compiled, r: Reading): Built {
+function buildStream(c: CompiledVocabulary, r: Reading): Built {
   const built = streamOf(r, true);
   // A priority is read from words outside any asset ("low priority"), even when an item name
   // happened to cover them ("emergency" is also in "Emergency light battery pack").
@@ -155,7 +156,7 @@ function streamOf(r: Reading, withItem: boolean): Built {
   return { tokens: r.tokens, stream, at, priority: null };
 }
 
-function withoutFillers(c: Compiled, stream: readonly string[]): string[] {
+function withoutFillers(c: CompiledVocabulary, stream: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < stream.length; ) {
     const filler = c.fillers.find((f) => f.length > 0 && f.every((w, k) => stream[i + k] === w));
@@ -169,7 +170,10 @@ function withoutFillers(c: Compiled, stream: readonly string[]): string[] {
   return out;
 }
 
-function scoreReading(c: Compiled, built: Built): { scores: Map<CuedIntent, number>; covered: boolean[] } {
+function scoreReading(
+  c: CompiledVocabulary,
+  built: Built,
+): { scores: Map<CuedIntent, number>; covered: boolean[] } {
   const full = scoreCues(c.cues, built.stream);
   const bare = scoreCues(c.cues, withoutFillers(c, built.stream));
   for (const [intent, s] of bare.scores) if (s > (full.scores.get(intent) ?? 0)) full.scores.set(intent, s);
@@ -177,7 +181,7 @@ function scoreReading(c: Compiled, built: Built): { scores: Map<CuedIntent, numb
 }
 
 /** The quantity: a number just before the item ("25 M8 bolts", "3 pairs of glasses"), else the only one left. */
-function quantity(c: Compiled, built: Built, intent: Intent): number | null {
+function quantity(c: CompiledVocabulary, built: Built, intent: Intent): number | null {
   const { stream } = built;
   const itemAt = stream.indexOf('<item>');
   const nums: number[] = [];
@@ -258,7 +262,7 @@ function assemble(intent: CuedIntent, s: Slots): Command | string[] {
 }
 
 /** Which name a sentence's item/asset slot refers to, and the near-ties to offer back. */
-function entitySlot(c: Compiled, matches: readonly EntityMatch[], chosen: EntityMatch | null) {
+function entitySlot(c: CompiledVocabulary, matches: readonly EntityMatch[], chosen: EntityMatch | null) {
   if (chosen === null) return { id: undefined, alternatives: [] as string[] };
   const margin = ambiguityMargin(chosen.score);
   const near = matches.filter((m) => m.score >= chosen.score - margin && m.score >= ENTITY_MIN);
@@ -270,8 +274,10 @@ function overlaps(a: EntityMatch, b: EntityMatch): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function none(confidence: number, extra: Partial<ParseResult> = {}): ParseResult {
-  return { intent: 'none', slots: {}, confidence, ...extra } as ParseResult;
+type HalfHeard = Pick<ParseResult, 'partial' | 'unknown'>;
+
+function none(confidence: number, extra: HalfHeard = {}): ParseResult {
+  return { intent: 'none', slots: {}, confidence, ...extra };
 }
 
 /**
@@ -332,7 +338,7 @@ export function parse(transcript: string, vocabulary: Vocabulary, locale: Locale
   return best?.result ?? none(1);
 }
 
-function decide(c: Compiled, r: Reading): ParseResult {
+function decide(c: CompiledVocabulary, r: Reading): ParseResult {
   const built = buildStream(c, r);
   const { scores, covered } = scoreReading(c, built);
   // A priority ("urgent", "low priority") is only ever said about a work order.
@@ -411,7 +417,7 @@ function decide(c: Compiled, r: Reading): ParseResult {
     : wanted.missing.includes('asset')
       ? 'asset'
       : null;
-  const extra: Partial<ParseResult> = { partial: { intent: wanted.intent, missing: wanted.missing } };
+  const extra: HalfHeard = { partial: { intent: wanted.intent, missing: wanted.missing } };
   if (unknownSlot !== null && leftover.length > 0)
     extra.unknown = { slot: unknownSlot, heard: leftover.join(' ') };
   return none(round(1 - Math.min(1, top / 6)), extra);
