@@ -62,5 +62,10 @@ export type Locale = {
   priorities: readonly { pattern: string; priority: Priority }[];
   /** Phrases meaning "none at all", read as quantity 0 for a count ("bin D-08-2 is empty"). */
   emptyCues: readonly string[];
+  /**
+   * Patterns that place a sentence outside work ("at home", "in my garage", "my <item>"): such a
+   * sentence never becomes an action, however much it sounds like one.
+   */
+  personal: readonly string[];
   intents: Readonly<Record<CuedIntent, readonly Cue[]>>;
 };

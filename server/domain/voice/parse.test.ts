@@ -236,6 +236,9 @@ describe('fillers and everyday speech', () => {
     'the meeting is in room B 12',
     'call extension 2 0 5',
     'my pin is 1 2 3 4',
+    'the chiller in my garage is broken',
+    'my safety specs are scratched, log a job',
+    'the pump at home needs a service',
   ];
   const STORE = fileURLToPath(new URL('fixtures/store-vocab.json', import.meta.url));
   const store = readVocabulary(readFileSync(STORE, 'utf8'), STORE);

@@ -47,6 +47,7 @@ export type CompiledVocabulary = {
   fillers: string[][];
   priorities: { elements: ReturnType<typeof compilePattern>; priority: Priority }[];
   empty: ReturnType<typeof compilePattern>[];
+  personal: ReturnType<typeof compilePattern>[];
   unitWords: ReadonlySet<string>;
   one: ReadonlySet<string>;
   stopWords: ReadonlySet<string>;
@@ -76,6 +77,7 @@ export function compileVocabulary(vocabulary: Vocabulary, locale: Locale = en): 
       priority: p.priority,
     })),
     empty: locale.emptyCues.map((e) => compilePattern(e, locale)),
+    personal: locale.personal.map((p) => compilePattern(p, locale)),
     unitWords: new Set(locale.unitWords.flatMap((w) => phraseWords(w, locale))),
     one: new Set(locale.numbers.one),
     stopWords: new Set(locale.stopWords.flatMap((w) => phraseWords(w, locale))),
@@ -353,6 +355,7 @@ function decide(c: CompiledVocabulary, r: Reading): ParseResult {
     .filter((s) => s.score >= CUE_MIN)
     .sort((a, b) => b.score - a.score);
 
+  const personal = c.personal.some((p) => findPattern(p, built.stream) !== null);
   const itemSlot = entitySlot(c, r.items, r.item);
   const assetSlot = entitySlot(c, r.assets, r.asset);
   let wanted: { intent: CuedIntent; missing: string[] } | null = null;
@@ -362,6 +365,8 @@ function decide(c: CompiledVocabulary, r: Reading): ParseResult {
         ? (r.asset?.score ?? 0)
         : Math.max(r.item?.score ?? 0, r.asset?.score ?? 0);
     if (ACTIONS.has(intent)) {
+      // "the boiler at home needs a service" is not a job for this site.
+      if (personal) continue;
       const needsName = intent !== 'complete_work_order' && intent !== 'count';
       if (score < ACTION_CUE_MIN || (needsName && entityScore < ACTION_ENTITY_MIN)) {
         wanted ??= { intent, missing: needsName ? [intent === 'create_work_order' ? 'asset' : 'item'] : [] };
