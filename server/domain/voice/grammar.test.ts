@@ -157,6 +157,27 @@ describe('the grammar built from a vocabulary', () => {
     );
   });
 
+  test('a large catalogue uses <item> once, names up to their first comma, and nothing is <VOID>', () => {
+    const many: Vocabulary = {
+      ...vocabulary,
+      items: Array.from({ length: 400 }, (_, i) => ({
+        id: String(i),
+        name: `Bolt ${i + 1}, zinc plated`,
+        aliases: [],
+        sku: `B-${i}`,
+      })),
+      assets: [],
+    };
+    const big = buildSpeechGrammar(many, lookup);
+    const uses = big.jsgf.split('\n').filter((l) => !l.startsWith('<item> =') && l.includes('<item>'));
+    expect(uses).toHaveLength(1);
+    expect(big.jsgf).toContain('bolt one hundred and one |');
+    expect(big.jsgf).not.toContain('zinc');
+    expect(big.jsgf).not.toContain('<VOID>');
+    expect(big.jsgf).toContain('<asset> = nothingatall;');
+    expect(new Set(big.dictionary.map((e) => e.word))).toContain('nothingatall');
+  });
+
   test('the wake phrase may come alone or before a command', () => {
     expect(grammar.jsgf).toMatch(/public <utterance> = \[<wake>\] .* \| <wake>;/);
   });

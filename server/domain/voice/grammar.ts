@@ -196,6 +196,37 @@ const PHRASES: Readonly<Record<GrammarLocale, Record<string, string>>> = {
 };
 
 /**
+ * For large catalogues. PocketSphinx's JSGF compiler copies a rule into every place it is used, so
+ * an item rule of thousands of names used in fifteen phrasings became a search graph it could not
+ * follow (no hypothesis at all, seconds per utterance). Here every item phrasing shares one use of
+ * <item>: everything said before an item, the item, everything said after it. The grammar accepts
+ * more odd sentences this way; the parser sorts out the intent.
+ */
+const COMPACT_PHRASES: Readonly<Record<GrammarLocale, Record<string, string>>> = {
+  en: {
+    before_item:
+      '(where (is | are | can i find | do we keep | do i find | would i find) | find | locate | show me where | look for | search for | i need) [<the>]' +
+      ' | how (many | much) [<the>] | (do we have | are there | is there | have we got) any' +
+      " | (stock level | stock | quantity | inventory) (of | for | on) [<the>] | (what's | what is) the (stock | stock level | quantity) of [<the>]" +
+      ' | (take me to | go to | navigate to | guide me to | show me the way to | directions to | how do i get to | lead me to | route to | walk me to) [<the>]' +
+      ' | (pick | take | grab | get | remove | issue | i took | i picked | i grabbed | i used) <qty> [<pack> of]' +
+      ' | (put away | put back | return | store | restock | i returned | i put away | i put back) <qty> [<pack> of]' +
+      ' | (count | i counted) <qty> | (bin | location) <bin> (has | contains | holds) <qty> [<pack> of]' +
+      ' | there (are | is) <qty> [<pack> of] | the',
+    after_item:
+      '(is | are | are kept | do we have | are there | are left | are in stock | do we have left | have we got | is left | is in stock | is there | left | in stock) [(in | at) <binref>]' +
+      ' | (in | at | from | to | into) <binref>',
+    find: '<before_item> <item> [<after_item>]',
+    count: '(bin | location) <bin> is empty',
+    navigate:
+      '(take me to | go to | navigate to | guide me to | show me the way to | directions to | how do i get to | lead me to | route to | walk me to) [<the>] (<binref> | <asset>)',
+    choose: '[the] (first | second | third | last | other | former | latter) [one] | [the] <asset>',
+  },
+};
+
+const FOLDED_INTO_FIND: ReadonlySet<string> = new Set(['stock', 'pick', 'put_away']);
+
+/**
  * Everyday words, so speech that is not a command comes out as words the parser rejects instead of
  * being forced onto the nearest command (the recipe saw "please call my manager" become a restock).
  */
@@ -211,6 +242,9 @@ const FILLER_EN =
   'meeting email message send read write book movie news sport football match team win lost quick ' +
   'brown fox jumps lazy dog cat the a an be there five ten all some any every thing nothing something';
 
+/** Above this many items and assets the grammar is built compact (see buildSpeechGrammar). */
+export const COMPACT_ABOVE = 300;
+
 export type GrammarOptions = { locale?: GrammarLocale };
 
 /**
@@ -222,7 +256,7 @@ export function buildSpeechGrammar(
   lookup: Pronouncer,
   options: GrammarOptions = {},
 ): SpeechGrammar {
-  const phrases = PHRASES[options.locale ?? 'en'];
+  const locale = options.locale ?? 'en';
   const pron = new Map<string, string[]>();
   const dropped: SpeechGrammar['dropped'] = [];
 
@@ -237,10 +271,17 @@ export function buildSpeechGrammar(
     return null;
   };
 
+  // A large catalogue (the demo store has 2,200 items) makes a rule of thousands of alternatives, and
+  // PocketSphinx then loses the right path (and takes seconds). There, names are said up to their
+  // first comma or bracket ("M8 x 30 hex bolt, zinc plated" -> "M8 x 30 hex bolt") and without the
+  // plural variants; aliases stay as they are.
+  const compact = vocabulary.items.length + vocabulary.assets.length > COMPACT_ABOVE;
+
   /** A vocabulary rule: each name/alias, singular and plural, as alternatives. */
   const nameRule = (names: string[]): string[] => {
     const out = new Set<string>();
-    for (const name of names) {
+    for (const [index, full] of names.entries()) {
+      const name = compact && index === 0 ? (full.split(/[,(]/)[0] ?? full) : full;
       const tokens = spokenTokens(name);
       if (tokens.length === 0) continue;
       const missing = sayable(tokens);
@@ -253,6 +294,7 @@ export function buildSpeechGrammar(
       const last = tokens[tokens.length - 1];
       // "chiller two" and "led tube four foot" have no plural of their last word.
       if (
+        !compact &&
         last &&
         !last.spelled &&
         /^[a-z]{3,}$/.test(last.word) &&
@@ -281,7 +323,9 @@ export function buildSpeechGrammar(
     ['asset', alternatives(assets)],
     ['bin', bin],
     ['aisle', alternatives(aisles)],
-    ...Object.entries(phrases),
+    ...Object.entries({ ...PHRASES[locale], ...(compact ? COMPACT_PHRASES[locale] : {}) }).filter(
+      ([name]) => !compact || !FOLDED_INTO_FIND.has(name),
+    ),
   ];
   const commands = [
     'find',
@@ -300,6 +344,8 @@ export function buildSpeechGrammar(
     'help',
     'choose',
   ]
+    // Compact grammars say every item phrasing through <find>.
+    .filter((c) => !compact || !FOLDED_INTO_FIND.has(c))
     .map((c) => `<${c}>`)
     .join(' | ');
   const jsgf = [
@@ -318,6 +364,7 @@ export function buildSpeechGrammar(
   ].join('\n');
 
   const all = new Set([...grammarWords(jsgf), ...grammarWords(fillerJsgf)]);
+  pron.set(NEVER_SAID, [NEVER_SAID_PHONES]);
   for (const word of all) {
     if (pron.has(word)) continue;
     const p = pronounce(word, lookup);
@@ -329,9 +376,15 @@ export function buildSpeechGrammar(
   return { jsgf: `${jsgf}\n`, fillerJsgf: `${fillerJsgf}\n`, dictionary, words, dropped };
 }
 
+/**
+ * An empty rule would make the grammar invalid, and PocketSphinx's JSGF compiler mishandles <VOID>
+ * (every sentence then came back empty), so an empty vocabulary rule gets one word no one says.
+ */
+export const NEVER_SAID = 'nothingatall';
+const NEVER_SAID_PHONES = 'ZH OY ZH OY ZH OY';
+
 function alternatives(list: readonly string[]): string {
-  // An empty vocabulary rule would make the grammar invalid; <VOID> is JSGF's "matches nothing".
-  return list.length > 0 ? list.join(' | ') : '<VOID>';
+  return list.length > 0 ? list.join(' | ') : NEVER_SAID;
 }
 
 /**
