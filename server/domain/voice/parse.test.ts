@@ -92,6 +92,15 @@ describe('bin codes', () => {
     expect(cmd(text)).toEqual({ intent: 'navigate', slots: { location } });
   });
 
+  test('aisles: after "aisle", or a letter ending the sentence after "of"', () => {
+    expect(cmd('start a drone audit of aisle bravo')).toEqual({
+      intent: 'start_audit',
+      slots: { aisle: 'B' },
+    });
+    expect(cmd('run a drone audit of c')).toEqual({ intent: 'start_audit', slots: { aisle: 'C' } });
+    expect(cmd('take me to lift a')).toEqual({ intent: 'navigate', slots: { asset: 'lift-a' } });
+  });
+
   test('a code that is not in the vocabulary is not invented', () => {
     expect(cmd('go to b 99 9').intent).toBe('none');
   });

@@ -138,8 +138,23 @@ export function findAisles(tokens: readonly Token[], locale: Locale, places: Pla
     if (letter !== null && places.aisles.has(letter.letter))
       out.push({ start: i, end: i + 2, value: letter.letter });
   }
+  // "a drone audit of B": a letter that ends the sentence after "of"/"on" names an aisle too.
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  const letter = letterOf(last, locale);
+  if (
+    out.length === 0 &&
+    letter !== null &&
+    !letter.spelled &&
+    before?.num === null &&
+    AISLE_PREPOSITIONS.has(before.text) &&
+    places.aisles.has(letter.letter)
+  )
+    out.push({ start: tokens.length - 1, end: tokens.length, value: letter.letter });
   return out;
 }
+
+const AISLE_PREPOSITIONS = new Set(['of', 'on', 'in', 'down']);
 
 const NUMBER_WORDS = new Set(['number', 'no', 'num']);
 
