@@ -57,16 +57,26 @@ export function detectPocketSphinx(): Availability {
 }
 
 function detect(): Availability {
-  if (!existsSync(`${ACOUSTIC_MODEL}/mdef`) || !existsSync(CMU_DICTIONARY)) {
-    return { available: false, reason: `${NOT_INSTALLED} The English model is missing (${MODEL_DIR}).` };
+  const found = probePocketSphinx(LIBRARY, MODEL_DIR);
+  if (!found.available) return found;
+  api = bind(found.library);
+  return { available: true };
+}
+
+/** Whether the English model and the library are there; exported so the missing cases are tested. */
+export function probePocketSphinx(
+  library: string,
+  modelDir: string,
+): { available: true; library: LibraryHandle } | { available: false; reason: string } {
+  if (!existsSync(`${modelDir}/en-us/mdef`) || !existsSync(`${modelDir}/cmudict-en-us.dict`)) {
+    return { available: false, reason: `${NOT_INSTALLED} The English model is missing (${modelDir}).` };
   }
   try {
-    api = bind(koffi.load(LIBRARY));
-    return { available: true };
+    return { available: true, library: koffi.load(library) };
   } catch (e) {
     return {
       available: false,
-      reason: `${NOT_INSTALLED} Loading ${LIBRARY} failed: ${e instanceof Error ? e.message : String(e)}`,
+      reason: `${NOT_INSTALLED} Loading ${library} failed: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
 }
