@@ -83,9 +83,8 @@ function reservedWords(locale: Locale): Set<string> {
   const add = (phrase: string) => {
     for (const w of phraseWords(phrase, locale)) out.add(w);
   };
-  for (const w of [...locale.stopWords, ...locale.fillers, ...locale.unitWords]) add(w);
-  for (const w of [...locale.binWords, ...locale.binFillers, ...locale.aisleWords]) add(w);
-  for (const w of locale.workOrderWords) add(w);
+  // Container and place words ("bag", "box", "bin") stay content: items are called "Bin bags".
+  for (const w of [...locale.stopWords, ...locale.fillers, ...locale.workOrderWords]) add(w);
   return out;
 }
 

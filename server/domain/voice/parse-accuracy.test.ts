@@ -37,7 +37,7 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
   });
 
   // Our own sets, written against other vocabularies than the dev set's: the seeded store-room
-  // catalogue (tuning and held-out phrasings), a clinic, a plant, a hotel, a garage and a lab store.
+  // catalogue (tuning and held-out phrasings), a clinic, a plant, a hotel, a garage, a lab and an office store.
   test.each([
     ['store-vocab.json', 'store-tune.jsonl'],
     ['store-vocab.json', 'store-holdout.jsonl'],
@@ -47,6 +47,7 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
     ['hotel-vocab.json', 'hotel-cases.jsonl'],
     ['garage-vocab.json', 'garage-cases.jsonl'],
     ['lab-vocab.json', 'lab-cases.jsonl'],
+    ['office-vocab.json', 'office-cases.jsonl'],
   ])('fixtures %s + %s', (vocab, cases) => {
     expect(accuracy(here(`fixtures/${vocab}`), here(`fixtures/${cases}`), cases)).toBeGreaterThanOrEqual(BAR);
   });

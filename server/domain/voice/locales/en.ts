@@ -287,9 +287,6 @@ export const en: Locale = {
     'much',
     'left',
     'new',
-    'set',
-    'pack',
-    'box',
   ],
   unitWords: [
     'pair',
@@ -497,6 +494,7 @@ export const en: Locale = {
       { pattern: 'fault|faulty|broken|broke|failed|failing|failure|tripped|tripping', weight: 2 },
       { pattern: 'stuck|jammed|blocked|damaged|cracked|burst|flooded|flooding|dead|seized', weight: 2 },
       { pattern: 'not working|running|starting', weight: 2 },
+      { pattern: '<asset> * not|never', weight: 2 },
       { pattern: 'will not start|run|work', weight: 2 },
       {
         pattern: 'leak|leaking|leaks|noise|noisy|vibrating|vibration|overheating|smoking|alarm',
