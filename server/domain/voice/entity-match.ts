@@ -24,6 +24,8 @@ type Scratch = {
   bound: Float64Array;
   /** Weight of the sizes/ratings among the heard words, so a bound discounts only the unsaid ones. */
   specHeard: Float64Array;
+  /** Phrases touched by this sentence's words, then those kept, best bound first. */
+  touched: Int32Array;
   near: Map<string, ReadonlySet<string> | null>;
 };
 const NEAR_CACHE_SIZE = 5000;
@@ -35,6 +37,7 @@ function scratchFor(index: EntityIndex): Scratch {
       mark: new Uint8Array(index.phrases.length),
       bound: new Float64Array(index.phrases.length),
       specHeard: new Float64Array(index.phrases.length),
+      touched: new Int32Array(index.phrases.length),
       near: new Map(),
     };
     scratchByIndex.set(index, s);
@@ -103,7 +106,7 @@ export function matchEntities(
   // gets an upper bound on its score (all heard words of it matched, nothing extra), so alignment
   // runs only on phrases that could still beat the best so far: "m" and "bolt" reach a thousand
   // fastener names, and few come close.
-  const touched: number[] = [];
+  let touched = 0;
   const seen = new Set<string>();
   const open = (key: string, asCandidate: (p: number) => boolean) => {
     if (seen.has(key)) return;
@@ -117,7 +120,7 @@ export function matchEntities(
         scratch.mark[p] = 1;
         scratch.bound[p] = index.reservedWeight[p] ?? 0;
         scratch.specHeard[p] = 0;
-        touched.push(p);
+        scratch.touched[touched++] = p;
       }
       scratch.bound[p] = (scratch.bound[p] ?? 0) + (posting.weights[n] ?? 0);
       scratch.specHeard[p] = (scratch.specHeard[p] ?? 0) + (posting.specWeights[n] ?? 0);
@@ -142,19 +145,24 @@ export function matchEntities(
   keys.forEach((k, i) => {
     if (!blocked[i] && tokens[i]?.num !== null) open(k, modelNumber[i] ? numericPhrase : never);
   });
-  const bounded: { p: number; bound: number }[] = [];
-  for (const p of touched) {
+  // Typed scratch rather than an array of objects: a common word can touch thousands of phrases.
+  let kept = 0;
+  for (let t = 0; t < touched; t++) {
+    const p = scratch.touched[t] ?? 0;
     // Sizes that were not heard anywhere can only be unsaid; only they lighten the denominator.
     const unsaid = Math.max(0, (index.phrases[p]?.specWeight ?? 0) - (scratch.specHeard[p] ?? 0));
     const bound = Math.min(1, (scratch.bound[p] ?? 0) / (1 - (1 - UNSAID_SPEC_SHARE) * unsaid));
+    scratch.bound[p] = bound;
     scratch.mark[p] = 0;
-    if (bound >= keep.min) bounded.push({ p, bound });
+    if (bound >= keep.min) scratch.touched[kept++] = p;
   }
-  bounded.sort((a, b) => b.bound - a.bound);
+  const bounded = scratch.touched.subarray(0, kept);
+  bounded.sort((a, b) => (scratch.bound[b] ?? 0) - (scratch.bound[a] ?? 0));
   const bestOfKind: Record<EntityKind, number> = { item: 0, asset: 0 };
 
   const best = new Map<number, EntityMatch>();
-  for (const { p, bound } of bounded) {
+  for (const p of bounded) {
+    const bound = scratch.bound[p] ?? 0;
     const phrase = index.phrases[p];
     if (phrase === undefined) continue;
     const kind = index.entities[phrase.entity]?.kind ?? 'item';
@@ -186,7 +194,10 @@ export function matchEntities(
       }
       hitCount[i] = count;
     }
-    let top: EntityMatch | null = null;
+    // The best window so far as scalars: this loop runs for every candidate, so no objects here.
+    let topScore = -1;
+    let topStart = 0;
+    let topEnd = 0;
     for (let s = 0; s < n; s++) {
       // A window never starts on a word the phrase lacks.
       if (blocked[s] || hitCount[s] === 0) continue;
@@ -233,14 +244,18 @@ export function matchEntities(
         const unsaid = phrase.specWeight - specHeard;
         const fit =
           Math.min(1, score / (1 - (1 - UNSAID_SPEC_SHARE) * unsaid)) * (exactContent ? 1 : FUZZY_ONLY_SHARE);
-        if (hasContent && (top === null || fit > top.score + 1e-9))
-          top = { entity: phrase.entity, score: fit, start: s, end: i + 1 };
+        if (hasContent && fit > topScore + 1e-9) {
+          topScore = fit;
+          topStart = s;
+          topEnd = i + 1;
+        }
       }
     }
-    if (top === null) continue;
-    if (top.score > bestOfKind[kind]) bestOfKind[kind] = top.score;
+    if (topScore < 0) continue;
+    if (topScore > bestOfKind[kind]) bestOfKind[kind] = topScore;
     const had = best.get(phrase.entity);
-    if (had === undefined || top.score > had.score + 1e-9) best.set(phrase.entity, top);
+    if (had === undefined || topScore > had.score + 1e-9)
+      best.set(phrase.entity, { entity: phrase.entity, score: topScore, start: topStart, end: topEnd });
   }
 
   const out: Record<EntityKind, EntityMatch[]> = { item: [], asset: [] };

@@ -54,15 +54,28 @@ export function rawWords(text: string, locale: Locale): string[] {
   return out;
 }
 
+const numberPhrasesByLocale = new WeakMap<Locale, { words: string[]; value: number }[]>();
+
+/** The locale's number phrases split into words, longest first, once per locale. */
+function numberPhrases(locale: Locale): { words: string[]; value: number }[] {
+  let phrases = numberPhrasesByLocale.get(locale);
+  if (phrases === undefined) {
+    phrases = Object.entries(locale.numbers.phrases)
+      .map(([phrase, value]) => ({ words: phrase.split(' '), value }))
+      .sort((a, b) => b.words.length - a.words.length);
+    numberPhrasesByLocale.set(locale, phrases);
+  }
+  return phrases;
+}
+
 /** Longest number phrase ("half a dozen") starting at i, as [value, words used]. */
 function numberPhraseAt(words: readonly string[], i: number, locale: Locale): [number, number] | null {
-  let best: [number, number] | null = null;
-  for (const [phrase, value] of Object.entries(locale.numbers.phrases)) {
-    const parts = phrase.split(' ');
-    if (best !== null && parts.length <= best[1]) continue;
-    if (parts.every((p, k) => words[i + k] === p)) best = [value, parts.length];
+  for (const phrase of numberPhrases(locale)) {
+    let match = true;
+    for (let k = 0; k < phrase.words.length && match; k++) match = words[i + k] === phrase.words[k];
+    if (match) return [phrase.value, phrase.words.length];
   }
-  return best;
+  return null;
 }
 
 /**
