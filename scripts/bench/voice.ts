@@ -69,7 +69,7 @@ function spoken(n: number): string {
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng.next() * list.length)] as T;
 
 /** Recogniser-like sentences: lower case, no punctuation, numbers as words half the time. */
-export function benchSentences(vocabulary: Vocabulary, rng: Rng, count: number): string[] {
+function benchSentences(vocabulary: Vocabulary, rng: Rng, count: number): string[] {
   const say = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ');
   const itemName = () => {
     const item = pick(rng, vocabulary.items);
