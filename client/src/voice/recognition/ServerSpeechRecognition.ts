@@ -167,6 +167,8 @@ export class ServerSpeechRecognition extends EventTarget {
       audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
     });
     const context = new AudioContext();
+    // Created after an await, so outside the click that started us: some browsers start it suspended.
+    if (context.state === 'suspended') await context.resume();
     this.#framer = new PcmFramer(context.sampleRate);
     const source = context.createMediaStreamSource(media);
     const stopAll = (node: AudioNode) => () => {
