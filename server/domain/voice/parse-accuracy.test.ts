@@ -42,6 +42,7 @@ describe('intent parser accuracy (exact = intent and every slot)', () => {
   test.each([
     ['store-vocab.json', 'store-tune.jsonl'],
     ['store-vocab.json', 'store-holdout.jsonl'],
+    ['store-vocab.json', 'store-holdout-2.jsonl'],
     ['clinic-vocab.json', 'clinic-cases.jsonl'],
     ['clinic-vocab.json', 'clinic-cases-2.jsonl'],
     ['plant-vocab.json', 'plant-cases.jsonl'],

@@ -493,6 +493,7 @@ export const en: Locale = {
       { pattern: 'report|reporting|reported', weight: 2.5 },
       { pattern: 'fault|faulty|broken|broke|failed|failing|failure|tripped|tripping', weight: 2 },
       { pattern: 'stuck|jammed|blocked|damaged|cracked|burst|flooded|flooding|dead|seized', weight: 2 },
+      { pattern: 'flat|puncture|punctured|snapped|bent|loose|worn|torn|smashed|overheated', weight: 2 },
       { pattern: 'not working|running|starting', weight: 2 },
       { pattern: '<asset> * not|never', weight: 2 },
       { pattern: 'will not start|run|work', weight: 2 },
