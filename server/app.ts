@@ -61,6 +61,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   if (options.seedIfEmpty && (await isEmpty(services))) {
     log('Empty database: creating the sample facility (this takes a few seconds)...');
     await options.seedIfEmpty(services);
+    await services.voice.refresh();
   }
   await services.inventory.load();
   // Build the navmesh now rather than on the first technician's request; no layout yet is fine.

@@ -10,6 +10,7 @@ export type RecogniserStatus = { status: 'available' } | { status: 'unavailable'
 export type VoiceStatus = { offline: RecogniserStatus };
 
 /** A burst of catalogue changes (an import) rebuilds the vocabulary once, this long after the last. */
+const MAX_AGE_MS = 60_000;
 const REBUILD_DELAY_MS = 300;
 
 /**
@@ -20,6 +21,7 @@ const REBUILD_DELAY_MS = 300;
 export class VoiceService {
   readonly #db: Database;
   #cached: Promise<Vocabulary> | null = null;
+  #cachedAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(vocabulary: Vocabulary) => void>();
   readonly #stop = new AbortController();
@@ -30,9 +32,11 @@ export class VoiceService {
   }
 
   vocabulary(): Promise<Vocabulary> {
-    if (!this.#cached) {
+    // Asset edits and seeds publish no live event, so a cached vocabulary also ages out.
+    if (!this.#cached || Date.now() - this.#cachedAt > MAX_AGE_MS) {
       const loading = readVocabulary(this.#db.reader);
       this.#cached = loading;
+      this.#cachedAt = Date.now();
       // A failed read is not cached: the next caller tries again.
       loading.catch(() => {
         if (this.#cached === loading) this.#cached = null;

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
 import { formatNumber } from '../lib/format.ts';
+import { VoiceTalkButton } from '../voice/VoiceTalkButton.tsx';
 import { markerPoseFromDetection } from './alignment.ts';
 import { type CodeScanner, startCodeScanner } from './code-scanner.ts';
 import { reticleInXr } from './GuideXR.tsx';
@@ -54,6 +55,8 @@ export function GuidePanel({
           <button type="button" className="button button--small" onClick={exitXr} data-testid="guide-exit">
             Exit {phase.mode === 'ar' ? 'AR' : 'VR'}
           </button>
+          {/* The DOM overlay shows only this panel, so voice rides along here during a session. */}
+          <VoiceTalkButton />
         </div>
       ) : (
         <div className="guide-panel__row">
