@@ -61,7 +61,9 @@ function AuditRoute() {
 }
 
 // A scenario is edited in the 3D twin; load three.js only when one is opened.
-const ScenarioPage = lazy(() => import('./pages/ScenarioPage.tsx').then((m) => ({ default: m.ScenarioPage })));
+const ScenarioPage = lazy(() =>
+  import('./pages/ScenarioPage.tsx').then((m) => ({ default: m.ScenarioPage })),
+);
 
 function ScenarioRoute() {
   return (
