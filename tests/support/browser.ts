@@ -18,7 +18,8 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake microphone playing a recording, for the speech tests. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   try {
     await access(executablePath, fsConstants.X_OK);
@@ -27,5 +28,5 @@ export async function launchBrowser(): Promise<Browser> {
       `Chromium not found at ${executablePath}; on Debian: apt-get install chromium (or set CHROMIUM_PATH)`,
     );
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILT_CLIENT_DIR } from '../../server/app.ts';
 import { detectPocketSphinx } from '../../server/speech/pocketsphinx.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { cookieOf, type Fixture, startFixture } from '../support/test-app.ts';
 import { tempDatabaseUrl } from '../support/tmp-db.ts';
 
@@ -49,16 +50,11 @@ describe.skipIf(missing.length > 0)(`the speech polyfill in a browser${SKIP}`, (
     if (say.status !== 0) throw new Error(`espeak-ng/sox failed: ${say.stderr.toString()}`);
     db = await tempDatabaseUrl();
     fx = await startFixture(db.url, undefined, { clientDir: CLIENT });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-audio-capture=${wav}`,
-      ],
-    });
+    browser = await launchBrowser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+    ]);
   });
 
   afterAll(async () => {
