@@ -6,9 +6,11 @@
  */
 import { baselinePlan, planAudit, prepareAudit, replan } from '../../server/domain/drone/audit-plan.ts';
 import { DEFAULT_DRONE_CONFIG, resolveConfig } from '../../server/domain/drone/config.ts';
+import { dockFlightPoint, type FlightSpace, flightDistance } from '../../server/domain/drone/flight-space.ts';
 import type { PlanFigures } from '../../server/domain/drone/plan.ts';
 import { DEFAULT_SENSOR, simulateReadings } from '../../server/domain/drone/sensor.ts';
 import { buildTrack } from '../../server/domain/drone/track.ts';
+import { moveSpeed, type ScanPoint } from '../../server/domain/drone/waypoints.ts';
 import { generateDistributionCentre } from '../../twin-models/generate/distribution-centre.ts';
 
 const RUNS = 3;
@@ -30,6 +32,40 @@ function figures(f: PlanFigures) {
     simulatedDurationH: round(f.durationS / 3600, 2),
     binsPerHour: round(f.binsPerHour),
   };
+}
+
+/**
+ * Where the flight hours go: hovering to scan, stepping between neighbouring bins of a face (slow),
+ * other moves inside a sortie (across the aisle, over cross-aisles, between bands), and the legs
+ * from the dock to the first bin and from the last bin back (always the home dock here).
+ */
+function breakdown(
+  space: FlightSpace,
+  sorties: readonly { scans: readonly ScanPoint[] }[],
+  config: typeof DEFAULT_DRONE_CONFIG,
+) {
+  const dock = dockFlightPoint(space);
+  let hover = 0;
+  let faceSteps = 0;
+  let otherMoves = 0;
+  let dockLegs = 0;
+  for (const { scans } of sorties) {
+    const first = scans[0];
+    const last = scans[scans.length - 1];
+    if (first === undefined || last === undefined) continue;
+    hover += scans.length * config.secondsPerScan;
+    dockLegs += (flightDistance(space, dock, first) + flightDistance(space, last, dock)) / config.speedMps;
+    for (let k = 1; k < scans.length; k++) {
+      const a = scans[k - 1] as ScanPoint;
+      const b = scans[k] as ScanPoint;
+      const speed = moveSpeed(a, b, config);
+      const s = flightDistance(space, a, b) / speed;
+      if (speed === config.scanMoveMps) faceSteps += s;
+      else otherMoves += s;
+    }
+  }
+  const h = (s: number) => round(s / 3600, 2);
+  return { hoverH: h(hover), faceStepsH: h(faceSteps), otherMovesH: h(otherMoves), dockLegsH: h(dockLegs) };
 }
 
 export async function runAuditBench() {
@@ -79,6 +115,12 @@ export async function runAuditBench() {
   const anyDockMs = performance.now() - t1;
   const anyDockBaseline = baselinePlan(prepareAudit(facility, scope, anyDock, ctx), anyDock);
 
+  const prepared = prepareAudit(facility, scope, config, ctx);
+  const hours = {
+    plan: breakdown(space, sorties, config),
+    baseline: breakdown(prepared.space, baseline.sorties, config),
+  };
+
   const shorterFlight = 1 - plan.figures.flightS / baseline.figures.flightS;
   const shorterDuration = 1 - plan.figures.durationS / baseline.figures.durationS;
   return {
@@ -94,13 +136,14 @@ export async function runAuditBench() {
       optimiserMs: round(plan.optimiser.ms),
       segmentTourM: { start: round(plan.optimiser.initialLength), optimised: round(plan.optimiser.length) },
     },
-    plan: figures(plan.figures),
+    plan: { method: plan.method, ...figures(plan.figures) },
     startingOrder: figures(plan.startingOrder),
     baseline: {
       name: 'serpentine aisle by aisle (each face level by level, aisles in order, same battery split)',
       medianMs: round(median(baselineMs)),
       ...figures(baseline.figures),
     },
+    flightHours: hours,
     vsBaseline: {
       flightTimeShorter: round(shorterFlight, 3),
       durationShorter: round(shorterDuration, 3),
@@ -110,7 +153,7 @@ export async function runAuditBench() {
     },
     landAtNearestDock: {
       planningMs: round(anyDockMs),
-      plan: figures(anyDockPlan.figures),
+      plan: { method: anyDockPlan.method, ...figures(anyDockPlan.figures) },
       baseline: figures(anyDockBaseline.figures),
       flightTimeShorter: round(1 - anyDockPlan.figures.flightS / anyDockBaseline.figures.flightS, 3),
     },

@@ -8,7 +8,14 @@ import type { Dock, Facility } from '../../../twin-models/schema.ts';
 import { invalid } from '../errors.ts';
 import type { DroneConfig } from './config.ts';
 import { buildFlightSpace, type DockStop, dockByCode, type FlightSpace } from './flight-space.ts';
-import { baselineSequence, type PlanFigures, type PlanHooks, planRoute, splitIntoSorties } from './plan.ts';
+import {
+  baselineSequence,
+  type PlanFigures,
+  type PlanHooks,
+  type PlanMethod,
+  planRoute,
+  splitIntoSorties,
+} from './plan.ts';
 import { type AuditScope, type ScopeContext, selectBins } from './scope.ts';
 import { type ScanPoint, scanPoints, segmentsOf } from './waypoints.ts';
 
@@ -24,6 +31,8 @@ export type StoredPlan = {
   version: 1;
   dockCode: string;
   figures: PlanFigures;
+  /** Which sequence won: aisle bands, the optimised segment tour, or the starting order. */
+  method: PlanMethod;
   /** The same pipeline on the serpentine starting order. */
   startingOrder: PlanFigures;
   optimiser: { initialLength: number; length: number; ms: number; segments: number };
@@ -84,6 +93,7 @@ export async function planAudit(
     version: 1,
     dockCode: space.dock.code,
     figures: route.figures,
+    method: route.method,
     startingOrder: route.startingOrder,
     optimiser: { ...route.optimiser, segments: segments.length },
     sorties: route.sorties.map((s) => ({
