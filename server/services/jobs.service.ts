@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, forbidden, notFound } from '../domain/errors.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -102,12 +102,12 @@ export class JobService {
         } else {
           entry.status = 'failed';
           // Domain errors carry a message meant for people; anything else is logged, not shown.
-          entry.error =
-            error instanceof Error && error.name === 'DomainError'
-              ? error.message
-              : 'The job failed unexpectedly.';
-          if (!(error instanceof Error && error.name === 'DomainError'))
+          if (error instanceof DomainError) {
+            entry.error = error.message;
+          } else {
+            entry.error = 'The job failed unexpectedly.';
             console.error(`job ${kind} failed`, error);
+          }
         }
       } finally {
         entry.finishedAt = this.#clock.now();

@@ -15,8 +15,6 @@ export type Vec3 = { x: number; y: number; z: number };
 
 export type RigidTransform = { yaw: number; tx: number; ty: number; tz: number };
 
-export const IDENTITY: RigidTransform = { yaw: 0, tx: 0, ty: 0, tz: 0 };
-
 /** A marker's pose: where its centre is and which way its printed face looks (yaw of local +Z). */
 export type MarkerPose = { position: Vec3; yaw: number };
 
@@ -26,11 +24,6 @@ export function wrapAngle(a: number): number {
   if (r <= -Math.PI) r += 2 * Math.PI;
   else if (r > Math.PI) r -= 2 * Math.PI;
   return r;
-}
-
-/** Yaw of a horizontal direction, three.js convention: yaw 0 looks along +Z, +π/2 along +X. */
-export function yawOf(dx: number, dz: number): number {
-  return Math.atan2(dx, dz);
 }
 
 /** Writes `T · p` into `out` and returns it; allocation-free, so the frame loop may call it. */
