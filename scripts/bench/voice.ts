@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readVocabulary } from '../../server/domain/voice/eval-files.ts';
+import { numberWords } from '../../server/domain/voice/grammar.ts';
 import { compileVocabulary, parse } from '../../server/domain/voice/parse.ts';
 import type { Vocabulary } from '../../server/domain/voice/vocabulary.ts';
 import { mulberry32, type Rng } from '../../twin-models/generate/random.ts';
@@ -43,29 +44,6 @@ export function liveSizedVocabulary(): Vocabulary {
   };
 }
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = [
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-function spoken(n: number): string {
-  if (n < 10) return UNITS[n] ?? String(n);
-  if (n < 20) return TEENS[n - 10] ?? String(n);
-  if (n < 100) return `${TENS[Math.floor(n / 10)]}${n % 10 === 0 ? '' : ` ${UNITS[n % 10]}`}`;
-  const rest = n % 100;
-  return `${UNITS[Math.floor(n / 100)]} hundred${rest === 0 ? '' : ` and ${spoken(rest)}`}`;
-}
-
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng.next() * list.length)] as T;
 
 /** Recogniser-like sentences: lower case, no punctuation, numbers as words half the time. */
@@ -85,13 +63,13 @@ function benchSentences(vocabulary: Vocabulary, rng: Rng, count: number): string
   };
   const qty = () => {
     const n = rng.int(1, 250);
-    return rng.next() < 0.5 ? String(n) : spoken(n);
+    return rng.next() < 0.5 ? String(n) : numberWords(n);
   };
   const bin = () => {
     const [aisle, bay, level] = pick(rng, vocabulary.locations).code.toLowerCase().split('-');
     return rng.next() < 0.5
       ? `${aisle} ${bay} ${level}`
-      : `bin ${aisle} ${spoken(Number(bay))} ${spoken(Number(level))}`;
+      : `bin ${aisle} ${numberWords(Number(bay))} ${numberWords(Number(level))}`;
   };
   const templates: (() => string)[] = [
     () => `where are the ${itemName()}`,
@@ -101,7 +79,7 @@ function benchSentences(vocabulary: Vocabulary, rng: Rng, count: number): string
     () => `${bin()} has ${qty()} ${itemName()}`,
     () => `take me to ${bin()}`,
     () => `open an urgent work order for ${assetName()} it is leaking`,
-    () => `close job ${spoken(rng.int(1, 999))}`,
+    () => `close job ${numberWords(rng.int(1, 999))}`,
     () => 'what is running low',
     () => 'start a drone audit of aisle b',
     () => 'yes go ahead',

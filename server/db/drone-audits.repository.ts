@@ -320,12 +320,3 @@ export async function movedSince(
   });
   return rs.rows.length > 0;
 }
-
-export async function revisionDocument(ex: Executor, revisionId: number): Promise<string | null> {
-  const rs = await ex.execute({
-    sql: 'SELECT document FROM twin_revisions WHERE id = ?',
-    args: [revisionId],
-  });
-  const r = rs.rows[0];
-  return r ? str(r.document) : null;
-}

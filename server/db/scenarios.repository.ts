@@ -120,15 +120,6 @@ export async function resultFor(
     : null;
 }
 
-export async function revisionDocument(ex: Executor, revisionId: number): Promise<string | null> {
-  const rs = await ex.execute({
-    sql: 'SELECT document FROM twin_revisions WHERE id = ?',
-    args: [revisionId],
-  });
-  const r = rs.rows[0];
-  return r ? str(r.document) : null;
-}
-
 export async function currentRevisionId(ex: Executor): Promise<number | null> {
   const rs = await ex.execute('SELECT revision_id FROM twin_current WHERE id = 1');
   return numOrNull(rs.rows[0]?.revision_id);

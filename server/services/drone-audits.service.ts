@@ -18,10 +18,10 @@ import {
   movedSince,
   occludedCodes,
   reviewLines,
-  revisionDocument,
   setLineReview,
   untrackedItemIds,
 } from '../db/drone-audits.repository.ts';
+import { revisionDocument } from '../db/twin-revisions.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import { chooseDock, planAudit, replan, type StoredPlan } from '../domain/drone/audit-plan.ts';
 import {

@@ -16,7 +16,6 @@ import {
   markApplied,
   publishRevision,
   resultFor,
-  revisionDocument,
   type ScenarioRow,
   saveResult,
   scenarioById,
@@ -25,6 +24,7 @@ import {
   updateScenario,
   workMovements,
 } from '../db/scenarios.repository.ts';
+import { revisionDocument } from '../db/twin-revisions.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import { conflict, exhaustive, invalid, notFound } from '../domain/errors.ts';
 import { type ComparisonRow, compareResults, walkingSaving } from '../domain/layout/compare.ts';
