@@ -53,6 +53,12 @@ describe('web client: drone audits', () => {
       await page.getByTestId('audit-review').waitFor();
       const pending = page.locator('[data-testid="review-line"][data-review="pending"]');
       await pending.first().waitFor();
+      // Approving every line at once asks first; going back writes nothing.
+      const before = await pending.count();
+      expect(before).toBeGreaterThan(1);
+      await page.getByTestId('review-approve-all').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Go back' }).click();
+      expect(await pending.count()).toBe(before);
       const row = pending.first();
       const code = await row.getAttribute('data-code');
       const read = Number(await row.locator('td').nth(2).textContent());

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { Badge, type Tone } from '../components/Badge.tsx';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { errorMessage } from '../lib/errors.ts';
@@ -69,15 +70,17 @@ export function ReviewList({ audit, canReview }: { audit: Audit; canReview: bool
       <div className="audit-review__head">
         <h2>Discrepancies</h2>
         {canReview && pending.length > 1 ? (
-          <button
-            type="button"
+          <ConfirmButton
             className="button"
+            question={`Approve all ${pending.length} counts?`}
+            detail="Each approved line is written to the stock ledger as a count of what the drone read."
+            confirmLabel={`Write ${pending.length} counts`}
             disabled={review.isPending}
-            onClick={() => decide(pending, 'approve')}
-            data-testid="review-approve-all"
+            onConfirm={() => decide(pending, 'approve')}
+            testId="review-approve-all"
           >
             Approve all {pending.length}
-          </button>
+          </ConfirmButton>
         ) : null}
         {canReview && audit.disputed.length > 0 ? (
           <button
