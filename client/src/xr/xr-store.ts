@@ -8,6 +8,7 @@
 import { createXRStore } from '@react-three/xr';
 import { guideActions } from './guide-store.ts';
 import type { XrMode } from './session.ts';
+import { GUIDE_XR_OPTIONS } from './xr-options.ts';
 
 /**
  * The DOM overlay root: our overlay is portalled into it (so it keeps the app's React context),
@@ -17,20 +18,7 @@ import type { XrMode } from './session.ts';
 export const overlayRoot: HTMLDivElement = document.createElement('div');
 overlayRoot.className = 'xr-overlay-root';
 
-export const xrStore = createXRStore({
-  offerSession: false,
-  emulate: false,
-  enterGrantedSession: false,
-  domOverlay: overlayRoot,
-  hitTest: true,
-  anchors: false,
-  planeDetection: false,
-  meshDetection: false,
-  layers: false,
-  bodyTracking: false,
-  depthSensing: false,
-  hand: { model: false },
-});
+export const xrStore = createXRStore({ ...GUIDE_XR_OPTIONS, domOverlay: overlayRoot });
 
 xrStore.subscribe((s, prev) => {
   if (s.session === prev.session) return;

@@ -7,20 +7,9 @@ import { Canvas } from '@react-three/fiber';
 import { createXRStore, XR, XROrigin } from '@react-three/xr';
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
+import { GUIDE_XR_OPTIONS } from '../../../client/src/xr/xr-options.ts';
 
-const store = createXRStore({
-  offerSession: false,
-  emulate: false,
-  enterGrantedSession: false,
-  hitTest: true,
-  anchors: false,
-  planeDetection: false,
-  meshDetection: false,
-  layers: false,
-  bodyTracking: false,
-  depthSensing: false,
-  hand: { model: false },
-});
+const store = createXRStore(GUIDE_XR_OPTIONS);
 
 /** Offers `window.__enterAR` once <XR> has connected the store to the renderer. */
 function Ready() {
