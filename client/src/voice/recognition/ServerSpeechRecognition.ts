@@ -1,3 +1,4 @@
+import { exhaustive } from '../../../../server/domain/errors.ts';
 import { PcmFramer, SPEECH_PATH } from './protocol.ts';
 import { SpeechStream, type StreamError } from './stream.ts';
 
@@ -242,8 +243,4 @@ export class ServerSpeechRecognition extends EventTarget {
         return exhaustive(type);
     }
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled event ${String(value)}`);
 }

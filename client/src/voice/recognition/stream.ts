@@ -1,3 +1,4 @@
+import { exhaustive } from '../../../../server/domain/errors.ts';
 import { END_MESSAGE, helloMessage, parseServerMessage, SPEECH_CLOSE } from './protocol.ts';
 
 /** What a browser WebSocket and the `ws` package's WebSocket both offer. */
@@ -65,6 +66,8 @@ export class SpeechStream {
           // Reported on close, whose code says what kind of failure it was.
           this.#serverError = m.message;
           return;
+        default:
+          exhaustive(m);
       }
     });
     socket.addEventListener('error', () => this.#fail('network', 'The speech connection failed'));
