@@ -13,7 +13,7 @@ import { generate } from 'selfsigned';
 export type TlsCredentials = { key: string; cert: string; fingerprint: string };
 
 /** IPv4 addresses other devices on the LAN can reach this machine at. */
-export function lanAddresses(): string[] {
+function lanAddresses(): string[] {
   const out: string[] = [];
   for (const list of Object.values(networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);

@@ -8,8 +8,8 @@ import koffi, { type LibraryHandle } from 'koffi';
  */
 
 export const LIBRARY = 'libpocketsphinx.so.3';
-export const MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
-export const ACOUSTIC_MODEL = `${MODEL_DIR}/en-us`;
+const MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
+const ACOUSTIC_MODEL = `${MODEL_DIR}/en-us`;
 export const CMU_DICTIONARY = `${MODEL_DIR}/cmudict-en-us.dict`;
 
 type Pointer = unknown;

@@ -7,7 +7,7 @@ import type { Vocabulary } from '../domain/voice/vocabulary.ts';
 import { cmuPronouncer } from './cmu-dictionary.ts';
 import { type Availability, Decoder, detectPocketSphinx } from './pocketsphinx.ts';
 
-export const SAMPLE_RATE = 16_000;
+const SAMPLE_RATE = 16_000;
 
 export type RecogniserLimits = {
   /** Decoders running at once; each keeps a core busy while it decodes (the server has two). */
@@ -18,7 +18,7 @@ export type RecogniserLimits = {
   rejectBelow: number;
 };
 
-export const DEFAULT_LIMITS: RecogniserLimits = {
+const DEFAULT_LIMITS: RecogniserLimits = {
   maxConcurrent: 2,
   maxUtteranceMs: 10_000,
   rejectBelow: 0.5,
@@ -248,7 +248,7 @@ export class Utterance {
  * 1.0001). Measured on espeak-ng commands and chatter: commands mostly within -6 of the free words,
  * chatter forced onto a command mostly below -8; 0.5 sits at -7.
  */
-export function confidenceFromScores(grammarScore: number, freeScore: number, frames: number): number {
+function confidenceFromScores(grammarScore: number, freeScore: number, frames: number): number {
   const perFrame = (grammarScore - freeScore) / frames;
   return 1 / (1 + Math.exp(-(perFrame + 7) / 2));
 }

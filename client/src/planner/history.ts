@@ -34,7 +34,7 @@ export function historyReducer<T>(h: EditHistory<T>, a: HistoryAction<T>): EditH
 }
 
 /** Positions snap to this grid on the floor (metres) and headings to quarter turns. */
-export const SNAP_M = 0.1;
+const SNAP_M = 0.1;
 export const SNAP_ROTATION = Math.PI / 2;
 
 export function snap(v: number, step = SNAP_M): number {

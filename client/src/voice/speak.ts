@@ -10,7 +10,7 @@ const GRACE_MS = 1500;
 
 let current: { done(): void } | null = null;
 
-export const canSpeak = (): boolean => typeof window !== 'undefined' && 'speechSynthesis' in window;
+const canSpeak = (): boolean => typeof window !== 'undefined' && 'speechSynthesis' in window;
 
 /** Speaks `text` (interrupting anything still being said); resolves when it ends or is cut off. */
 export function speak(text: string, lang = 'en'): Promise<void> {

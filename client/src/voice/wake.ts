@@ -3,7 +3,7 @@
  * "hey twin", "okay twin"), so the transcript is compared word by word after removing case and
  * punctuation.
  */
-export const WAKE_PHRASES: Readonly<Record<string, readonly string[]>> = {
+const WAKE_PHRASES: Readonly<Record<string, readonly string[]>> = {
   en: ['hey twin', 'hi twin', 'ok twin', 'okay twin'],
 };
 

@@ -48,7 +48,7 @@ const UP = new Vector3(0, 1, 0);
 const JITTER_M = 0.005;
 
 /** The latest hit-test point on the floor (world = twin coordinates), for manual alignment. */
-export const reticle = { valid: false, x: 0, y: 0, z: 0 };
+const reticle = { valid: false, x: 0, y: 0, z: 0 };
 
 export type GuideTarget = {
   code: string;

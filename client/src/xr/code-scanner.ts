@@ -19,7 +19,7 @@ type BarcodeDetectorLike = {
 type BarcodeDetectorCtor = new (options: { formats: string[] }) => BarcodeDetectorLike;
 
 /** Centre x and mean side length of a code's four corners. */
-export function quadMetrics(corners: readonly Point[]): { centreX: number; sidePx: number } {
+function quadMetrics(corners: readonly Point[]): { centreX: number; sidePx: number } {
   const n = corners.length;
   if (n === 0) return { centreX: 0, sidePx: 0 };
   let cx = 0;

@@ -11,9 +11,9 @@ export type Step = { text: string; distanceM: number; at: Point2 };
 /** Within this straight-line distance of the target's standing point the user has arrived. */
 export const ARRIVAL_M = 1.5;
 /** A cue is announced this far before the place it is about. */
-export const CUE_AHEAD_M = 4;
+const CUE_AHEAD_M = 4;
 /** Further than this from the route, the route is recomputed from where the user stands. */
-export const OFF_ROUTE_M = 2.5;
+const OFF_ROUTE_M = 2.5;
 /** …but not more often than this. */
 export const REROUTE_EVERY_MS = 3000;
 

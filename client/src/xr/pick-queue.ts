@@ -61,7 +61,7 @@ export function enqueue(
   ];
 }
 
-export function nextToSend(entries: readonly QueuedPick[]): QueuedPick | null {
+function nextToSend(entries: readonly QueuedPick[]): QueuedPick | null {
   return entries.find((e) => e.status === 'queued') ?? null;
 }
 

@@ -50,7 +50,7 @@ export function rackCentre(rack: Rack): { x: number; z: number } {
 }
 
 /** The rack with its origin moved so its footprint centre is at (x, z) with heading rotationY. */
-export function placeRack(rack: Rack, x: number, z: number, rotationY: number): Rack {
+function placeRack(rack: Rack, x: number, z: number, rotationY: number): Rack {
   const side = rack.face === 'right' ? 1 : -1;
   const local = rotateY(rackLength(rack) / 2, (side * rack.depth) / 2, rotationY);
   return {
@@ -200,7 +200,7 @@ function problemKey(p: LayoutProblem): string {
 const binSets = new WeakMap<Facility, Set<string>>();
 
 /** Every bin code of a layout (cached per document). */
-export function binCodeSet(f: Facility): Set<string> {
+function binCodeSet(f: Facility): Set<string> {
   let s = binSets.get(f);
   if (s === undefined) {
     s = new Set();

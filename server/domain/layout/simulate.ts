@@ -52,8 +52,8 @@ export const DEFAULT_SIMULATION: SimulationOptions = {
 };
 
 export const HISTOGRAM_WIDTH_M = 10;
-export const HISTOGRAM_BUCKETS = 40;
-export const HEATMAP_CELL_M = 2;
+const HISTOGRAM_BUCKETS = 40;
+const HEATMAP_CELL_M = 2;
 
 export type Heatmap = { cellM: number; columns: number; rows: number; counts: number[] };
 

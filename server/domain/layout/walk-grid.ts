@@ -20,9 +20,9 @@ import type { Facility } from '../../../twin-models/schema.ts';
  * (the layout rules ask for more), and a field has a quarter of the cells a 0.25 m grid would.
  * Standing points snap to cell centres, so a position is good to a quarter of a metre.
  */
-export const GRID_CELL_M = 0.5;
+const GRID_CELL_M = 0.5;
 /** Same clearance as the navmesh (navigation/navmesh.ts AGENT_RADIUS_M). */
-export const CLEARANCE_M = 0.3;
+const CLEARANCE_M = 0.3;
 /** A standing point that lands on a blocked cell is moved to the nearest free cell within this. */
 const SNAP_MAX_M = 1;
 

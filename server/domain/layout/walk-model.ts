@@ -42,7 +42,7 @@ export type WalkModelOptions = {
   narrowAisleM: number;
 };
 
-export const DEFAULT_WALK_OPTIONS: WalkModelOptions = { narrowAisleM: 2 };
+const DEFAULT_WALK_OPTIONS: WalkModelOptions = { narrowAisleM: 2 };
 
 export function buildWalkModel(
   facility: Facility,
@@ -137,7 +137,7 @@ function firstFree(grid: WalkGrid): number {
 }
 
 /** The parts of a layout that change where people can walk or stand. */
-export function geometryKey(f: Facility): string {
+function geometryKey(f: Facility): string {
   return JSON.stringify([
     f.floors,
     f.walls,

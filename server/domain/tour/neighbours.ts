@@ -15,7 +15,7 @@ export type NeighbourLists = {
 };
 
 /** Ten candidates reach nearly every edge of an optimal Euclidean tour (Johnson & McGeoch). */
-export const DEFAULT_NEIGHBOURS = 10;
+const DEFAULT_NEIGHBOURS = 10;
 /** With coordinates: the 5 nearest plus the 2 nearest in each quadrant (duplicates dropped). */
 const NEAREST_WITH_QUADRANTS = 5;
 const PER_QUADRANT = 2;

@@ -8,7 +8,7 @@ import type { Rng } from '../../../twin-models/generate/random.ts';
 import type { ArrayTour } from './array-tour.ts';
 
 /** Longest segment a kick moves; long enough to reorder a few streets, short enough to stay local. */
-export function maxKickSegment(n: number): number {
+function maxKickSegment(n: number): number {
   return Math.max(1, Math.min(50, Math.floor((n - 2) / 3)));
 }
 

@@ -10,7 +10,7 @@ export type Pronouncer = (word: string) => readonly string[] | undefined;
 export type DictionaryEntry = { word: string; phones: string };
 
 /** How each letter is said when a word is spelled out ("h v a c", "b three two"). */
-export const LETTER_PHONES: Readonly<Record<string, string>> = {
+const LETTER_PHONES: Readonly<Record<string, string>> = {
   a: 'EY',
   b: 'B IY',
   c: 'S IY',
@@ -58,7 +58,7 @@ export function parseCmuDictionary(text: string): Map<string, string[]> {
   return out;
 }
 
-export function spellPhones(word: string): string | null {
+function spellPhones(word: string): string | null {
   const phones: string[] = [];
   for (const ch of word) {
     const p = LETTER_PHONES[ch];

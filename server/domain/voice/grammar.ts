@@ -243,7 +243,7 @@ const FILLER_EN =
   'brown fox jumps lazy dog cat the a an be there five ten all some any every thing nothing something';
 
 /** Above this many items and assets the grammar is built compact (see buildSpeechGrammar). */
-export const COMPACT_ABOVE = 300;
+const COMPACT_ABOVE = 300;
 
 export type GrammarOptions = { locale?: GrammarLocale };
 
@@ -380,7 +380,7 @@ export function buildSpeechGrammar(
  * An empty rule would make the grammar invalid, and PocketSphinx's JSGF compiler mishandles <VOID>
  * (every sentence then came back empty), so an empty vocabulary rule gets one word no one says.
  */
-export const NEVER_SAID = 'nothingatall';
+const NEVER_SAID = 'nothingatall';
 const NEVER_SAID_PHONES = 'ZH OY ZH OY ZH OY';
 
 function alternatives(list: readonly string[]): string {

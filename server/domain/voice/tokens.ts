@@ -32,7 +32,7 @@ const number = (text: string, num: number, parts: readonly string[] | null = nul
  * Lower-case, strip punctuation, split letters from digits ("m8" -> "m 8", "20x25" -> "20 x 25",
  * "A-01-1" -> "a 01 1"), apply synonyms. Decimal points between digits survive ("0.55").
  */
-export function rawWords(text: string, locale: Locale): string[] {
+function rawWords(text: string, locale: Locale): string[] {
   const cleaned = text
     .toLowerCase()
     .normalize('NFKD')
