@@ -20,6 +20,19 @@ describe('orderStops on the demo warehouse', () => {
       code: bins[Math.floor(rnd() * bins.length)]?.code ?? '',
     }));
   const start: Target = { kind: 'point', x: 18, z: 8 };
+  /** The length of walking the targets in the given order, leg by leg. */
+  const walked = (seq: readonly Target[]): number => {
+    let length = 0;
+    for (let i = 1; i < seq.length; i++) {
+      const a = seq[i - 1];
+      const b = seq[i];
+      if (a === undefined || b === undefined) continue;
+      const leg = nav.route(a, b);
+      if (!leg.ok) throw new Error(leg.reason);
+      length += leg.lengthM;
+    }
+    return length;
+  };
 
   it('visits every stop once and never beats the given order by walking further', () => {
     const rnd = mulberry32(7).next;
@@ -29,17 +42,7 @@ describe('orderStops on the demo warehouse', () => {
       const { order, route } = orderStops(nav, start, stops, end);
       if (!route.ok) throw new Error(route.reason);
       expect([...order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
-      // The given order's length, walked leg by leg.
-      const seq = [start, ...stops, ...(end === undefined ? [] : [end])];
-      let givenLength = 0;
-      for (let i = 1; i < seq.length; i++) {
-        const a = seq[i - 1];
-        const b = seq[i];
-        if (a === undefined || b === undefined) continue;
-        const leg = nav.route(a, b);
-        if (!leg.ok) throw new Error(leg.reason);
-        givenLength += leg.lengthM;
-      }
+      const givenLength = walked([start, ...stops, ...(end === undefined ? [] : [end])]);
       expect(route.lengthM).toBeLessThanOrEqual(givenLength + 1e-6);
       // One arrival line per stop (plus the end).
       expect(route.steps.filter((s) => s.text.startsWith('Bin ')).length).toBe(stops.length);
@@ -51,16 +54,7 @@ describe('orderStops on the demo warehouse', () => {
     const { order, route } = orderStops(nav, start, stops, start);
     if (!route.ok) throw new Error(route.reason);
     expect([...order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
-    const seq = [start, ...stops, start];
-    let givenLength = 0;
-    for (let i = 1; i < seq.length; i++) {
-      const a = seq[i - 1];
-      const b = seq[i];
-      if (a === undefined || b === undefined) continue;
-      const leg = nav.route(a, b);
-      if (!leg.ok) throw new Error(leg.reason);
-      givenLength += leg.lengthM;
-    }
+    const givenLength = walked([start, ...stops, start]);
     // Random order over the whole warehouse is several times the optimised walk.
     expect(route.lengthM).toBeLessThan(givenLength * 0.6);
     expect(orderStops(nav, start, stops, start).order).toEqual(order);
