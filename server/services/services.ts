@@ -46,6 +46,6 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     jobs,
     droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, ledger }),
     scenarios: new ScenarioService({ db, writer, clock, events, jobs }),
-    voice: new VoiceService({ db, events }),
+    voice: new VoiceService({ db, clock, events }),
   };
 }

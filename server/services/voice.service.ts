@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import { readVocabulary } from '../db/voice.repository.ts';
 import type { Vocabulary } from '../domain/voice/vocabulary.ts';
 import { detectPocketSphinx } from '../speech/pocketsphinx.ts';
+import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 
 export type RecogniserStatus = { status: 'available' } | { status: 'unavailable'; reason: string };
@@ -20,23 +21,26 @@ const REBUILD_DELAY_MS = 300;
  */
 export class VoiceService {
   readonly #db: Database;
+  readonly #clock: Clock;
   #cached: Promise<Vocabulary> | null = null;
   #cachedAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(vocabulary: Vocabulary) => void>();
   readonly #stop = new AbortController();
 
-  constructor(deps: { db: Database; events: EventBus }) {
+  constructor(deps: { db: Database; clock: Clock; events: EventBus }) {
     this.#db = deps.db;
+    this.#clock = deps.clock;
     void this.#watch(deps.events);
   }
 
   vocabulary(): Promise<Vocabulary> {
     // Asset edits and seeds publish no live event, so a cached vocabulary also ages out.
-    if (!this.#cached || Date.now() - this.#cachedAt > MAX_AGE_MS) {
+    const now = this.#clock.now();
+    if (!this.#cached || now - this.#cachedAt > MAX_AGE_MS) {
       const loading = readVocabulary(this.#db.reader);
       this.#cached = loading;
-      this.#cachedAt = Date.now();
+      this.#cachedAt = now;
       // A failed read is not cached: the next caller tries again.
       loading.catch(() => {
         if (this.#cached === loading) this.#cached = null;
