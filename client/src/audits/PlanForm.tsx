@@ -4,9 +4,9 @@ import { useLocation } from 'wouter';
 import type { Facility } from '../../../twin-models/schema.ts';
 import { Field } from '../components/Field.tsx';
 import { Progress } from '../components/Progress.tsx';
+import { useJob } from '../hooks/useJob.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { type Inputs, useTRPC } from '../trpc.ts';
-import { useJob } from './useJob.ts';
 
 type Scope = Inputs['droneAudits']['plan']['scope'];
 type Kind = Scope['kind'];

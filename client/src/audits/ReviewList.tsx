@@ -5,10 +5,10 @@ import { Badge, type Tone } from '../components/Badge.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
+import { useJob } from '../hooks/useJob.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { toast } from '../state/toasts.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
-import { useJob } from './useJob.ts';
 
 type Audit = Outputs['droneAudits']['get'];
 type Line = Audit['lines'][number];

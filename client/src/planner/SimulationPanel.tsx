@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useJob } from '../audits/useJob.ts';
 import { Progress } from '../components/Progress.tsx';
+import { useJob } from '../hooks/useJob.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
