@@ -2,7 +2,7 @@ import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import type { Facility } from '../../twin-models/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import {
   currentRevisionId,
   deleteScenario,
@@ -153,6 +153,8 @@ export class ScenarioService {
     id: number,
     input: { name: string; notes: string; edits: readonly LayoutEdit[] },
     actorId: number,
+    /** The stored edit list this update was computed from; if it has changed since, the update is refused. */
+    basedOn?: string,
   ): Promise<{ editCount: number }> {
     const row = await this.#row(id);
     if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied and can no longer change`);
@@ -170,6 +172,9 @@ export class ScenarioService {
     await this.#checkItemMoves(outcome.itemMoves);
     const now = this.#clock.now();
     await this.#writer.run(async (tx) => {
+      const current = await draftInside(tx, id, 'can no longer change');
+      if (basedOn !== undefined && current.edits !== basedOn)
+        throw conflict(`Scenario ${id} was edited while this was computed; run it again`);
       await updateScenario(tx, id, { ...input, edits: JSON.stringify(input.edits), now });
       await appendAudit(tx, [
         {
@@ -190,6 +195,7 @@ export class ScenarioService {
     if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied; it stays as a record`);
     const now = this.#clock.now();
     await this.#writer.run(async (tx) => {
+      await draftInside(tx, id, 'stays as a record');
       await deleteScenario(tx, id);
       await appendAudit(tx, [
         {
@@ -300,7 +306,7 @@ export class ScenarioService {
         ...edits,
         ...suggestion.moves.map((m) => ({ kind: 'moveItem' as const, ...m })),
       ];
-      await this.update(id, { name: row.name, notes: row.notes, edits: next }, actorId);
+      await this.update(id, { name: row.name, notes: row.notes, edits: next }, actorId, row.edits);
       return {
         binMoves: suggestion.binMoves,
         itemMoves: suggestion.moves.length,
@@ -524,4 +530,15 @@ function describeEdit(e: LayoutEdit): string {
     default:
       return exhaustive(e);
   }
+}
+
+/**
+ * Re-reads the scenario inside the writer transaction: the check before it ran on the reader, and a
+ * publish queued in between must not be followed by an edit or a delete of the applied record.
+ */
+async function draftInside(tx: Executor, id: number, refusal: string): Promise<ScenarioRow> {
+  const row = await scenarioById(tx, id);
+  if (row === null) throw notFound(`Scenario ${id} does not exist`);
+  if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied; it ${refusal}`);
+  return row;
 }
