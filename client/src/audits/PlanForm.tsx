@@ -145,68 +145,28 @@ export function PlanForm({ facility, initialAisle }: { facility: Facility; initi
           </Field>
         ) : null}
         {kind === 'not-counted' ? (
-          <Field label="Not counted in (days)">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                value={days}
-                onChange={(e) => setDays(Number(e.target.value))}
-              />
-            )}
-          </Field>
+          <NumberField label="Not counted in (days)" min={0} value={days} onChange={setDays} />
         ) : null}
       </div>
       <details className="audit-plan-form__drone">
         <summary>Drone and battery</summary>
         <div className="form-grid">
-          <Field label="Transit speed (m/s)">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0.1}
-                step={0.1}
-                value={speedMps}
-                onChange={(e) => setSpeed(Number(e.target.value))}
-              />
-            )}
-          </Field>
-          <Field label="Battery (minutes)">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                value={batteryMinutes}
-                onChange={(e) => setBattery(Number(e.target.value))}
-              />
-            )}
-          </Field>
-          <Field label="Reserve (minutes)">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                value={reserveMinutes}
-                onChange={(e) => setReserve(Number(e.target.value))}
-              />
-            )}
-          </Field>
-          <Field label="Seconds per scan">
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0.1}
-                step={0.1}
-                value={secondsPerScan}
-                onChange={(e) => setScan(Number(e.target.value))}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Transit speed (m/s)"
+            min={0.1}
+            step={0.1}
+            value={speedMps}
+            onChange={setSpeed}
+          />
+          <NumberField label="Battery (minutes)" min={1} value={batteryMinutes} onChange={setBattery} />
+          <NumberField label="Reserve (minutes)" min={0} value={reserveMinutes} onChange={setReserve} />
+          <NumberField
+            label="Seconds per scan"
+            min={0.1}
+            step={0.1}
+            value={secondsPerScan}
+            onChange={setScan}
+          />
         </div>
       </details>
       <div className="button-row">
@@ -252,5 +212,29 @@ export function PlanForm({ facility, initialAisle }: { facility: Facility; initi
         </div>
       ) : null}
     </form>
+  );
+}
+
+/** A labelled number input; the plan form has several and they differ only in these props. */
+function NumberField(props: {
+  label: string;
+  min: number;
+  step?: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      {(p) => (
+        <input
+          {...p}
+          type="number"
+          min={props.min}
+          step={props.step}
+          value={props.value}
+          onChange={(e) => props.onChange(Number(e.target.value))}
+        />
+      )}
+    </Field>
   );
 }
