@@ -3,6 +3,7 @@ import { exhaustive } from '../../server/domain/errors.ts';
 import type { Services } from '../../server/services/services.ts';
 import { type LedgerRequest, postStockOperations } from '../../server/services/stock-ledger.service.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
+import { withAssetPlacements } from './asset-placements.ts';
 import { generateAssets } from './assets.ts';
 import { generateCatalog } from './catalog.ts';
 import { generateMovementHistory, type HistoryEvent } from './demand.ts';
@@ -121,6 +122,12 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   log(`  ${movements} movements over ${days} days (${refused} refused)`);
 
   const assets = generateAssets(rng, 60, floorBounds(facility));
+  // The same layout again, now with the register's machines standing in it, so guidance can find them.
+  await services.twin.publish(
+    withAssetPlacements(facility, assets),
+    'Sample facility with plant assets',
+    adminId,
+  );
   const assetIds = await writer.run(async (tx) => {
     const ids: number[] = [];
     for (const a of assets) {

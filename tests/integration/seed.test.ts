@@ -71,3 +71,20 @@ test('history spans the last 180 days with a realistic mix of movements', async 
   const first = Math.min(...rs.rows.map((r) => Number(r.first)));
   expect(Date.parse('2026-11-01T12:00:00Z') - first).toBeGreaterThan(170 * 86_400_000);
 });
+
+test('every seeded asset stands in the published twin under its register tag, and a route from dock D1 reaches it', async () => {
+  const rs = await services.db.reader.execute('SELECT tag, name, x, z FROM assets ORDER BY id');
+  const twin = await services.twin.current();
+  const placed = new Map((twin?.facility.assets ?? []).map((a) => [a.assetTag, a]));
+  expect(rs.rows.length).toBe(summary.assets);
+  for (const row of rs.rows) {
+    const tag = String(row.tag);
+    const placement = placed.get(tag);
+    expect(placement, `placement for ${tag}`).toMatchObject({
+      name: String(row.name),
+      pose: { position: { x: Number(row.x), z: Number(row.z) } },
+    });
+    const route = await services.navigation.route({ kind: 'dock', code: 'D1' }, { kind: 'asset', id: tag });
+    expect(route.ok, `route to ${tag}: ${route.ok ? '' : route.reason}`).toBe(true);
+  }
+}, 120_000);
