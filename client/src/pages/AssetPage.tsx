@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { Badge } from '../components/Badge.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -45,6 +45,9 @@ function AssetContent({ asset }: { asset: AssetDetail }) {
   const [, navigate] = useLocation();
   const [creating, setCreating] = useState(false);
   const orders = useQuery(trpc.workOrders.list.queryOptions({ assetId: asset.id, limit: 100 }));
+  // Same query and cache as the guide page, so following the link does not load the layout again.
+  const twin = useQuery(trpc.twin.current.queryOptions(undefined, { staleTime: 60_000 }));
+  const placed = twin.data?.facility.assets.some((a) => a.assetTag === asset.tag) ?? false;
   const dueCount = asset.plans.filter((p) => p.due).length;
   return (
     <div className="page">
@@ -58,14 +61,25 @@ function AssetContent({ asset }: { asset: AssetDetail }) {
           </>
         }
         actions={
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setCreating(true)}
-            disabled={creating}
-          >
-            Create work order
-          </button>
+          <>
+            {placed ? (
+              <Link
+                href={`/guide?asset=${encodeURIComponent(asset.tag)}`}
+                className="button"
+                data-testid="guide-me"
+              >
+                Guide me
+              </Link>
+            ) : null}
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setCreating(true)}
+              disabled={creating}
+            >
+              Create work order
+            </button>
+          </>
         }
       />
       {creating ? (

@@ -31,7 +31,7 @@ type Revision = Outputs['twin']['current'];
 type Facility = Revision['facility'];
 
 /**
- * `/guide?bin=CODE | item=ID | asset=ID`: walks the user to a bin (or an asset) in AR where the
+ * `/guide?bin=CODE | item=ID | asset=TAG` (asset: register tag or placement id): walks the user to a bin (or an asset) in AR where the
  * device offers it, in VR for planners on a headset, and otherwise with the 3-D view and a floor
  * plan. A change of the query (a new target, e.g. from the voice helper) re-targets the guidance
  * without ending a running session: nothing here is keyed on the target.

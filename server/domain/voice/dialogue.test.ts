@@ -260,7 +260,7 @@ describe('voice dialogue', () => {
     expect(go({ item: '1' }).effect).toEqual({ kind: 'navigate', path: '/guide?item=1' });
     expect(go({ asset: '7' })).toMatchObject({
       reply: 'Opening the route to Chiller 2.',
-      effect: { kind: 'navigate', path: '/guide?asset=7' },
+      effect: { kind: 'navigate', path: '/guide?asset=CH-2' },
     });
     expect(turn(IDLE, p({ intent: 'start_audit', slots: { aisle: 'B' } })).effect).toEqual({
       kind: 'navigate',

@@ -497,7 +497,11 @@ export function decide(
         effect: { kind: 'navigate', path },
       });
       if ('item' in slots) return go(`/guide?item=${enc(slots.item)}`, nameOf(v, 'item', slots.item));
-      if ('asset' in slots) return go(`/guide?asset=${enc(slots.asset)}`, nameOf(v, 'asset', slots.asset));
+      if ('asset' in slots) {
+        // The twin knows machines by their register tag, not by database id.
+        const tag = v.assets.find((a) => a.id === slots.asset)?.tag ?? slots.asset;
+        return go(`/guide?asset=${enc(tag)}`, nameOf(v, 'asset', slots.asset));
+      }
       return go(`/guide?bin=${enc(slots.location)}`, r.binTarget(slots.location));
     }
     case 'start_audit': {
