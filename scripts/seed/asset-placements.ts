@@ -46,7 +46,10 @@ export function placementId(tag: string): string {
  * placement per asset, `assetTag` = the register tag. Throws if the result is not a valid layout or
  * a machine would stand on anything else, since that is a bug in the seed, not bad input.
  */
-export function withAssetPlacements(facility: Facility, assets: readonly GeneratedAsset[]): Facility {
+export function withAssetPlacements(
+  facility: Facility,
+  assets: readonly Pick<GeneratedAsset, 'tag' | 'name' | 'x' | 'z'>[],
+): Facility {
   const floor = facility.floors[0];
   if (floor === undefined) throw new Error('withAssetPlacements: the facility has no floor');
   const placements: AssetPlacement[] = assets.map((a) => {
