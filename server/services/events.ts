@@ -10,6 +10,8 @@ export type LiveEvent =
   | { type: 'work_order'; workOrderId: number; status: string }
   | { type: 'purchase_order'; purchaseOrderId: number; status: string }
   | { type: 'catalog'; itemId: number }
+  /** A CSV import changed many items or locations at once. */
+  | { type: 'import'; kind: 'items' | 'locations' }
   | { type: 'twin'; revisionId: number };
 
 export class EventBus {

@@ -8,6 +8,7 @@ import type { Writer } from '../db/writer.ts';
 import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
 import { invalid } from '../domain/errors.ts';
 import type { Clock } from './clock.ts';
+import type { EventBus } from './events.ts';
 import type { InventoryService } from './inventory.service.ts';
 import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
 
@@ -30,6 +31,7 @@ export class IoService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
+  readonly #events: EventBus;
   readonly #inventory: InventoryService;
   readonly #ledger: StockLedgerService;
 
@@ -37,12 +39,14 @@ export class IoService {
     db: Database;
     writer: Writer;
     clock: Clock;
+    events: EventBus;
     inventory: InventoryService;
     ledger: StockLedgerService;
   }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
+    this.#events = deps.events;
     this.#inventory = deps.inventory;
     this.#ledger = deps.ledger;
   }
@@ -75,6 +79,7 @@ export class IoService {
       throw error;
     }
     if (kind === 'items') await this.#inventory.load();
+    if (kind !== 'stock') this.#events.publish({ type: 'import', kind });
     for (const r of receipts) this.#ledger.publish(r);
     return { dryRun, rows, errors: [], applied: parsed.rows.length };
   }

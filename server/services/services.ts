@@ -40,12 +40,12 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     workOrders: new WorkOrderService({ db, writer, clock, events, ledger }),
     assets: new AssetService({ db, writer, clock, events }),
     audit: new AuditService({ db }),
-    io: new IoService({ db, writer, clock, inventory, ledger }),
+    io: new IoService({ db, writer, clock, events, inventory, ledger }),
     twin,
     navigation: new NavigationService({ twin, events }),
     jobs,
     droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, ledger }),
     scenarios: new ScenarioService({ db, writer, clock, events, jobs }),
-    voice: new VoiceService({ db, clock, events }),
+    voice: new VoiceService({ db, events }),
   };
 }

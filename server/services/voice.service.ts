@@ -2,7 +2,6 @@ import type { Database } from '../db/database.ts';
 import { readVocabulary } from '../db/voice.repository.ts';
 import type { Vocabulary } from '../domain/voice/vocabulary.ts';
 import { detectPocketSphinx } from '../speech/pocketsphinx.ts';
-import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 
 export type RecogniserStatus = { status: 'available' } | { status: 'unavailable'; reason: string };
@@ -10,8 +9,7 @@ export type RecogniserStatus = { status: 'available' } | { status: 'unavailable'
 /** Which speech recognisers this server offers (the browser's own is the client's business). */
 export type VoiceStatus = { offline: RecogniserStatus };
 
-/** A burst of catalogue changes (an import) rebuilds the vocabulary once, this long after the last. */
-const MAX_AGE_MS = 60_000;
+/** A burst of catalogue changes rebuilds the vocabulary once, this long after the last. */
 const REBUILD_DELAY_MS = 300;
 
 /**
@@ -21,26 +19,22 @@ const REBUILD_DELAY_MS = 300;
  */
 export class VoiceService {
   readonly #db: Database;
-  readonly #clock: Clock;
   #cached: Promise<Vocabulary> | null = null;
-  #cachedAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(vocabulary: Vocabulary) => void>();
   readonly #stop = new AbortController();
 
-  constructor(deps: { db: Database; clock: Clock; events: EventBus }) {
+  constructor(deps: { db: Database; events: EventBus }) {
     this.#db = deps.db;
-    this.#clock = deps.clock;
     void this.#watch(deps.events);
   }
 
   vocabulary(): Promise<Vocabulary> {
-    // Asset edits and seeds publish no live event, so a cached vocabulary also ages out.
-    const now = this.#clock.now();
-    if (!this.#cached || now - this.#cachedAt > MAX_AGE_MS) {
+    // Every runtime change to names or bins publishes an event (item edits, CSV imports, layouts);
+    // assets change only through the seed, which refreshes explicitly.
+    if (!this.#cached) {
       const loading = readVocabulary(this.#db.reader);
       this.#cached = loading;
-      this.#cachedAt = now;
       // A failed read is not cached: the next caller tries again.
       loading.catch(() => {
         if (this.#cached === loading) this.#cached = null;
@@ -81,7 +75,7 @@ export class VoiceService {
   async #watch(events: EventBus): Promise<void> {
     try {
       for await (const event of events.subscribe(this.#stop.signal)) {
-        if (event.type !== 'catalog' && event.type !== 'twin') continue;
+        if (event.type !== 'catalog' && event.type !== 'twin' && event.type !== 'import') continue;
         clearTimeout(this.#timer);
         this.#timer = setTimeout(() => {
           this.refresh().catch(() => undefined);

@@ -174,6 +174,18 @@ describe('offline speech recognition over /speech', () => {
     await expect(fx().as.anonymous.voice.vocabulary.query()).rejects.toThrow('Log in first');
   });
 
+  test('items added by a CSV import join the vocabulary without a restart', async () => {
+    const csv =
+      'sku,name,aliases,unit,barcode,category,unit_cost,reorder_point,reorder_qty,tracking,supplier\n' +
+      'HYD-HOSE-12,Hydraulic hose 12mm,hose|hydraulic line,ea,,hydraulics,14.50,2,10,none,\n';
+    await fx().as.planner.io.importCsv.mutate({ kind: 'items', csv, dryRun: false });
+    await expect
+      .poll(async () =>
+        (await fx().as.technician.voice.vocabulary.query()).items.find((i) => i.sku === 'HYD-HOSE-12'),
+      )
+      .toMatchObject({ name: 'Hydraulic hose 12mm', aliases: ['hose', 'hydraulic line'] });
+  });
+
   test('status and /healthz say whether offline recognition is installed, and why not', async () => {
     const status = await fx().as.technician.voice.status.query();
     const health = (await (await fetch(`${fx().app.url}/healthz`)).json()) as { speech: unknown };

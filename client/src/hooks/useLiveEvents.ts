@@ -43,6 +43,10 @@ export function useLiveEvents(enabled: boolean): void {
       case 'twin':
         void invalidate.twin();
         break;
+      case 'import':
+        // Many rows changed at once; refetching what is on screen is simpler than tracking which.
+        void invalidate.everything();
+        break;
     }
   };
 
