@@ -25,7 +25,7 @@ describe('web client: a technician picks stock', () => {
   );
 
   it(
-    'logs in, finds "m8 bolt", picks 2 from A-01-1 and sees 98 left and the pick in the history',
+    'logs in, finds "m8 bolt", picks 2 from A-01-1 and sees 98 left and the pick in the history, then receives 5',
     async () => {
       const { fx } = started();
       const page = await newPage();
@@ -78,6 +78,16 @@ describe('web client: a technician picks stock', () => {
 
       await page.screenshot({ path: join(RESULTS_DIR, 'item-page.png'), fullPage: true });
 
+      // Receiving goes through the same single-bin form: 5 back into A-01-1.
+      await page.getByTestId('action-receive').click();
+      await page.getByTestId('bin-select').selectOption(`${fx.bins.a}|`);
+      await page.getByTestId('qty-input').fill('5');
+      await page.getByTestId('submit-action').click();
+      await expect
+        .poll(() => page.getByTestId('form-success').textContent(), { timeout: 10_000 })
+        .toBe('Received 5 into A-01-1 — 103 there now');
+      await expect.poll(() => row.getByTestId('on-hand').textContent(), { timeout: 10_000 }).toBe('103');
+
       // The same page at a phone's width.
       const phone = await newPage({ viewport: { width: 390, height: 844 } });
       await phone.goto(`${fx.app.url}/login?next=${encodeURIComponent(`/items/${fx.items.bolt}`)}`);
@@ -85,7 +95,7 @@ describe('web client: a technician picks stock', () => {
       await phone.waitForURL(new RegExp(`/items/${fx.items.bolt}$`));
       const phoneRow = phone.locator('[data-testid="stock-row"][data-bin="A-01-1"]');
       await phoneRow.waitFor();
-      expect(await phoneRow.getByTestId('on-hand').textContent()).toBe('98');
+      expect(await phoneRow.getByTestId('on-hand').textContent()).toBe('103');
       await phone.getByTestId('movement-row').first().waitFor();
       await phone.screenshot({ path: join(RESULTS_DIR, 'item-page-phone.png'), fullPage: true });
     },

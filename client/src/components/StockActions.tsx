@@ -5,8 +5,7 @@ import type { ItemDetail } from '../lib/types.ts';
 import { AdjustForm } from './AdjustForm.tsx';
 import { CountForm } from './CountForm.tsx';
 import { MoveForm } from './MoveForm.tsx';
-import { PickForm } from './PickForm.tsx';
-import { ReceiveForm } from './ReceiveForm.tsx';
+import { SingleBinForm } from './SingleBinForm.tsx';
 
 type ActionId = 'pick' | 'receive' | 'put-away' | 'transfer' | 'count' | 'adjust';
 
@@ -22,9 +21,9 @@ const ACTIONS: { id: ActionId; label: string; plannersOnly?: boolean }[] = [
 function ActionForm({ action, item }: { action: ActionId; item: ItemDetail }) {
   switch (action) {
     case 'pick':
-      return <PickForm item={item} />;
+      return <SingleBinForm item={item} kind="pick" />;
     case 'receive':
-      return <ReceiveForm item={item} />;
+      return <SingleBinForm item={item} kind="receive" />;
     case 'put-away':
       return <MoveForm item={item} kind="putAway" />;
     case 'transfer':
