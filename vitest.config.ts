@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: [
       'server/**/*.test.ts',
+      'common/**/*.test.ts',
       'client/**/*.test.ts',
       'twin-models/**/*.test.ts',
       'scripts/**/*.test.ts',

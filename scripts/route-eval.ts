@@ -9,7 +9,7 @@
  * from /proc (the oldest ancestor in the npx/tsx chain), elsewhere this process's own start.
  */
 import { readFileSync } from 'node:fs';
-import { DomainError } from '../server/domain/errors.ts';
+import { DomainError } from '../common/errors.ts';
 import { optimiseTour } from '../server/domain/tour/optimise-tour.ts';
 import { euc2dProblem, parseTsplib } from '../server/domain/tour/tsplib.ts';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { ROLES, type Role } from '../common/roles.ts';
 import { openServices } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { ROLES, type Role } from '../server/domain/roles.ts';
 
 /**
  * `npm run user:add -- --username sam --name "Sam Smith" --role technician`

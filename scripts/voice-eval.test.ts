@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readCases } from '../server/domain/voice/eval-files.ts';
+import { readCases } from '../common/voice/eval-files.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const fixture = (name: string) => join(root, 'server/domain/voice/fixtures', name);
+const fixture = (name: string) => join(root, 'common/voice/fixtures', name);
 const INTENTS = [
   'find_item',
   'stock_level',

@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { readCases, readVocabulary } from '../server/domain/voice/eval-files.ts';
-import { compileVocabulary, parse } from '../server/domain/voice/parse.ts';
-import type { Vocabulary } from '../server/domain/voice/vocabulary.ts';
+import { readCases, readVocabulary } from '../common/voice/eval-files.ts';
+import { compileVocabulary, parse } from '../common/voice/parse.ts';
+import type { Vocabulary } from '../common/voice/vocabulary.ts';
 
 function fail(message: string): never {
   process.stderr.write(`voice-eval: ${message}\n`);

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyEdits } from '../../common/layout/edits.ts';
+import { DEFAULT_LAYOUT_RULES } from '../../common/layout/validate.ts';
 import { openServices } from '../../server/app.ts';
 import { heldStock, workMovements } from '../../server/db/scenarios.repository.ts';
 import { walkingSaving } from '../../server/domain/layout/compare.ts';
-import { applyEdits } from '../../server/domain/layout/edits.ts';
 import { DEFAULT_SIMULATION, simulateWork } from '../../server/domain/layout/simulate.ts';
 import { suggestSlotting } from '../../server/domain/layout/slotting.ts';
-import { DEFAULT_LAYOUT_RULES } from '../../server/domain/layout/validate.ts';
 import { WalkModelCache } from '../../server/domain/layout/walk-model.ts';
 import { workLinesFromMovements } from '../../server/domain/layout/work-lines.ts';
 import { deriveBins } from '../../twin-models/geometry.ts';

@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { readVocabulary } from '../../server/domain/voice/eval-files.ts';
-import { numberWords } from '../../server/domain/voice/grammar.ts';
-import { compileVocabulary, parse } from '../../server/domain/voice/parse.ts';
-import type { Vocabulary } from '../../server/domain/voice/vocabulary.ts';
+import { readVocabulary } from '../../common/voice/eval-files.ts';
+import { compileVocabulary, parse } from '../../common/voice/parse.ts';
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
+import { numberWords } from '../../server/speech/grammar.ts';
 import { mulberry32, type Rng } from '../../twin-models/generate/random.ts';
 import { rackBinCodes } from '../../twin-models/geometry.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';

@@ -1,5 +1,5 @@
+import { exhaustive } from '../../common/errors.ts';
 import { insertRows, num } from '../../server/db/sql.ts';
-import { exhaustive } from '../../server/domain/errors.ts';
 import type { Services } from '../../server/services/services.ts';
 import { type LedgerRequest, postStockOperations } from '../../server/services/stock-ledger.service.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SessionUser } from '../domain/roles.ts';
+import type { SessionUser } from '../../common/roles.ts';
 import type { Services } from '../services/services.ts';
 
 export const SESSION_COOKIE = 'tv_session';

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorKind, exhaustive } from '../domain/errors.ts';
-import type { Access } from '../domain/roles.ts';
+import { DomainError, type DomainErrorKind, exhaustive } from '../../common/errors.ts';
+import type { Access } from '../../common/roles.ts';
 import type { Context } from './context.ts';
 
 export type Meta = { access: Access };

@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from '../domain/roles.ts';
+import type { Role, SessionUser } from '../../common/roles.ts';
 import type { Executor } from './database.ts';
 import { num, str } from './sql.ts';
 

@@ -1,4 +1,4 @@
-import type { Vocabulary } from '../domain/voice/vocabulary.ts';
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import type { Executor } from './database.ts';
 import { num, str } from './sql.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DomainError } from './errors.ts';
+import { DomainError } from '../../common/errors.ts';
 import {
   type ItemInfo,
   type LocationInfo,

@@ -1,4 +1,4 @@
-import { conflict, DomainError, exhaustive, invalid, notFound } from './errors.ts';
+import { conflict, DomainError, exhaustive, invalid, notFound } from '../../common/errors.ts';
 
 /**
  * The stock ledger's rules, as pure functions over a snapshot of the rows an operation touches.

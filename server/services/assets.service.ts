@@ -1,10 +1,10 @@
+import { invalid, notFound } from '../../common/errors.ts';
+import type { Priority } from '../../common/work-order-status.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
-import { invalid, notFound } from '../domain/errors.ts';
 import { duePlans } from '../domain/maintenance-due.ts';
-import type { Priority } from '../domain/work-order-status.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import { insertWorkOrder } from './work-orders.service.ts';

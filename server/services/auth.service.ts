@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { conflict, DomainError } from '../../common/errors.ts';
+import type { Role, SessionUser } from '../../common/roles.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import {
@@ -10,9 +12,7 @@ import {
   listUsers,
 } from '../db/users.repository.ts';
 import type { Writer } from '../db/writer.ts';
-import { conflict, DomainError } from '../domain/errors.ts';
 import { hashPassword, verifyPassword } from '../domain/passwords.ts';
-import type { Role, SessionUser } from '../domain/roles.ts';
 import type { Clock } from './clock.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,4 +1,5 @@
 import type { Transaction } from '@libsql/client';
+import { conflict, exhaustive, invalid, notFound } from '../../common/errors.ts';
 import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import type { Facility } from '../../twin-models/schema.ts';
@@ -34,7 +35,6 @@ import { countKey, type Decision, decide, disputedBins } from '../domain/drone/r
 import { type AuditScope, describeScope, selectBins } from '../domain/drone/scope.ts';
 import { checkSensor, DEFAULT_SENSOR, type SensorModel, simulateReadings } from '../domain/drone/sensor.ts';
 import { buildTrack } from '../domain/drone/track.ts';
-import { conflict, exhaustive, invalid, notFound } from '../domain/errors.ts';
 import type { Clock } from './clock.ts';
 import type { JobService, JobView } from './jobs.service.ts';
 import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';

@@ -1,3 +1,4 @@
+import { conflict, notFound } from '../../common/errors.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import {
   allItems,
@@ -20,7 +21,6 @@ import type { Database } from '../db/database.ts';
 import { ledgerMismatches } from '../db/ledger.repository.ts';
 import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
-import { conflict, notFound } from '../domain/errors.ts';
 import { ItemSearchIndex } from '../domain/item-search.ts';
 import { suggestReorder } from '../domain/reorder.ts';
 import type { Clock } from './clock.ts';

@@ -1,12 +1,12 @@
 import type { Transaction } from '@libsql/client';
 import { stringify } from 'csv-stringify/sync';
+import { invalid } from '../../common/errors.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { allItems, allLocations, insertItem, updateItem, upsertLocation } from '../db/catalog.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { list, num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
-import { invalid } from '../domain/errors.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { InventoryService } from './inventory.service.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, DomainError, forbidden, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, forbidden, notFound } from '../../common/errors.ts';
 import type { Clock } from './clock.ts';
 
 /**

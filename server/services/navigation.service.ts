@@ -1,4 +1,4 @@
-import { notFound } from '../domain/errors.ts';
+import { notFound } from '../../common/errors.ts';
 import type { MultiStopResult } from '../domain/navigation/multi-stop.ts';
 import { orderStops } from '../domain/navigation/multi-stop.ts';
 import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';

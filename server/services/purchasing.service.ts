@@ -1,15 +1,14 @@
 import type { Transaction } from '@libsql/client';
+import { conflict, invalid, notFound } from '../../common/errors.ts';
+import type { PurchaseOrderStatus } from '../../common/purchase-order-status.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import { insertRows, num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
-import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import type { InventoryService } from './inventory.service.ts';
 import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
-
-export type PurchaseOrderStatus = 'open' | 'partially_received' | 'received' | 'cancelled';
 
 /** Suppliers and purchase orders: reorder suggestions become orders; receiving a line posts a receipt. */
 export class PurchasingService {

@@ -1,3 +1,7 @@
+import { conflict, exhaustive, invalid, notFound } from '../../common/errors.ts';
+import { applyEdits, type ItemMove, type LayoutEdit, LayoutEditsSchema } from '../../common/layout/edits.ts';
+import type { SimulationResult } from '../../common/layout/simulation-result.ts';
+import { DEFAULT_LAYOUT_RULES, type LayoutRules } from '../../common/layout/validate.ts';
 import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import type { Facility } from '../../twin-models/schema.ts';
@@ -26,12 +30,9 @@ import {
 } from '../db/scenarios.repository.ts';
 import { revisionDocument } from '../db/twin-revisions.repository.ts';
 import type { Writer } from '../db/writer.ts';
-import { conflict, exhaustive, invalid, notFound } from '../domain/errors.ts';
 import { type ComparisonRow, compareResults, walkingSaving } from '../domain/layout/compare.ts';
-import { applyEdits, type ItemMove, type LayoutEdit, LayoutEditsSchema } from '../domain/layout/edits.ts';
-import { DEFAULT_SIMULATION, type SimulationResult, simulateWork } from '../domain/layout/simulate.ts';
+import { DEFAULT_SIMULATION, simulateWork } from '../domain/layout/simulate.ts';
 import { suggestSlotting } from '../domain/layout/slotting.ts';
-import { DEFAULT_LAYOUT_RULES, type LayoutRules } from '../domain/layout/validate.ts';
 import { WalkModelCache } from '../domain/layout/walk-model.ts';
 import { type MovementRow, workLinesFromMovements } from '../domain/layout/work-lines.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from '@libsql/client';
+import { conflict, type DomainError } from '../../common/errors.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Executor } from '../db/database.ts';
 import {
@@ -13,7 +14,6 @@ import {
 } from '../db/ledger.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import type { AuditContent } from '../domain/audit-chain.ts';
-import { conflict, type DomainError } from '../domain/errors.ts';
 import {
   planStockOperations,
   type StockAfter,

@@ -1,3 +1,4 @@
+import { conflict, invalid } from '../../common/errors.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import type { Facility } from '../../twin-models/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
@@ -5,7 +6,6 @@ import { upsertLocations } from '../db/catalog.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
-import { conflict, invalid } from '../domain/errors.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';

@@ -1,6 +1,6 @@
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import type { Database } from '../db/database.ts';
 import { readVocabulary } from '../db/voice.repository.ts';
-import type { Vocabulary } from '../domain/voice/vocabulary.ts';
 import { detectPocketSphinx } from '../speech/pocketsphinx.ts';
 import type { EventBus } from './events.ts';
 

@@ -1,15 +1,15 @@
 import type { Transaction } from '@libsql/client';
-import { appendAudit } from '../db/audit.repository.ts';
-import type { Database, Executor } from '../db/database.ts';
-import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
-import type { Writer } from '../db/writer.ts';
-import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { conflict, invalid, notFound } from '../../common/errors.ts';
 import {
   assertTransition,
   isFinal,
   type Priority,
   type WorkOrderStatus,
-} from '../domain/work-order-status.ts';
+} from '../../common/work-order-status.ts';
+import { appendAudit } from '../db/audit.repository.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './events.ts';
 import {

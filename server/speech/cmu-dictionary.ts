@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Pronouncer, parseCmuDictionary } from '../domain/voice/dictionary.ts';
+import { type Pronouncer, parseCmuDictionary } from './dictionary.ts';
 import { CMU_DICTIONARY } from './pocketsphinx.ts';
 
 let loaded: Map<string, string[]> | null = null;

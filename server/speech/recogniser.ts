@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dictionaryText } from '../domain/voice/dictionary.ts';
-import { buildSpeechGrammar, type SpeechGrammar } from '../domain/voice/grammar.ts';
-import type { Vocabulary } from '../domain/voice/vocabulary.ts';
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { cmuPronouncer } from './cmu-dictionary.ts';
+import { dictionaryText } from './dictionary.ts';
+import { buildSpeechGrammar, type SpeechGrammar } from './grammar.ts';
 import { type Availability, Decoder, detectPocketSphinx } from './pocketsphinx.ts';
 
 const SAMPLE_RATE = 16_000;

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { helloMessage, SPEECH_CLOSE, SPEECH_PATH } from '../../client/src/voice/recognition/protocol.ts';
-import type { SessionUser } from '../domain/roles.ts';
-import type { Vocabulary } from '../domain/voice/vocabulary.ts';
+import type { SessionUser } from '../../common/roles.ts';
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { detectPocketSphinx } from './pocketsphinx.ts';
 import { createSpeechEndpoint, type SpeechEndpoint } from './speech-socket.ts';
 

@@ -7,9 +7,9 @@ import {
   SPEECH_PATH,
   SPEECH_SAMPLE_RATE,
 } from '../../client/src/voice/recognition/protocol.ts';
+import type { SessionUser } from '../../common/roles.ts';
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { readCookie, SESSION_COOKIE } from '../api/context.ts';
-import type { SessionUser } from '../domain/roles.ts';
-import type { Vocabulary } from '../domain/voice/vocabulary.ts';
 import {
   OfflineRecogniser,
   RecogniserBusyError,

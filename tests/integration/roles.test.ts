@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { Access } from '../../common/roles.ts';
 import { appRouter } from '../../server/api/app.router.ts';
 import { createContextInner } from '../../server/api/context.ts';
 import { createCallerFactory } from '../../server/api/trpc.ts';
-import type { Access } from '../../server/domain/roles.ts';
 import { BACKENDS, useFixture } from '../support/backends.ts';
 import { rawCall } from '../support/raw-call.ts';
 import { apiClient, cookieOf, PASSWORD } from '../support/test-app.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { rackCentre } from '../../server/domain/layout/edits.ts';
+import { rackCentre } from '../../common/layout/edits.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
 import { BACKENDS, useFixture } from '../support/backends.ts';
 import { dbFingerprint } from '../support/db-state.ts';

@@ -1,8 +1,8 @@
 import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
+import type { Role } from '../../common/roles.ts';
 import type { AppRouter } from '../../server/api/app.router.ts';
 import { type RunningApp, startApp } from '../../server/app.ts';
 import { upsertLocation } from '../../server/db/catalog.repository.ts';
-import type { Role } from '../../server/domain/roles.ts';
 import type { Clock } from '../../server/services/clock.ts';
 
 export type Api = TRPCClient<AppRouter>;

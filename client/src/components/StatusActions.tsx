@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { allowedNext, type WorkOrderStatus } from '../../../common/work-order-status.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { humanise } from '../lib/format.ts';
-import { NEXT_STATUSES, type WorkOrderDetail, type WorkOrderStatus } from '../lib/types.ts';
+import type { WorkOrderDetail } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
@@ -43,7 +44,7 @@ export function StatusActions({ order, canAssign }: { order: WorkOrderDetail; ca
     }),
   );
   // Only a planner can choose an assignee, so others are not offered "assigned" without one.
-  const next = NEXT_STATUSES[order.status].filter(
+  const next = allowedNext(order.status).filter(
     (to) => to !== 'assigned' || order.assigneeId !== null || canAssign,
   );
   if (next.length === 0) {

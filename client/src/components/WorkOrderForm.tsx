@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { PRIORITIES, type Priority } from '../../../common/work-order-status.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import type { FieldErrors } from '../lib/errors.ts';
 import { fromDateInput, humanise } from '../lib/format.ts';
-import { PRIORITIES, type Priority } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useSearch } from 'wouter';
+import { PO_STATUSES, type PurchaseOrderStatus } from '../../../common/purchase-order-status.ts';
 import { Badge } from '../components/Badge.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
@@ -7,7 +8,6 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { formatDate, formatMoney, humanise } from '../lib/format.ts';
-import { PO_STATUSES, type PurchaseOrderStatus } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
 
 const isStatus = (s: string | null): s is PurchaseOrderStatus => PO_STATUSES.some((p) => p === s);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { applyEdits, type LayoutEdit, rackCentre } from '../../../server/domain/layout/edits.ts';
+import { applyEdits, type LayoutEdit, rackCentre } from '../../../common/layout/edits.ts';
 import { Badge } from '../components/Badge.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+import { WORK_ORDER_STATUSES } from '../../../common/work-order-status.ts';
 import { BoardColumn } from '../components/BoardColumn.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { WorkOrderForm } from '../components/WorkOrderForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { humanise } from '../lib/format.ts';
-import { WORK_ORDER_STATUSES } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 

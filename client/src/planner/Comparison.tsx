@@ -1,4 +1,4 @@
-import { HISTOGRAM_WIDTH_M } from '../../../server/domain/layout/simulate.ts';
+import { HISTOGRAM_WIDTH_M } from '../../../common/layout/simulation-result.ts';
 import { formatNumber } from '../lib/format.ts';
 import type { Outputs } from '../trpc.ts';
 

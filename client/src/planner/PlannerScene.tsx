@@ -20,8 +20,8 @@ import {
   Vector2,
   Vector3,
 } from 'three';
-import { rackCentre } from '../../../server/domain/layout/edits.ts';
-import type { Heatmap } from '../../../server/domain/layout/simulate.ts';
+import { rackCentre } from '../../../common/layout/edits.ts';
+import type { Heatmap } from '../../../common/layout/simulation-result.ts';
 import { rackLength, rotateY } from '../../../twin-models/geometry.ts';
 import type { Rack } from '../../../twin-models/schema.ts';
 import { snap } from './history.ts';

@@ -2,7 +2,7 @@
  * Undo and redo for a scenario's edit list. Edits are absolute (a rack's new centre, its new
  * heading), so undo is dropping the last edit and redo is putting it back; a new edit clears redo.
  */
-import { exhaustive } from '../../../server/domain/errors.ts';
+import { exhaustive } from '../../../common/errors.ts';
 
 export type EditHistory<T> = { edits: readonly T[]; undone: readonly T[] };
 

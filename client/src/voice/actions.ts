@@ -1,6 +1,6 @@
 import type { TRPCClient } from '@trpc/client';
-import { exhaustive } from '../../../server/domain/errors.ts';
-import type { FactRequest, Facts, Outcome, WriteAction } from '../../../server/domain/voice/dialogue.ts';
+import { exhaustive } from '../../../common/errors.ts';
+import type { FactRequest, Facts, Outcome, WriteAction } from '../../../common/voice/dialogue.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
 import type { AppRouter } from '../trpc.ts';
 

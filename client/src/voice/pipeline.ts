@@ -1,5 +1,5 @@
 import type { TRPCClient } from '@trpc/client';
-import type { Role } from '../../../server/domain/roles.ts';
+import type { Role } from '../../../common/roles.ts';
 import {
   type DialogueContext,
   type DialogueState,
@@ -10,10 +10,10 @@ import {
   type Turn,
   understand,
   type WriteAction,
-} from '../../../server/domain/voice/dialogue.ts';
-import { repliesEn } from '../../../server/domain/voice/locales/replies.en.ts';
-import { compileVocabulary, parse } from '../../../server/domain/voice/parse.ts';
-import type { Vocabulary } from '../../../server/domain/voice/vocabulary.ts';
+} from '../../../common/voice/dialogue.ts';
+import { repliesEn } from '../../../common/voice/locales/replies.en.ts';
+import { compileVocabulary, parse } from '../../../common/voice/parse.ts';
+import type { Vocabulary } from '../../../common/voice/vocabulary.ts';
 import type { AppRouter } from '../trpc.ts';
 import { failureOf, lookUp, runAction } from './actions.ts';
 import { speak, stopSpeaking } from './speak.ts';

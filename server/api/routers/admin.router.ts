@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMINS, ANY_USER } from '../../domain/roles.ts';
+import { ADMINS, ANY_USER } from '../../../common/roles.ts';
 import type { LiveEvent } from '../../services/events.ts';
 import { limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';

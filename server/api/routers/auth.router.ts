@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMINS, ANY_USER, ROLES } from '../../domain/roles.ts';
+import { ADMINS, ANY_USER, ROLES } from '../../../common/roles.ts';
 import { publicProcedure, roleProcedure, router } from '../trpc.ts';
 
 export const authRouter = router({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { PLANNERS } from '../../../common/roles.ts';
 import { CSV_KINDS } from '../../domain/csv-rows.ts';
-import { PLANNERS } from '../../domain/roles.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const kind = z.enum(CSV_KINDS);

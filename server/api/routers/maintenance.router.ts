@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
-import { PRIORITIES, WORK_ORDER_STATUSES } from '../../domain/work-order-status.ts';
+import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
+import { PRIORITIES, WORK_ORDER_STATUSES } from '../../../common/work-order-status.ts';
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { PO_STATUSES } from '../../../common/purchase-order-status.ts';
+import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
@@ -8,7 +9,7 @@ export const purchasingRouter = router({
   list: roleProcedure(ANY_USER)
     .input(
       z.object({
-        status: z.enum(['open', 'partially_received', 'received', 'cancelled']).optional(),
+        status: z.enum(PO_STATUSES).optional(),
         limit: limit(500, 100),
       }),
     )

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LayoutEditsSchema } from '../../domain/layout/edits.ts';
-import { PLANNERS } from '../../domain/roles.ts';
+import { LayoutEditsSchema } from '../../../common/layout/edits.ts';
+import { PLANNERS } from '../../../common/roles.ts';
 import { id, note } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMINS, ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { ADMINS, ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, idempotencyKey, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.ts';
-import { ANY_USER, PLANNERS } from '../../domain/roles.ts';
+import { notFound } from '../../../common/errors.ts';
+import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { note } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 

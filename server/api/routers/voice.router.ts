@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_USER } from '../../domain/roles.ts';
+import { ANY_USER } from '../../../common/roles.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 export const voiceRouter = router({

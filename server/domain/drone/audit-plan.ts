@@ -3,9 +3,10 @@
  * stored plan keeps only bin codes per sortie and the figures; positions are derived again from the
  * layout revision it was planned on, like everything else about bins.
  */
+
+import { invalid } from '../../../common/errors.ts';
 import { type DerivedBin, deriveBins } from '../../../twin-models/geometry.ts';
 import type { Dock, Facility } from '../../../twin-models/schema.ts';
-import { invalid } from '../errors.ts';
 import type { DroneConfig } from './config.ts';
 import { buildFlightSpace, type DockStop, dockByCode, type FlightSpace } from './flight-space.ts';
 import {

@@ -1,4 +1,4 @@
-import { invalid } from '../errors.ts';
+import { invalid } from '../../../common/errors.ts';
 
 /**
  * What a drone and its operator can do. Defaults describe a small indoor inventory drone

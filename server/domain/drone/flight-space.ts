@@ -10,6 +10,8 @@
  * aisle is clear by definition. Vertical moves cost their length; when the ceiling allows it a leg
  * may climb over the racks instead, whichever is shorter.
  */
+
+import { invalid } from '../../../common/errors.ts';
 import {
   footprintCorners,
   type Point2,
@@ -22,7 +24,6 @@ import {
   wallCorners,
 } from '../../../twin-models/geometry.ts';
 import type { Dock, Facility } from '../../../twin-models/schema.ts';
-import { invalid } from '../errors.ts';
 import type { DroneConfig } from './config.ts';
 
 const EPS = 1e-6;

@@ -9,7 +9,7 @@
  * so a plan never flies longer than its starting order.
  */
 
-import { invalid } from '../errors.ts';
+import { invalid } from '../../../common/errors.ts';
 import { optimiseTour } from '../tour/optimise-tour.ts';
 import { bandSequence } from './bands.ts';
 import { type DroneConfig, usableSeconds } from './config.ts';

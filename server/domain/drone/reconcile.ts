@@ -11,7 +11,7 @@
  * since the scan, approval is refused and the line becomes 'stale'; the planner re-flies the bin
  * (a new, small audit) to read it as it is now.
  */
-import { conflict, exhaustive, invalid } from '../errors.ts';
+import { conflict, exhaustive, invalid } from '../../../common/errors.ts';
 
 export type Review = 'none' | 'pending' | 'approved' | 'rejected' | 'stale';
 export type Decision = 'approve' | 'reject';

@@ -2,9 +2,10 @@
  * Which bins an audit covers. The same function serves the planner's form, the voice command
  * ("audit aisle B") and the re-fly of disputed bins.
  */
+
+import { exhaustive, invalid } from '../../../common/errors.ts';
 import { type DerivedBin, footprintCorners, pointInQuad } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
-import { exhaustive, invalid } from '../errors.ts';
 
 export type AuditScope =
   | { kind: 'aisle'; aisle: string }

@@ -4,8 +4,9 @@
  * wrong bin), and the sensor sometimes cannot see a bin (occluded), misses an item, or miscounts by
  * one. All of it comes from one seeded PRNG consumed in scan order, so a seed replays exactly.
  */
+
+import { invalid } from '../../../common/errors.ts';
 import { mulberry32 } from '../../../twin-models/generate/random.ts';
-import { invalid } from '../errors.ts';
 import type { TrackScan } from './track.ts';
 
 export type SensorModel = {

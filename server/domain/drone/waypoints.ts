@@ -6,10 +6,11 @@
  * bays are wide. The route optimiser then orders segments, not bins, so 50,000 bins is a problem of
  * a few hundred nodes.
  */
+
+import { invalid } from '../../../common/errors.ts';
 import type { DerivedBin } from '../../../twin-models/geometry.ts';
 import { rotateY } from '../../../twin-models/geometry.ts';
 import type { Facility, Rack } from '../../../twin-models/schema.ts';
-import { invalid } from '../errors.ts';
 import type { DroneConfig } from './config.ts';
 import { type FlightPoint, type FlightSpace, flightDistance, placeOf } from './flight-space.ts';
 

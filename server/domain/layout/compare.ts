@@ -1,5 +1,5 @@
 /** Side-by-side figures for a base layout and a scenario, with the relative change of each. */
-import type { SimulationResult } from './simulate.ts';
+import type { SimulationResult } from '../../../common/layout/simulation-result.ts';
 
 export type ComparisonRow = {
   key: keyof SimulationResult;

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { applyEdits } from '../../../common/layout/edits.ts';
+import { DEFAULT_LAYOUT_RULES } from '../../../common/layout/validate.ts';
 import { loadFacility } from '../../../twin-models/load.ts';
 import { demoWarehouse } from '../../../twin-models/samples/index.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
 import { buildNavigator } from '../navigation/navmesh.ts';
-import { applyEdits } from './edits.ts';
 import { DEFAULT_SIMULATION, type SimulationOptions, simulateWork, type WorkLine } from './simulate.ts';
 import { suggestSlotting } from './slotting.ts';
-import { DEFAULT_LAYOUT_RULES } from './validate.ts';
 import { buildWalkModel } from './walk-model.ts';
 
 const HALF_PI = Math.PI / 2;

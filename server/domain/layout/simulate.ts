@@ -5,11 +5,13 @@
  * replenishment trips. Walking distances come from the layout's walk model; the walkers then go
  * through the congestion simulation. Same lines, layout, options and seed: same result.
  */
+
+import { exhaustive } from '../../../common/errors.ts';
+import type { ItemMove } from '../../../common/layout/edits.ts';
+import { HISTOGRAM_WIDTH_M, type SimulationResult } from '../../../common/layout/simulation-result.ts';
 import { mulberry32 } from '../../../twin-models/generate/random.ts';
-import { exhaustive } from '../errors.ts';
 import { optimiseTour } from '../tour/optimise-tour.ts';
 import { simulateCongestion, type Trip, type TripStop } from './congestion.ts';
-import type { ItemMove } from './edits.ts';
 import type { WalkModel } from './walk-model.ts';
 
 /** One line of work from the ledger: a pick (or part issue), a receipt put away, a transfer. */
@@ -51,38 +53,8 @@ export const DEFAULT_SIMULATION: SimulationOptions = {
   tourSteps: 40,
 };
 
-export const HISTOGRAM_WIDTH_M = 10;
 const HISTOGRAM_BUCKETS = 40;
 const HEATMAP_CELL_M = 2;
-
-export type Heatmap = { cellM: number; columns: number; rows: number; counts: number[] };
-
-export type SimulationResult = {
-  pickLines: number;
-  putawayLines: number;
-  transferLines: number;
-  /** Lines whose bin is not in this layout or has nowhere to stand. */
-  unplacedLines: number;
-  orders: number;
-  pickLists: number;
-  pickDistanceM: number;
-  putawayTrips: number;
-  putawayDistanceM: number;
-  replenishmentTrips: number;
-  replenishmentDistanceM: number;
-  totalDistanceM: number;
-  walkHours: number;
-  handlingHours: number;
-  congestionWaitMinutes: number;
-  congestionWaits: number;
-  meanOrderDistanceM: number;
-  meanOrderMinutes: number;
-  /** Orders by their share of pick-list walking, HISTOGRAM_WIDTH_M buckets, the last open-ended. */
-  orderDistanceHistogram: number[];
-  /** Pick lines per floor cell, where the picker stood. */
-  heatmap: Heatmap;
-  busiestAisles: { label: string; waitMinutes: number }[];
-};
 
 export type Checkpoint = (fraction: number, stage: string) => Promise<void> | void;
 

@@ -5,8 +5,9 @@
  * density: optimal for the one-trip-per-line estimate below, and close for batched tours.
  * A bin's whole contents move together, so a bin never ends up shared by surprise.
  */
+
+import type { ItemMove } from '../../../common/layout/edits.ts';
 import type { DerivedBin } from '../../../twin-models/geometry.ts';
-import type { ItemMove } from './edits.ts';
 import type { WorkLine } from './simulate.ts';
 import type { WalkModel } from './walk-model.ts';
 

@@ -4,6 +4,8 @@
  * distances between all of them. Built once per layout geometry; a scenario that only moves items
  * reuses its base's model (WalkModelCache).
  */
+
+import { clearWidth } from '../../../common/layout/validate.ts';
 import {
   deriveBins,
   footprintCorners,
@@ -13,7 +15,6 @@ import {
 } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
 import { accessPoint } from '../navigation/targets.ts';
-import { clearWidth } from './validate.ts';
 import { buildWalkGrid, cellCentre, DistanceTable, snapToGrid, type WalkGrid } from './walk-grid.ts';
 
 export type NarrowAisle = { id: string; label: string; capacity: number };

@@ -3,7 +3,7 @@
  * issues form one order, any other pick request its own), each receipt or put-away is a line to put
  * away from the dock, and the two rows of a transfer are one replenishment trip.
  */
-import { exhaustive } from '../errors.ts';
+import { exhaustive } from '../../../common/errors.ts';
 import type { WorkLine } from './simulate.ts';
 
 export type MovementRow = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../common/errors.ts';
 import { mulberry32 } from '../../../twin-models/generate/random.ts';
-import { DomainError } from '../errors.ts';
 import { exactTour } from './exact.ts';
 import { optimiseTour, type TourProblem, tourLength } from './optimise-tour.ts';
 import { bruteForceLength, isPermutation, randomEuclidean } from './test-support.ts';

@@ -11,8 +11,9 @@
  * edge start, 2-opt + Or-opt local search, then iterated local search with local double-bridge kicks
  * until the budget, the iteration cap or the abort signal ends it. docs/routing-optimiser.md.
  */
+
+import { invalid } from '../../../common/errors.ts';
 import { mulberry32 } from '../../../twin-models/generate/random.ts';
-import { invalid } from '../errors.ts';
 import { greedyEdgeTour } from './construct.ts';
 import { EXACT_MAX_NODES, exactTour } from './exact.ts';
 import { iteratedLocalSearch } from './iterated-local-search.ts';

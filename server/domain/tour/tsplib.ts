@@ -3,7 +3,7 @@
  * a NODE_COORD_SECTION and an optional EOF. Both header spellings seen in the wild ("KEY: value"
  * and "KEY : value") are read. Anything else is refused with a message naming the line.
  */
-import { invalid } from '../errors.ts';
+import { invalid } from '../../../common/errors.ts';
 import type { TourProblem } from './optimise-tour.ts';
 
 export type TsplibInstance = {

@@ -1,4 +1,4 @@
-import { exhaustive } from '../../../../server/domain/errors.ts';
+import { exhaustive } from '../../../../common/errors.ts';
 import { PcmFramer, SPEECH_PATH } from './protocol.ts';
 import { SpeechStream, type StreamError } from './stream.ts';
 

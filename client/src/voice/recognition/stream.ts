@@ -1,4 +1,4 @@
-import { exhaustive } from '../../../../server/domain/errors.ts';
+import { exhaustive } from '../../../../common/errors.ts';
 import { END_MESSAGE, helloMessage, parseServerMessage, SPEECH_CLOSE } from './protocol.ts';
 
 /** What a browser WebSocket and the `ws` package's WebSocket both offer. */

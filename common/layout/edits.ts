@@ -5,8 +5,8 @@
  * refused in the 3D view for the same reason the server would refuse it.
  */
 import { z } from 'zod';
-import { rackBinCodes, rackCorners, rackLength, rotateY } from '../../../twin-models/geometry.ts';
-import { type Facility, type Rack, RackSchema } from '../../../twin-models/schema.ts';
+import { rackBinCodes, rackCorners, rackLength, rotateY } from '../../twin-models/geometry.ts';
+import { type Facility, type Rack, RackSchema } from '../../twin-models/schema.ts';
 import { exhaustive } from '../errors.ts';
 import { type LayoutProblem, type LayoutRules, layoutProblems } from './validate.ts';
 

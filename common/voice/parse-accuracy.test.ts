@@ -5,8 +5,8 @@ import { isExact, readCases, readVocabulary } from './eval-files.ts';
 import { parse } from './parse.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const SHARED_VOCAB = here('../../../../shared/voice/dev-vocab.json');
-const SHARED_CASES = here('../../../../shared/voice/dev-cases.jsonl');
+const SHARED_VOCAB = here('../../../shared/voice/dev-vocab.json');
+const SHARED_CASES = here('../../../shared/voice/dev-cases.jsonl');
 const hasShared = existsSync(SHARED_VOCAB) && existsSync(SHARED_CASES);
 
 /** Accuracy bar for every case set; the target on unseen speech is 97%. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { dictionaryText, parseCmuDictionary, pronounce } from './dictionary.ts';
 import { buildSpeechGrammar, grammarWords, numberWords, spokenTokens } from './grammar.ts';
-import type { Vocabulary } from './vocabulary.ts';
 
 /** A few real CMU entries; words absent here behave like words absent from the full dictionary. */
 const CMU_SAMPLE = `

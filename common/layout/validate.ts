@@ -13,8 +13,8 @@ import {
   rackCorners,
   rotateY,
   wallCorners,
-} from '../../../twin-models/geometry.ts';
-import { type Facility, facilityIssues } from '../../../twin-models/schema.ts';
+} from '../../twin-models/geometry.ts';
+import { type Facility, facilityIssues } from '../../twin-models/schema.ts';
 
 export type LayoutRules = {
   /** Clear width an aisle must keep, in metres (a picker with a trolley; set per site). */

@@ -1,5 +1,5 @@
+import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { type DictionaryEntry, type Pronouncer, pronounce } from './dictionary.ts';
-import type { Vocabulary } from './vocabulary.ts';
 
 /**
  * The JSGF grammar the offline recogniser decodes with, generated from the live vocabulary and the

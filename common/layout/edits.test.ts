@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { demoWarehouse } from '../../../twin-models/samples/index.ts';
+import { demoWarehouse } from '../../twin-models/samples/index.ts';
 import { applyEdits, type LayoutEdit, rackCentre } from './edits.ts';
 import { DEFAULT_LAYOUT_RULES } from './validate.ts';
 
