@@ -4,6 +4,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices } from '../../server/app.ts';
 import { stockForItem } from '../../server/db/catalog.repository.ts';
+import { writeTxOver } from '../../server/db/writer.ts';
 import type { Services } from '../../server/services/services.ts';
 import { postStockOperations } from '../../server/services/stock-ledger.service.ts';
 import { DEMO_PASSWORD, seedSampleFacility } from '../seed/seed-database.ts';
@@ -244,7 +245,7 @@ async function onePickTransaction(
   const tx = await services.db.writer.transaction('write');
   try {
     const [o] = await postStockOperations(
-      tx,
+      writeTxOver(tx),
       [{ op: { kind: 'pick', ...slot, qty: 1 }, actorId: 1, idempotencyKey: key }],
       Date.now(),
     );

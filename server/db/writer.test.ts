@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { LiveEvent } from '../../common/live-events.ts';
 import { tempDatabaseUrl } from '../../tests/support/tmp-db.ts';
 import { type Database, openDatabase, prepareDatabase } from './database.ts';
 import { type BatchHandler, Writer } from './writer.ts';
@@ -6,6 +7,7 @@ import { type BatchHandler, Writer } from './writer.ts';
 let db: Database;
 let cleanup: () => Promise<void>;
 let writer: Writer;
+let published: LiveEvent[];
 
 beforeEach(async () => {
   const tmp = await tempDatabaseUrl();
@@ -13,7 +15,8 @@ beforeEach(async () => {
   db = openDatabase({ url: tmp.url });
   await prepareDatabase(db);
   await db.writer.execute('CREATE TABLE t (v INTEGER NOT NULL UNIQUE)');
-  writer = new Writer(db);
+  published = [];
+  writer = new Writer(db, { publish: (e) => published.push(e) });
 });
 afterEach(async () => {
   await writer.close();
@@ -67,4 +70,38 @@ test('the write lock is released after a failure: the next write goes through', 
 test('a closed writer refuses new work instead of losing it', async () => {
   await writer.close();
   await expect(insert(1)).rejects.toThrow('The database writer is closed');
+});
+
+test('events a task emits are published after its commit, and dropped when it rolls back', async () => {
+  const emitting = (v: number, fail: boolean) =>
+    writer.run(async (tx) => {
+      await tx.execute({ sql: 'INSERT INTO t (v) VALUES (?)', args: [v] });
+      tx.emit({ type: 'catalog', itemId: v });
+      // Nothing is out before the commit: a reader would not yet see the row either.
+      expect(published).toEqual([]);
+      if (fail) throw new Error('no');
+    });
+  const results = await Promise.allSettled([emitting(1, false), emitting(2, true), emitting(3, false)]);
+  expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(published).toEqual([
+    { type: 'catalog', itemId: 1 },
+    { type: 'catalog', itemId: 3 },
+  ]);
+  expect(await values()).toEqual([1, 3]);
+});
+
+test('a batch re-run one by one publishes only what its surviving requests emitted', async () => {
+  const handler: BatchHandler<number, number> = async (tx, vs) => {
+    for (const v of vs) {
+      await tx.execute({ sql: 'INSERT INTO t (v) VALUES (?)', args: [v] });
+      tx.emit({ type: 'catalog', itemId: v });
+    }
+    return vs;
+  };
+  await insert(5);
+  await Promise.allSettled([4, 5, 6].map((v) => writer.submit(handler, v)));
+  expect(published).toEqual([
+    { type: 'catalog', itemId: 4 },
+    { type: 'catalog', itemId: 6 },
+  ]);
 });

@@ -1,14 +1,28 @@
 import type { Transaction } from '@libsql/client';
+import type { LiveEvent } from '../../common/live-events.ts';
 import type { Database } from './database.ts';
 
+/**
+ * What a unit of work writes through: the writer's open transaction, plus `emit` to announce what it
+ * changed. Emitted events are published once the transaction commits, and dropped with the work if
+ * it is rolled back, so nobody hears of a change that did not happen and no caller has to remember
+ * to tell anyone after the fact.
+ */
+export type WriteTx = Pick<Transaction, 'execute' | 'batch'> & { emit(event: LiveEvent): void };
+
 /** A unit of work run inside the writer's transaction. It must only touch the database through `tx`. */
-export type WriteTask<T> = (tx: Transaction) => Promise<T>;
+export type WriteTask<T> = (tx: WriteTx) => Promise<T>;
+
+/** A WriteTx over a transaction the caller owns (benchmarks that compare against the writer). */
+export function writeTxOver(tx: Transaction, emit: (event: LiveEvent) => void = () => {}): WriteTx {
+  return { execute: tx.execute.bind(tx), batch: tx.batch.bind(tx), emit };
+}
 
 /**
  * Tasks marked `batchable` share a key and are handed to one function together, so the ledger can
  * check and write many picks with a handful of multi-row statements instead of several statements each.
  */
-export type BatchHandler<Req, Res> = (tx: Transaction, requests: Req[]) => Promise<Res[]>;
+export type BatchHandler<Req, Res> = (tx: WriteTx, requests: Req[]) => Promise<Res[]>;
 
 type Pending =
   | { kind: 'task'; run: WriteTask<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
@@ -34,15 +48,17 @@ export type WriterStats = { groups: number; operations: number; largestGroup: nu
 export class Writer {
   readonly #db: Database;
   readonly #maxGroup: number;
+  readonly #publish: (event: LiveEvent) => void;
   #queue: Pending[] = [];
   #running = false;
   #closed = false;
   #idle: (() => void)[] = [];
   readonly stats: WriterStats = { groups: 0, operations: 0, largestGroup: 0 };
 
-  constructor(db: Database, options: { maxGroup?: number } = {}) {
+  constructor(db: Database, options: { maxGroup?: number; publish?: (event: LiveEvent) => void } = {}) {
     this.#db = db;
     this.#maxGroup = options.maxGroup ?? 512;
+    this.#publish = options.publish ?? (() => {});
   }
 
   run<T>(task: WriteTask<T>): Promise<T> {
@@ -112,6 +128,11 @@ export class Writer {
     this.stats.groups += 1;
     this.stats.operations += group.length;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
+    // Committed: announce what it changed before answering, so a caller that refetches on its
+    // answer never sees older data than a screen that listens.
+    for (const outcome of outcomes) {
+      if (outcome?.ok) for (const event of outcome.events) this.#publish(event);
+    }
     group.forEach((member, i) => {
       const outcome = outcomes[i];
       if (outcome === undefined) member.reject(new Error('writer lost an outcome'));
@@ -134,7 +155,12 @@ export class Writer {
   }
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: unknown; events: LiveEvent[] } | { ok: false; error: unknown };
+
+/** One task's view of the shared transaction, collecting the events it emits. */
+function taskTx(tx: Transaction, events: LiveEvent[]): WriteTx {
+  return writeTxOver(tx, (event) => events.push(event));
+}
 
 async function runMembers(tx: Transaction, group: Pending[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(group.length);
@@ -166,10 +192,11 @@ async function runMembers(tx: Transaction, group: Pending[]): Promise<Outcome[]>
 
 async function runTask(tx: Transaction, task: WriteTask<unknown>): Promise<Outcome> {
   await tx.execute('SAVEPOINT task');
+  const events: LiveEvent[] = [];
   try {
-    const value = await task(tx);
+    const value = await task(taskTx(tx, events));
     await tx.execute('RELEASE task');
-    return { ok: true, value };
+    return { ok: true, value, events };
   } catch (error) {
     await tx.execute('ROLLBACK TO task');
     await tx.execute('RELEASE task');
@@ -185,13 +212,15 @@ async function runBatch(
   // The handler reports refusals per request in its results; a throw means the whole batch is
   // unusable, so undo it and fall back to running each request alone.
   await tx.execute('SAVEPOINT batch');
+  const events: LiveEvent[] = [];
   try {
     const results = await handler(
-      tx,
+      taskTx(tx, events),
       members.map((m) => m.request),
     );
     await tx.execute('RELEASE batch');
-    return results.map((value) => ({ ok: true, value }));
+    // The batch's events go out with its first member; all are published together on commit.
+    return results.map((value, k) => ({ ok: true, value, events: k === 0 ? events : [] }));
   } catch (error) {
     await tx.execute('ROLLBACK TO batch');
     await tx.execute('RELEASE batch');

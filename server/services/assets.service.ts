@@ -1,12 +1,11 @@
 import { invalid, notFound } from '../../common/errors.ts';
 import type { Priority } from '../../common/work-order-status.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import type { Database, Executor } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
-import type { Writer } from '../db/writer.ts';
+import type { Writer, WriteTx } from '../db/writer.ts';
 import { duePlans } from '../domain/maintenance-due.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
 import { insertWorkOrder } from './work-orders.service.ts';
 
 const toAsset = (r: Record<string, unknown>) => ({
@@ -32,13 +31,11 @@ export class AssetService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
   }
 
   async list(q: string | undefined) {
@@ -135,20 +132,17 @@ export class AssetService {
       ]);
       return raiseDueWorkOrders(tx, now, assetId);
     });
-    for (const id of created) this.#events.publish({ type: 'work_order', workOrderId: id, status: 'open' });
     return { createdWorkOrders: created };
   }
 
   /** Raises a work order for every plan that is due and has none open. Safe to run any number of times. */
   async runScheduler(): Promise<number[]> {
-    const created = await this.#writer.run((tx) => raiseDueWorkOrders(tx, this.#clock.now(), null));
-    for (const id of created) this.#events.publish({ type: 'work_order', workOrderId: id, status: 'open' });
-    return created;
+    return this.#writer.run((tx) => raiseDueWorkOrders(tx, this.#clock.now(), null));
   }
 }
 
 export async function raiseDueWorkOrders(
-  tx: Executor,
+  tx: WriteTx,
   now: number,
   assetId: number | null,
 ): Promise<number[]> {

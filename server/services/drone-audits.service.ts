@@ -1,4 +1,3 @@
-import type { Transaction } from '@libsql/client';
 import { conflict, exhaustive, invalid, notFound } from '../../common/errors.ts';
 import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
@@ -23,7 +22,7 @@ import {
   untrackedItemIds,
 } from '../db/drone-audits.repository.ts';
 import { revisionDocument } from '../db/twin-revisions.repository.ts';
-import type { Writer } from '../db/writer.ts';
+import type { Writer, WriteTx } from '../db/writer.ts';
 import { chooseDock, planAudit, replan, type StoredPlan } from '../domain/drone/audit-plan.ts';
 import {
   type DroneConfig,
@@ -37,7 +36,7 @@ import { checkSensor, DEFAULT_SENSOR, type SensorModel, simulateReadings } from 
 import { buildTrack } from '../domain/drone/track.ts';
 import type { Clock } from './clock.ts';
 import type { JobService, JobView } from './jobs.service.ts';
-import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
+import { postStockOperations } from './stock-ledger.service.ts';
 import type { TwinService } from './twin.service.ts';
 
 export type ReviewResult = {
@@ -57,7 +56,6 @@ export class DroneAuditService {
   readonly #clock: Clock;
   readonly #twin: TwinService;
   readonly #jobs: JobService;
-  readonly #ledger: StockLedgerService;
   #revisions = new Map<number, Facility>();
 
   constructor(deps: {
@@ -66,14 +64,12 @@ export class DroneAuditService {
     clock: Clock;
     twin: TwinService;
     jobs: JobService;
-    ledger: StockLedgerService;
   }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
     this.#twin = deps.twin;
     this.#jobs = deps.jobs;
-    this.#ledger = deps.ledger;
   }
 
   /**
@@ -118,7 +114,7 @@ export class DroneAuditService {
   }
 
   async #insertPlan(
-    tx: Transaction,
+    tx: WriteTx,
     p: {
       stored: StoredPlan;
       scope: AuditScope;
@@ -325,8 +321,7 @@ export class DroneAuditService {
     const ids = [...new Set(decisions.map((d) => d.lineId))];
     if (ids.length !== decisions.length) throw invalid('Each line may be decided once per submission');
     const now = this.#clock.now();
-    const posted: LedgerResult[] = [];
-    const results = await this.#writer.run(async (tx) => {
+    return this.#writer.run(async (tx) => {
       const lines = new Map((await linesByIds(tx, id, ids)).map((l) => [l.id, l]));
       const missing = ids.filter((i) => !lines.has(i));
       if (missing.length > 0)
@@ -382,7 +377,6 @@ export class DroneAuditService {
               out.push({ lineId: line.id, result: 'refused', message: outcome?.error.message ?? 'refused' });
               break;
             }
-            if (!outcome.value.replayed) posted.push(outcome.value);
             await mark('approved', outcome.value.movementIds[0] ?? null);
             out.push({ lineId: line.id, result: 'approved', message: null });
             break;
@@ -403,8 +397,6 @@ export class DroneAuditService {
       ]);
       return out;
     });
-    for (const r of posted) this.#ledger.publish(r);
-    return results;
   }
 
   /** Plans a new small audit of the bins that were disputed, went stale or could not be read. */

@@ -24,30 +24,50 @@ import type { Writer } from '../db/writer.ts';
 import { ItemSearchIndex } from '../domain/item-search.ts';
 import { suggestReorder } from '../domain/reorder.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
+import type { EventBus } from './event-bus.ts';
 
 /** Reads of the catalogue and stock, plus item maintenance. Stock changes go through the ledger. */
 export class InventoryService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
   #search: ItemSearchIndex | null = null;
+  /** Items changed since the index last looked; applied before the next search reads it. */
+  readonly #stale = new Set<number>();
+  #rebuild = false;
 
   constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
+    // The index follows committed changes, whoever made them.
+    deps.events.listen((event) => {
+      if (event.type === 'catalog') this.#stale.add(event.itemId);
+      else if (event.type === 'import' && event.kind === 'items') this.#rebuild = true;
+    });
   }
 
   /** Builds the search index; call after migrations and whenever items are changed behind our back. */
   async load(): Promise<void> {
+    this.#rebuild = false;
+    this.#stale.clear();
     this.#search = new ItemSearchIndex(await allItems(this.#db.reader));
   }
 
+  /** The index with every committed change applied. */
+  async #index(): Promise<ItemSearchIndex> {
+    if (this.#search === null || this.#rebuild) await this.load();
+    const index = this.#search ?? new ItemSearchIndex([]);
+    if (this.#stale.size > 0) {
+      const ids = [...this.#stale];
+      this.#stale.clear();
+      for (const item of await itemsById(this.#db.reader, ids)) index.upsert(item);
+    }
+    return index;
+  }
+
   async search(q: string, limit: number): Promise<(Item & { onHand: number })[]> {
-    if (this.#search === null) await this.load();
+    const index = await this.#index();
     // An empty query browses the catalogue by name rather than showing nothing.
     const ids =
       q.trim() === ''
@@ -57,7 +77,7 @@ export class InventoryService {
               args: [limit],
             })
           ).rows.map((r) => num(r.id))
-        : (this.#search?.search(q, limit) ?? []);
+        : index.search(q, limit);
     const [items, totals] = await Promise.all([
       itemsById(this.#db.reader, ids),
       stockForItems(this.#db.reader, ids),
@@ -125,10 +145,9 @@ export class InventoryService {
       if (clashes.length > 0) throw conflict(clashes.join('; '));
       const id = await insertItem(tx, input, this.#clock.now());
       await appendAudit(tx, [this.#audit(actorId, 'item.create', id, input)]);
+      tx.emit({ type: 'catalog', itemId: id });
       return id;
     });
-    this.#search?.upsert({ ...input, id });
-    this.#events.publish({ type: 'catalog', itemId: id });
     return id;
   }
 
@@ -148,9 +167,8 @@ export class InventoryService {
       if (clashes.length > 0) throw conflict(clashes.join('; '));
       await updateItem(tx, id, input);
       await appendAudit(tx, [this.#audit(actorId, 'item.update', id, input)]);
+      tx.emit({ type: 'catalog', itemId: id });
     });
-    this.#search?.upsert({ ...input, id });
-    this.#events.publish({ type: 'catalog', itemId: id });
   }
 
   /** Items at or below their reorder point, with what to order and from whom. */

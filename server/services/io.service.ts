@@ -1,16 +1,13 @@
-import type { Transaction } from '@libsql/client';
 import { stringify } from 'csv-stringify/sync';
 import { invalid } from '../../common/errors.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { allItems, allLocations, insertItem, updateItem, upsertLocation } from '../db/catalog.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { list, num, str } from '../db/sql.ts';
-import type { Writer } from '../db/writer.ts';
+import type { Writer, WriteTx } from '../db/writer.ts';
 import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
-import type { InventoryService } from './inventory.service.ts';
-import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
+import { postStockOperations } from './stock-ledger.service.ts';
 
 export type ImportResult = { dryRun: boolean; rows: number; errors: RowError[]; applied: number };
 
@@ -31,24 +28,11 @@ export class IoService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
-  readonly #inventory: InventoryService;
-  readonly #ledger: StockLedgerService;
 
-  constructor(deps: {
-    db: Database;
-    writer: Writer;
-    clock: Clock;
-    events: EventBus;
-    inventory: InventoryService;
-    ledger: StockLedgerService;
-  }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
-    this.#inventory = deps.inventory;
-    this.#ledger = deps.ledger;
   }
 
   async export(kind: CsvKind): Promise<{ filename: string; csv: string }> {
@@ -67,20 +51,17 @@ export class IoService {
       [...parsed.errors, ...(await this.#check(ex, kind, parsed))].sort((a, b) => a.line - b.line);
     if (dryRun) return { dryRun, rows, errors: await allErrors(this.#db.reader), applied: 0 };
     if (parsed.errors.length > 0) throw refusal(await allErrors(this.#db.reader));
-    let receipts: LedgerResult[] = [];
     try {
-      receipts = await this.#writer.run(async (tx) => {
+      await this.#writer.run(async (tx) => {
         const errors = await this.#check(tx, kind, parsed);
         if (errors.length > 0) throw new ImportRefused(errors);
-        return this.#apply(tx, kind, parsed, actorId);
+        await this.#apply(tx, kind, parsed, actorId);
+        tx.emit({ type: 'import', kind });
       });
     } catch (error) {
       if (error instanceof ImportRefused) throw refusal(error.errors);
       throw error;
     }
-    if (kind === 'items') await this.#inventory.load();
-    if (kind !== 'stock') this.#events.publish({ type: 'import', kind });
-    for (const r of receipts) this.#ledger.publish(r);
     return { dryRun, rows, errors: [], applied: parsed.rows.length };
   }
 
@@ -181,12 +162,7 @@ export class IoService {
     return errors.sort((a, b) => a.line - b.line);
   }
 
-  async #apply(
-    tx: Transaction,
-    kind: CsvKind,
-    parsed: ParsedCsv<CsvKind>,
-    actorId: number,
-  ): Promise<LedgerResult[]> {
+  async #apply(tx: WriteTx, kind: CsvKind, parsed: ParsedCsv<CsvKind>, actorId: number): Promise<void> {
     const now = this.#clock.now();
     if (kind === 'items') {
       const suppliers = await supplierNames(tx);
@@ -230,6 +206,7 @@ export class IoService {
           actorId,
         })),
         now,
+        { announce: false },
       );
       const refused = outcomes.flatMap((o, i) =>
         o.ok ? [] : [{ line: (parsed as ParsedCsv<'stock'>).rows[i]?.line ?? 0, message: o.error.message }],
@@ -245,7 +222,7 @@ export class IoService {
           createdAt: now,
         },
       ]);
-      return outcomes.flatMap((o) => (o.ok ? [o.value] : []));
+      return;
     }
     await appendAudit(tx, [
       {
@@ -257,7 +234,6 @@ export class IoService {
         createdAt: now,
       },
     ]);
-    return [];
   }
 }
 

@@ -4,7 +4,7 @@ import { orderStops } from '../domain/navigation/multi-stop.ts';
 import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';
 import type { RouteResult } from '../domain/navigation/route.ts';
 import type { Target } from '../domain/navigation/targets.ts';
-import type { EventBus } from './events.ts';
+import type { EventBus } from './event-bus.ts';
 import type { TwinService } from './twin.service.ts';
 
 /** A dock is where goods come in and a natural start; people name it by its code. */
@@ -21,7 +21,9 @@ export class NavigationService {
 
   constructor(deps: { twin: TwinService; events: EventBus }) {
     this.#twin = deps.twin;
-    void this.#watch(deps.events);
+    deps.events.listen((event) => {
+      if (event.type === 'twin') void this.warm().catch(() => undefined);
+    });
   }
 
   /** Starts building the current revision's navmesh; resolves when it is ready. */
@@ -53,12 +55,6 @@ export class NavigationService {
       void previous?.navigator.then((n) => n.dispose()).catch(() => undefined);
     }
     return { navigator: await this.#built.navigator, facility: current.facility };
-  }
-
-  async #watch(events: EventBus): Promise<void> {
-    for await (const event of events.subscribe()) {
-      if (event.type === 'twin') void this.warm().catch(() => undefined);
-    }
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Transaction } from '@libsql/client';
 import { conflict, invalid, notFound } from '../../common/errors.ts';
 import type { PurchaseOrderStatus } from '../../common/purchase-order-status.ts';
 import { appendAudit } from '../db/audit.repository.ts';
@@ -6,33 +5,26 @@ import type { Database } from '../db/database.ts';
 import { insertRows, num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
 import type { InventoryService } from './inventory.service.ts';
-import { type LedgerResult, postStockOperations, type StockLedgerService } from './stock-ledger.service.ts';
+import { type LedgerResult, postStockOperations } from './stock-ledger.service.ts';
 
 /** Suppliers and purchase orders: reorder suggestions become orders; receiving a line posts a receipt. */
 export class PurchasingService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
   readonly #inventory: InventoryService;
-  readonly #ledger: StockLedgerService;
 
   constructor(deps: {
     db: Database;
     writer: Writer;
     clock: Clock;
-    events: EventBus;
     inventory: InventoryService;
-    ledger: StockLedgerService;
   }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
     this.#inventory = deps.inventory;
-    this.#ledger = deps.ledger;
   }
 
   async suppliers() {
@@ -91,12 +83,11 @@ export class PurchasingService {
             createdAt: now,
           },
         ]);
+        tx.emit({ type: 'purchase_order', purchaseOrderId: poId, status: 'open' });
         created.push(poId);
       }
       return created;
     });
-    for (const id of ids)
-      this.#events.publish({ type: 'purchase_order', purchaseOrderId: id, status: 'open' });
     return ids;
   }
 
@@ -175,8 +166,8 @@ export class PurchasingService {
           createdAt: this.#clock.now(),
         },
       ]);
+      tx.emit({ type: 'purchase_order', purchaseOrderId: id, status: 'cancelled' });
     });
-    this.#events.publish({ type: 'purchase_order', purchaseOrderId: id, status: 'cancelled' });
   }
 
   /** Receives part or all of one line into a bin: the receipt and the order's progress in one transaction. */
@@ -191,7 +182,7 @@ export class PurchasingService {
     actorId: number,
   ): Promise<{ purchaseOrderId: number; status: PurchaseOrderStatus; receipt: LedgerResult }> {
     const now = this.#clock.now();
-    const result = await this.#writer.run(async (tx: Transaction) => {
+    return this.#writer.run(async (tx) => {
       const rs = await tx.execute({
         sql: `SELECT l.po_id, l.item_id, l.qty_ordered, l.qty_received, p.status
               FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id WHERE l.id = ?`,
@@ -256,16 +247,8 @@ export class PurchasingService {
           createdAt: now,
         },
       ]);
+      tx.emit({ type: 'purchase_order', purchaseOrderId: poId, status: next });
       return { purchaseOrderId: poId, status: next, receipt: outcome.value };
     });
-    if (!result.receipt.replayed) {
-      this.#ledger.publish(result.receipt);
-      this.#events.publish({
-        type: 'purchase_order',
-        purchaseOrderId: result.purchaseOrderId,
-        status: result.status,
-      });
-    }
-    return result;
   }
 }

@@ -37,7 +37,6 @@ import { WalkModelCache } from '../domain/layout/walk-model.ts';
 import { type MovementRow, workLinesFromMovements } from '../domain/layout/work-lines.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
 import type { JobService, JobView } from './jobs.service.ts';
 import { insertWorkOrder } from './work-orders.service.ts';
 
@@ -77,7 +76,6 @@ export class ScenarioService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
   readonly #jobs: JobService;
   readonly #rules: LayoutRules;
   readonly #models = new WalkModelCache();
@@ -87,14 +85,12 @@ export class ScenarioService {
     db: Database;
     writer: Writer;
     clock: Clock;
-    events: EventBus;
     jobs: JobService;
     rules?: LayoutRules;
   }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
     this.#jobs = deps.jobs;
     this.#rules = deps.rules ?? DEFAULT_LAYOUT_RULES;
   }
@@ -338,7 +334,7 @@ export class ScenarioService {
       throw invalid(`The scenario's layout is not valid: ${loaded.errors.slice(0, 5).join('; ')}`);
     const next = twinLocations(facility);
     const now = this.#clock.now();
-    const result = await this.#writer.run(async (tx) => {
+    return this.#writer.run(async (tx) => {
       const current = await currentRevisionId(tx);
       if (current !== row.baseRevisionId)
         throw conflict(
@@ -403,11 +399,9 @@ export class ScenarioService {
           createdAt: now,
         },
       ]);
+      tx.emit({ type: 'twin', revisionId });
       return { revisionId, workOrderId, transfers: rows.length };
     });
-    this.#events.publish({ type: 'twin', revisionId: result.revisionId });
-    this.#events.publish({ type: 'work_order', workOrderId: result.workOrderId, status: 'open' });
-    return result;
   }
 
   /** The work since `since`, read in pages with a turn for everyone else between them. */

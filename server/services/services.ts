@@ -5,7 +5,7 @@ import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import type { Clock } from './clock.ts';
 import { DroneAuditService } from './drone-audits.service.ts';
-import { EventBus } from './events.ts';
+import { EventBus } from './event-bus.ts';
 import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
 import { JobService } from './jobs.service.ts';
@@ -22,11 +22,12 @@ export type Services = ReturnType<typeof createServices>;
 /** Wires the services onto one database and one writer. */
 export function createServices(deps: { db: Database; clock: Clock; sessionDays?: number }) {
   const { db, clock } = deps;
-  const writer = new Writer(db);
   const events = new EventBus();
-  const ledger = new StockLedgerService({ writer, clock, events });
+  // The writer is the only publisher: what it commits, and nothing else, reaches screens and caches.
+  const writer = new Writer(db, { publish: (event) => events.publish(event) });
+  const ledger = new StockLedgerService({ writer, clock });
   const inventory = new InventoryService({ db, writer, clock, events });
-  const twin = new TwinService({ db, writer, clock, events });
+  const twin = new TwinService({ db, writer, clock });
   const jobs = new JobService({ clock });
   return {
     db,
@@ -36,16 +37,16 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     ledger,
     inventory,
     auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
-    purchasing: new PurchasingService({ db, writer, clock, events, inventory, ledger }),
-    workOrders: new WorkOrderService({ db, writer, clock, events, ledger }),
-    assets: new AssetService({ db, writer, clock, events }),
+    purchasing: new PurchasingService({ db, writer, clock, inventory }),
+    workOrders: new WorkOrderService({ db, writer, clock }),
+    assets: new AssetService({ db, writer, clock }),
     audit: new AuditService({ db }),
-    io: new IoService({ db, writer, clock, events, inventory, ledger }),
+    io: new IoService({ db, writer, clock }),
     twin,
     navigation: new NavigationService({ twin, events }),
     jobs,
-    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, ledger }),
-    scenarios: new ScenarioService({ db, writer, clock, events, jobs }),
+    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs }),
+    scenarios: new ScenarioService({ db, writer, clock, jobs }),
     voice: new VoiceService({ db, events }),
   };
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from '@libsql/client';
 import { conflict, type DomainError } from '../../common/errors.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import type { Executor } from '../db/database.ts';
 import {
   findStoredResults,
   insertMovements,
@@ -12,7 +10,7 @@ import {
   storeResults,
   upsertStock,
 } from '../db/ledger.repository.ts';
-import type { Writer } from '../db/writer.ts';
+import type { Writer, WriteTx } from '../db/writer.ts';
 import type { AuditContent } from '../domain/audit-chain.ts';
 import {
   planStockOperations,
@@ -22,7 +20,6 @@ import {
   touchedKeys,
 } from '../domain/stock-ledger.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
 
 export type LedgerRequest = {
   op: StockOperation;
@@ -51,12 +48,15 @@ type Outcome = { ok: true; value: LedgerResult } | { ok: false; error: DomainErr
 /**
  * Posts stock operations inside a write transaction: loads what they touch, lets the pure ledger
  * decide, then writes movements, on-hand, idempotency results and audit entries with a few multi-row
- * statements. A refused operation is reported in its slot and writes nothing.
+ * statements, and announces the new stock of each accepted operation. A refused operation is
+ * reported in its slot and writes nothing.
  */
 export async function postStockOperations(
-  tx: Executor,
+  tx: WriteTx,
   requests: readonly LedgerRequest[],
   now: number,
+  /** Bulk callers (an import of 100,000 rows) announce one summary event of their own instead. */
+  options: { announce: boolean } = { announce: true },
 ): Promise<Outcome[]> {
   const outcomes: (Outcome | undefined)[] = new Array(requests.length);
   const fingerprints = requests.map((r) => fingerprint(r));
@@ -120,6 +120,7 @@ export async function postStockOperations(
         replayed: false,
       };
       outcomes[i] = { ok: true, value };
+      if (options.announce) tx.emit({ type: 'stock', itemId: value.itemId, locations: value.stock });
       if (req.idempotencyKey) {
         results.push({
           key: req.idempotencyKey,
@@ -196,28 +197,17 @@ function reusedKey(key: string): DomainError {
 export class StockLedgerService {
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
-  readonly #batch = async (tx: Transaction, reqs: LedgerRequest[]) =>
+  readonly #batch = async (tx: WriteTx, reqs: LedgerRequest[]) =>
     postStockOperations(tx, reqs, this.#clock.now());
 
-  constructor(deps: { writer: Writer; clock: Clock; events: EventBus }) {
+  constructor(deps: { writer: Writer; clock: Clock }) {
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
   }
 
   async post(request: LedgerRequest): Promise<LedgerResult> {
     const outcome = await this.#writer.submit(this.#batch, request);
     if (!outcome.ok) throw outcome.error;
-    if (!outcome.value.replayed) this.publish(outcome.value);
     return outcome.value;
-  }
-
-  publish(result: LedgerResult): void {
-    this.#events.publish({
-      type: 'stock',
-      itemId: result.itemId,
-      locations: result.stock,
-    });
   }
 }

@@ -8,7 +8,6 @@ import { num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
 
 export type TwinRevision = { revisionId: number; createdAt: number; note: string; facility: Facility };
 
@@ -21,14 +20,12 @@ export class TwinService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
   #cache: TwinRevision | null = null;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
   }
 
   async current(): Promise<TwinRevision | null> {
@@ -95,9 +92,9 @@ export class TwinService {
           createdAt: now,
         },
       ]);
+      tx.emit({ type: 'twin', revisionId: id });
       return id;
     });
-    this.#events.publish({ type: 'twin', revisionId });
     return loaded.migratedFrom === undefined
       ? { revisionId }
       : { revisionId, migratedFrom: loaded.migratedFrom };

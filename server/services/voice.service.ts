@@ -2,7 +2,7 @@ import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import type { Database } from '../db/database.ts';
 import { readVocabulary } from '../db/voice.repository.ts';
 import { detectPocketSphinx } from '../speech/pocketsphinx.ts';
-import type { EventBus } from './events.ts';
+import type { EventBus, LiveEvent } from './event-bus.ts';
 
 export type RecogniserStatus = { status: 'available' } | { status: 'unavailable'; reason: string };
 
@@ -11,6 +11,9 @@ export type VoiceStatus = { offline: RecogniserStatus };
 
 /** A burst of catalogue changes rebuilds the vocabulary once, this long after the last. */
 const REBUILD_DELAY_MS = 300;
+
+/** Changes that can add, rename or remove something a person may say. */
+const NAMES_CHANGED = new Set<LiveEvent['type']>(['catalog', 'asset', 'twin', 'import']);
 
 /**
  * The live voice vocabulary: item names, aliases and SKUs, active bin codes, aisles and asset
@@ -22,16 +25,22 @@ export class VoiceService {
   #cached: Promise<Vocabulary> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(vocabulary: Vocabulary) => void>();
-  readonly #stop = new AbortController();
+  readonly #unlisten: () => void;
 
   constructor(deps: { db: Database; events: EventBus }) {
     this.#db = deps.db;
-    void this.#watch(deps.events);
+    // Every committed change to names or bins (items, assets, imports, layouts) is an event.
+    this.#unlisten = deps.events.listen((event) => {
+      if (!NAMES_CHANGED.has(event.type)) return;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => {
+        this.refresh().catch(() => undefined);
+      }, REBUILD_DELAY_MS);
+      this.#timer.unref?.();
+    });
   }
 
   vocabulary(): Promise<Vocabulary> {
-    // Every runtime change to names or bins publishes an event (item edits, CSV imports, layouts);
-    // assets change only through the seed, which refreshes explicitly.
     if (!this.#cached) {
       const loading = readVocabulary(this.#db.reader);
       this.#cached = loading;
@@ -58,7 +67,7 @@ export class VoiceService {
     };
   }
 
-  /** Rebuilds now (after changes made without a live event, such as a seed or an asset edit). */
+  /** Rebuilds now, without waiting for the burst of changes to settle (after the seed). */
   async refresh(): Promise<Vocabulary> {
     clearTimeout(this.#timer);
     this.#cached = null;
@@ -69,21 +78,6 @@ export class VoiceService {
 
   close(): void {
     clearTimeout(this.#timer);
-    this.#stop.abort();
-  }
-
-  async #watch(events: EventBus): Promise<void> {
-    try {
-      for await (const event of events.subscribe(this.#stop.signal)) {
-        if (event.type !== 'catalog' && event.type !== 'twin' && event.type !== 'import') continue;
-        clearTimeout(this.#timer);
-        this.#timer = setTimeout(() => {
-          this.refresh().catch(() => undefined);
-        }, REBUILD_DELAY_MS);
-        this.#timer.unref?.();
-      }
-    } catch {
-      // Aborted on close.
-    }
+    this.#unlisten();
   }
 }

@@ -1,4 +1,3 @@
-import type { Transaction } from '@libsql/client';
 import { conflict, invalid, notFound } from '../../common/errors.ts';
 import {
   assertTransition,
@@ -9,15 +8,9 @@ import {
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
-import type { Writer } from '../db/writer.ts';
+import type { Writer, WriteTx } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
-import type { EventBus } from './events.ts';
-import {
-  type LedgerRequest,
-  type LedgerResult,
-  postStockOperations,
-  type StockLedgerService,
-} from './stock-ledger.service.ts';
+import { type LedgerRequest, type LedgerResult, postStockOperations } from './stock-ledger.service.ts';
 
 type Row = Record<string, unknown>;
 
@@ -47,21 +40,11 @@ export class WorkOrderService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
-  readonly #ledger: StockLedgerService;
 
-  constructor(deps: {
-    db: Database;
-    writer: Writer;
-    clock: Clock;
-    events: EventBus;
-    ledger: StockLedgerService;
-  }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
-    this.#ledger = deps.ledger;
   }
 
   async list(filter: { status?: WorkOrderStatus | undefined; assetId?: number | undefined; limit: number }) {
@@ -153,15 +136,13 @@ export class WorkOrderService {
     },
     actorId: number,
   ): Promise<number> {
-    const id = await this.#writer.run(async (tx) => {
+    return this.#writer.run(async (tx) => {
       if (input.assetId !== undefined) {
         const a = await tx.execute({ sql: 'SELECT 1 FROM assets WHERE id = ?', args: [input.assetId] });
         if (a.rows.length === 0) throw notFound(`Asset ${input.assetId} does not exist`);
       }
       return insertWorkOrder(tx, { ...input, planId: null, actorId, now: this.#clock.now() });
     });
-    this.#events.publish({ type: 'work_order', workOrderId: id, status: 'open' });
-    return id;
   }
 
   async assign(id: number, assigneeId: number, actorId: number): Promise<void> {
@@ -180,12 +161,11 @@ export class WorkOrderService {
   }
 
   async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
-    const released: LedgerResult[] = [];
     await this.#change(id, actorId, async (tx, wo) => {
       assertTransition(wo.status, to, `Work order ${id}`);
       if (to === 'assigned' && wo.assigneeId === null) throw invalid('Choose who to assign it to');
       const now = this.#clock.now();
-      if (isFinal(to)) released.push(...(await this.#releaseAll(tx, id, actorId, now)));
+      if (isFinal(to)) await this.#releaseAll(tx, id, actorId, now);
       await tx.execute({
         sql: `UPDATE work_orders SET status = ?, updated_at = ?, completed_at = ?,
               assignee_id = CASE WHEN ? = 'open' THEN NULL ELSE assignee_id END WHERE id = ?`,
@@ -201,19 +181,16 @@ export class WorkOrderService {
       }
       return { next: to, kind: 'status', note };
     });
-    for (const r of released) this.#ledger.publish(r);
   }
 
   async reservePart(
     input: { workOrderId: number; itemId: number; locationId: number; qty: number; lot?: string | undefined },
     actorId: number,
   ): Promise<number> {
-    let reservation: LedgerResult | undefined;
-    let partId = 0;
-    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+    const { result } = await this.#change(input.workOrderId, actorId, async (tx, wo) => {
       if (isFinal(wo.status))
         throw conflict(`Work order ${wo.id} is ${wo.status}; parts can no longer be reserved`);
-      reservation = await this.#post(tx, {
+      const reservation = await this.#post(tx, {
         op: { kind: 'reserve', ...input, refType: 'work_order', refId: wo.id },
         actorId,
       });
@@ -222,12 +199,15 @@ export class WorkOrderService {
               VALUES (?, ?, ?, ?, ?, 0) RETURNING id`,
         args: [wo.id, input.itemId, input.locationId, (input.lot ?? '').trim(), input.qty],
       });
-      partId = num(rs.rows[0]?.id);
       const code = reservation.stock[0]?.code ?? '';
-      return { next: wo.status, kind: 'part_reserved', note: `Reserved ${input.qty} from ${code}` };
+      return {
+        next: wo.status,
+        kind: 'part_reserved',
+        note: `Reserved ${input.qty} from ${code}`,
+        result: num(rs.rows[0]?.id),
+      };
     });
-    if (reservation) this.#ledger.publish(reservation);
-    return partId;
+    return result;
   }
 
   /** Takes reserved parts out of their bin: a pick movement that also lowers the reservation. */
@@ -235,12 +215,11 @@ export class WorkOrderService {
     input: { workOrderId: number; partId: number; qty: number; idempotencyKey: string },
     actorId: number,
   ): Promise<LedgerResult> {
-    let pick: LedgerResult | undefined;
-    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+    const { result } = await this.#change(input.workOrderId, actorId, async (tx, wo) => {
       const part = await this.#part(tx, wo.id, input.partId);
       if (wo.status !== 'in_progress') throw conflict(`Start work order ${wo.id} before consuming its parts`);
       const left = part.qtyReserved - part.qtyConsumed;
-      pick = await this.#post(tx, {
+      const pick = await this.#post(tx, {
         op: {
           kind: 'pick',
           itemId: part.itemId,
@@ -256,7 +235,7 @@ export class WorkOrderService {
         idempotencyKey: input.idempotencyKey,
         requestFingerprint: JSON.stringify(['consumePart', wo.id, part.id, input.qty]),
       });
-      if (pick.replayed) return { next: wo.status, kind: 'none', note: '' };
+      if (pick.replayed) return { next: wo.status, kind: 'none', note: '', result: pick };
       await tx.execute({
         sql: 'UPDATE work_order_parts SET qty_consumed = qty_consumed + ? WHERE id = ?',
         args: [input.qty, part.id],
@@ -265,22 +244,18 @@ export class WorkOrderService {
         next: wo.status,
         kind: 'part_consumed',
         note: `Used ${input.qty} from ${pick.stock[0]?.code ?? ''}`,
+        result: pick,
       };
     });
-    if (!pick) throw new Error('consumePart lost its pick');
-    if (!pick.replayed) {
-      this.#ledger.publish(pick);
-    }
-    return pick;
+    return result;
   }
 
   async releasePart(input: { workOrderId: number; partId: number }, actorId: number): Promise<void> {
-    let released: LedgerResult | undefined;
     await this.#change(input.workOrderId, actorId, async (tx, wo) => {
       const part = await this.#part(tx, wo.id, input.partId);
       const left = part.qtyReserved - part.qtyConsumed;
       if (left <= 0) throw conflict('Nothing of this part is still reserved');
-      released = await this.#post(tx, {
+      await this.#post(tx, {
         op: {
           kind: 'release',
           itemId: part.itemId,
@@ -298,10 +273,9 @@ export class WorkOrderService {
       });
       return { next: wo.status, kind: 'part_released', note: `Released ${left} back to stock` };
     });
-    if (released) this.#ledger.publish(released);
   }
 
-  async #releaseAll(tx: Transaction, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
+  async #releaseAll(tx: WriteTx, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
     const parts = await tx.execute({
       sql: `SELECT id, item_id, location_id, lot, qty_reserved - qty_consumed AS left
             FROM work_order_parts WHERE work_order_id = ? AND qty_reserved > qty_consumed`,
@@ -334,7 +308,7 @@ export class WorkOrderService {
     });
   }
 
-  async #post(tx: Transaction, request: LedgerRequest): Promise<LedgerResult> {
+  async #post(tx: WriteTx, request: LedgerRequest): Promise<LedgerResult> {
     const [outcome] = await postStockOperations(tx, [request], this.#clock.now());
     if (!outcome) throw new Error('ledger returned no outcome');
     if (!outcome.ok) throw outcome.error;
@@ -363,15 +337,15 @@ export class WorkOrderService {
    * Runs one change to a work order and records it in its history and the audit log; once committed,
    * every open screen hears of it. Every change goes through here, so none can forget to tell them.
    */
-  async #change(
+  async #change<R = undefined>(
     id: number,
     actorId: number,
     change: (
-      tx: Transaction,
+      tx: WriteTx,
       wo: { id: number; status: WorkOrderStatus; assigneeId: number | null; planId: number | null },
-    ) => Promise<{ next: WorkOrderStatus; kind: string; note: string }>,
-  ): Promise<WorkOrderStatus> {
-    const outcome = await this.#writer.run(async (tx) => {
+    ) => Promise<{ next: WorkOrderStatus; kind: string; note: string; result?: R }>,
+  ): Promise<{ next: WorkOrderStatus; result: R }> {
+    return this.#writer.run(async (tx) => {
       const rs = await tx.execute({
         sql: 'SELECT id, status, assignee_id, plan_id FROM work_orders WHERE id = ?',
         args: [id],
@@ -384,8 +358,8 @@ export class WorkOrderService {
         assigneeId: numOrNull(r.assignee_id),
         planId: numOrNull(r.plan_id),
       };
-      const { next, kind, note } = await change(tx, wo);
-      if (kind === 'none') return { next, changed: false };
+      const { next, kind, note, result } = await change(tx, wo);
+      if (kind === 'none') return { next, result: result as R };
       const now = this.#clock.now();
       await tx.execute({
         sql: `INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)
@@ -403,15 +377,14 @@ export class WorkOrderService {
           createdAt: now,
         },
       ]);
-      return { next, changed: true };
+      tx.emit({ type: 'work_order', workOrderId: id, status: next });
+      return { next, result: result as R };
     });
-    if (outcome.changed) this.#events.publish({ type: 'work_order', workOrderId: id, status: outcome.next });
-    return outcome.next;
   }
 }
 
 export async function insertWorkOrder(
-  tx: Executor,
+  tx: WriteTx,
   w: {
     title: string;
     description?: string | undefined;
@@ -459,5 +432,6 @@ export async function insertWorkOrder(
       createdAt: w.now,
     },
   ]);
+  tx.emit({ type: 'work_order', workOrderId: id, status: 'open' });
   return id;
 }

@@ -47,6 +47,12 @@ export function useInvalidate() {
           id === undefined ? trpc.purchasing.get.pathFilter() : trpc.purchasing.get.queryFilter({ id }),
           trpc.stock.lowStock.pathFilter(),
         ),
+      asset: (assetId: number) =>
+        run(
+          trpc.assets.list.pathFilter(),
+          trpc.assets.get.queryFilter({ id: assetId }),
+          trpc.workOrders.list.pathFilter(),
+        ),
       catalog: (itemId: number) =>
         run(
           trpc.items.get.queryFilter({ id: itemId }),

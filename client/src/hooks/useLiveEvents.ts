@@ -1,8 +1,10 @@
 import { skipToken } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
+import { exhaustive } from '../../../common/errors.ts';
 import { type LiveStatus, useUi } from '../state/ui.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
+import { voiceControls } from '../voice/controls.ts';
 import { useInvalidate } from './useInvalidate.ts';
 
 type LiveEvent = Outputs['live']['events'] extends AsyncIterable<infer E> ? E : never;
@@ -39,14 +41,23 @@ export function useLiveEvents(enabled: boolean): void {
         break;
       case 'catalog':
         void invalidate.catalog(event.itemId);
+        voiceControls.vocabularyChanged();
+        break;
+      case 'asset':
+        void invalidate.asset(event.assetId);
+        voiceControls.vocabularyChanged();
         break;
       case 'twin':
         void invalidate.twin();
+        voiceControls.vocabularyChanged();
         break;
       case 'import':
         // Many rows changed at once; refetching what is on screen is simpler than tracking which.
         void invalidate.everything();
+        voiceControls.vocabularyChanged();
         break;
+      default:
+        exhaustive(event);
     }
   };
 

@@ -22,4 +22,8 @@ export const voiceControls = {
   ask(text: string): void {
     void active?.pipeline.handle(text);
   },
+  /** Names people can say changed on the server (an item, asset, layout or import was committed). */
+  vocabularyChanged(): void {
+    active?.pipeline.vocabularyChanged();
+  },
 };

@@ -28,8 +28,8 @@ export type PipelineDeps = {
   changed(action: WriteAction): void;
 };
 
-// The vocabulary changes when items, bins or assets do, which is rare; a new name is known to
-// voice within this time. Refetching is ~450 KB on the demo store, so not on every command.
+// The live feed says when names change (vocabularyChanged); this is only the backstop for a feed
+// that was down. Refetching is ~450 KB on the demo store, so not on every command.
 const VOCABULARY_TTL_MS = 15 * 60_000;
 
 /**
@@ -69,6 +69,16 @@ export class VoicePipeline {
     void this.#vocab()
       .then((vocabulary) => compileVocabulary(vocabulary))
       .catch(() => {});
+  }
+
+  /**
+   * Drops the cached vocabulary, so a created or renamed item or asset can be said at once. An
+   * open panel fetches the new one straight away; a closed one waits for the next command.
+   */
+  vocabularyChanged(): void {
+    const warm = this.#vocabulary !== null;
+    this.#vocabulary = null;
+    if (warm) this.warmUp();
   }
 
   async #turn(transcript: string): Promise<void> {

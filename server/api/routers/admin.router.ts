@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMINS, ANY_USER } from '../../../common/roles.ts';
-import type { LiveEvent } from '../../services/events.ts';
+import type { LiveEvent } from '../../services/event-bus.ts';
 import { limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
