@@ -55,7 +55,7 @@ export const toItem = (r: Record<string, unknown>): Item => ({
   supplierId: numOrNull(r.supplier_id),
 });
 
-const toLocation = (r: Record<string, unknown>): Location => ({
+export const toLocation = (r: Record<string, unknown>): Location => ({
   id: num(r.id),
   code: str(r.code),
   kind: str(r.kind) as Location['kind'],

@@ -1,28 +1,27 @@
-import { stringify } from 'csv-stringify/sync';
-import { invalid } from '../../common/errors.ts';
+import { CSV_KINDS, type CsvKind } from '../../common/csv/kinds.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import { allItems, allLocations, insertItem, updateItem, upsertLocation } from '../db/catalog.repository.ts';
-import type { Database, Executor } from '../db/database.ts';
-import { list, num, str } from '../db/sql.ts';
+import type { Database } from '../db/database.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
-import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
+import type { Report } from '../domain/csv/plan.ts';
 import type { Clock } from './clock.ts';
-import { postStockOperations } from './stock-ledger.service.ts';
+import { type ReadFile, refusal } from './csv/csv-kind.ts';
+import { CSV_ENGINES } from './csv/csv-kinds.ts';
 
-export type ImportResult = { dryRun: boolean; rows: number; errors: RowError[]; applied: number };
+/** Where an import was started: it decides how the report asks for "update existing", and the audit says so. */
+export type ImportSource = 'web' | 'cli';
+export type ImportOptions = { update: boolean; actorId: number | null; source: ImportSource };
+export type ImportReport = Report & { kind: CsvKind; dryRun: boolean; update: boolean };
 
-class ImportRefused extends Error {
-  constructor(readonly errors: RowError[]) {
-    super('import refused');
-  }
-}
+const UPDATE_HINT: Record<ImportSource, string> = {
+  web: "tick 'Update existing'",
+  cli: 'pass --update',
+};
 
 /**
- * CSV in and out for items, locations and stock. An import is checked whole first (row shapes, then
- * references and duplicates against the database) and applied in one transaction only when no row
- * has an error: a file with one bad line writes nothing. A dry run reports every row error by line;
- * a real import with errors is refused with the first few of them. Stock rows become `count` movements, so
- * on-hand still equals the ledger sum after an import.
+ * CSV in and out for every kind in the registry (server/services/csv/). A dry run reports what each
+ * row would do (create, update, unchanged) or its errors by line and column; a real import runs the
+ * same checks inside the writer's transaction and writes nothing if any row has an error. Changing
+ * stored records needs `update`. Each import is one audit entry and one `import` event.
  */
 export class IoService {
   readonly #db: Database;
@@ -35,242 +34,81 @@ export class IoService {
     this.#clock = deps.clock;
   }
 
+  /** Each kind with its columns, for the page and the docs. */
+  kinds() {
+    return CSV_KINDS.map((kind) => {
+      const engine = CSV_ENGINES[kind];
+      return {
+        kind,
+        title: engine.title,
+        columns: engine.columns.map(({ name, required, description, example }) => ({
+          name,
+          required,
+          description,
+          example,
+        })),
+      };
+    });
+  }
+
+  template(kind: CsvKind): { filename: string; csv: string } {
+    return { filename: `twinventory-${kind}-template.csv`, csv: CSV_ENGINES[kind].template() };
+  }
+
   async export(kind: CsvKind): Promise<{ filename: string; csv: string }> {
     const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
     return {
       filename: `twinventory-${kind}-${day}.csv`,
-      csv: stringify(await this.#rows(kind), { header: true, columns: [...COLUMNS[kind]] }),
+      csv: await CSV_ENGINES[kind].exportCsv(this.#db.reader),
     };
   }
 
-  async import(kind: CsvKind, text: string, dryRun: boolean, actorId: number): Promise<ImportResult> {
-    const parsed = parseCsv(kind, text);
-    const rows = parsed.rows.length + parsed.errors.length;
-    // Rows that parsed are still checked against the database, so one pass lists every problem.
-    const allErrors = async (ex: Executor) =>
-      [...parsed.errors, ...(await this.#check(ex, kind, parsed))].sort((a, b) => a.line - b.line);
-    if (dryRun) return { dryRun, rows, errors: await allErrors(this.#db.reader), applied: 0 };
-    if (parsed.errors.length > 0) throw refusal(await allErrors(this.#db.reader));
-    try {
-      await this.#writer.run(async (tx) => {
-        const errors = await this.#check(tx, kind, parsed);
-        if (errors.length > 0) throw new ImportRefused(errors);
-        await this.#apply(tx, kind, parsed, actorId);
-        tx.emit({ type: 'import', kind });
-      });
-    } catch (error) {
-      if (error instanceof ImportRefused) throw refusal(error.errors);
-      throw error;
-    }
-    return { dryRun, rows, errors: [], applied: parsed.rows.length };
-  }
-
-  async #rows(kind: CsvKind): Promise<Record<string, unknown>[]> {
-    const ex = this.#db.reader;
-    switch (kind) {
-      case 'items': {
-        const suppliers = await supplierNames(ex);
-        return (await allItems(ex)).map((i) => ({
-          sku: i.sku,
-          name: i.name,
-          aliases: i.aliases.join('|'),
-          unit: i.unit,
-          barcode: i.barcode ?? '',
-          category: i.category,
-          unit_cost: (i.unitCostCents / 100).toFixed(2),
-          reorder_point: i.reorderPoint,
-          reorder_qty: i.reorderQty,
-          tracking: i.tracking,
-          supplier: i.supplierId === null ? '' : (suppliers.byId.get(i.supplierId) ?? ''),
-        }));
-      }
-      case 'locations':
-        return (await allLocations(ex)).map((l) => ({
-          ...l,
-          aisle: l.aisle ?? '',
-          bay: l.bay ?? '',
-          level: l.level ?? '',
-          active: l.active,
-        }));
-      case 'stock': {
-        const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
-          JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
-          WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
-        return rs.rows.map((r) => ({ sku: r.sku, location: r.location, lot: r.lot, on_hand: r.on_hand }));
-      }
-    }
-  }
-
-  async #check(ex: Executor, kind: CsvKind, parsed: ParsedCsv<CsvKind>): Promise<RowError[]> {
-    const errors: RowError[] = [];
-    const seen = new Map<string, number>();
-    const once = (key: string, line: number, what: string) => {
-      const first = seen.get(key);
-      if (first !== undefined) errors.push({ line, message: `${what} repeats line ${first}` });
-      else seen.set(key, line);
-    };
-    if (kind === 'items') {
-      const rows = (parsed as ParsedCsv<'items'>).rows;
-      const suppliers = await supplierNames(ex);
-      const barcodes = await existingBarcodes(
-        ex,
-        rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])),
-      );
-      for (const { line, row } of rows) {
-        once(`sku:${row.sku}`, line, `SKU ${row.sku}`);
-        if (row.barcode) once(`barcode:${row.barcode}`, line, `Barcode ${row.barcode}`);
-        if (row.supplier && !suppliers.byName.has(row.supplier.toLowerCase())) {
-          errors.push({ line, message: `Supplier "${row.supplier}" does not exist` });
-        }
-        const owner = row.barcode ? barcodes.get(row.barcode) : undefined;
-        if (owner !== undefined && owner !== row.sku) {
-          errors.push({ line, message: `Barcode ${row.barcode} already belongs to ${owner}` });
-        }
-      }
-    } else if (kind === 'locations') {
-      const rows = (parsed as ParsedCsv<'locations'>).rows;
-      const held = await heldLocations(ex);
-      for (const { line, row } of rows) {
-        once(`code:${row.code.toUpperCase()}`, line, `Location ${row.code}`);
-        if (!row.active && held.has(row.code.toUpperCase())) {
-          errors.push({
-            line,
-            message: `Location ${row.code} still holds stock and cannot be made inactive`,
-          });
-        }
-      }
-    } else {
-      const rows = (parsed as ParsedCsv<'stock'>).rows;
-      const items = new Map((await allItems(ex)).map((i) => [i.sku.toLowerCase(), i]));
-      const locations = new Map((await allLocations(ex)).map((l) => [l.code.toUpperCase(), l]));
-      for (const { line, row } of rows) {
-        once(
-          `${row.sku.toLowerCase()}|${row.location.toUpperCase()}|${row.lot}`,
-          line,
-          'This item, location and lot',
-        );
-        const item = items.get(row.sku.toLowerCase());
-        if (!item) errors.push({ line, message: `No item has SKU ${row.sku}` });
-        else if (item.tracking === 'none' && row.lot !== '')
-          errors.push({ line, message: `${item.name} is not lot-tracked; leave lot empty` });
-        else if (item.tracking !== 'none' && row.lot === '')
-          errors.push({ line, message: `${item.name} needs a lot` });
-        if (!locations.has(row.location.toUpperCase()))
-          errors.push({ line, message: `No location has the code ${row.location}` });
-      }
-    }
-    return errors.sort((a, b) => a.line - b.line);
-  }
-
-  async #apply(tx: WriteTx, kind: CsvKind, parsed: ParsedCsv<CsvKind>, actorId: number): Promise<void> {
-    const now = this.#clock.now();
-    if (kind === 'items') {
-      const suppliers = await supplierNames(tx);
-      const existing = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i]));
-      for (const { row } of (parsed as ParsedCsv<'items'>).rows) {
-        const input = {
-          sku: row.sku,
-          name: row.name,
-          aliases: row.aliases,
-          unit: row.unit,
-          barcode: row.barcode,
-          category: row.category,
-          unitCostCents: row.unit_cost,
-          reorderPoint: row.reorder_point,
-          reorderQty: row.reorder_qty,
-          tracking: row.tracking,
-          supplierId: row.supplier ? (suppliers.byName.get(row.supplier.toLowerCase()) ?? null) : null,
-        };
-        const current = existing.get(row.sku.toLowerCase());
-        if (current) await updateItem(tx, current.id, input);
-        else await insertItem(tx, input, now);
-      }
-    } else if (kind === 'locations') {
-      for (const { row } of (parsed as ParsedCsv<'locations'>).rows) {
-        await upsertLocation(tx, { ...row, code: row.code.toUpperCase() });
-      }
-    } else {
-      const items = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i.id]));
-      const locations = new Map((await allLocations(tx)).map((l) => [l.code.toUpperCase(), l.id]));
-      const outcomes = await postStockOperations(
-        tx,
-        (parsed as ParsedCsv<'stock'>).rows.map(({ row }) => ({
-          op: {
-            kind: 'count' as const,
-            itemId: items.get(row.sku.toLowerCase()) ?? 0,
-            locationId: locations.get(row.location.toUpperCase()) ?? 0,
-            countedQty: row.on_hand,
-            lot: row.lot,
-            reason: 'CSV import',
-          },
-          actorId,
-        })),
-        now,
-        { announce: false },
-      );
-      const refused = outcomes.flatMap((o, i) =>
-        o.ok ? [] : [{ line: (parsed as ParsedCsv<'stock'>).rows[i]?.line ?? 0, message: o.error.message }],
-      );
-      if (refused.length > 0) throw new ImportRefused(refused);
-      await appendAudit(tx, [
-        {
-          actorId,
-          action: 'import.stock',
-          entity: 'import',
-          entityId: kind,
-          data: JSON.stringify({ rows: outcomes.length }),
-          createdAt: now,
-        },
-      ]);
-      return;
-    }
-    await appendAudit(tx, [
-      {
-        actorId,
-        action: `import.${kind}`,
-        entity: 'import',
-        entityId: kind,
-        data: JSON.stringify({ rows: parsed.rows.length }),
-        createdAt: now,
-      },
-    ]);
-  }
-}
-
-/** A real import with bad rows is refused whole; the message leads with the first few lines to fix. */
-function refusal(errors: RowError[]) {
-  const shown = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
-  const more = errors.length > 5 ? `; and ${errors.length - 5} more (run a dry run to see them all)` : '';
-  return invalid(`Nothing was imported: ${errors.length} row(s) need fixing. ${shown.join('; ')}${more}`, {
-    errors,
-  });
-}
-
-async function supplierNames(ex: Executor) {
-  const rs = await ex.execute('SELECT id, name FROM suppliers');
-  return {
-    byId: new Map(rs.rows.map((r) => [num(r.id), str(r.name)])),
-    byName: new Map(rs.rows.map((r) => [str(r.name).toLowerCase(), num(r.id)])),
-  };
-}
-
-async function existingBarcodes(ex: Executor, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const out = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const part = codes.slice(i, i + 500);
-    const rs = await ex.execute({
-      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
-      args: part,
+  /** A dry run: nothing is written. */
+  async check(kind: CsvKind, text: string, options: Omit<ImportOptions, 'actorId'>): Promise<ImportReport> {
+    const checked = await CSV_ENGINES[kind].read(text).check(this.#db.reader, {
+      update: options.update,
+      updateHint: UPDATE_HINT[options.source],
+      listRows: true,
     });
-    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
+    return { ...checked.report, kind, dryRun: true, update: options.update };
   }
-  return out;
+
+  /**
+   * All or nothing: any error refuses the whole file (400) with every error in `details.errors`. The
+   * result has the totals; its `rows` are empty, since the dry run listed them.
+   */
+  async import(kind: CsvKind, text: string, options: ImportOptions): Promise<ImportReport> {
+    const file = CSV_ENGINES[kind].read(text);
+    const totals = await this.#writer.run(async (tx) => {
+      const { totals, apply } = await checkedOrRefused(file, tx, options);
+      if (totals.create + totals.update > 0) {
+        const now = this.#clock.now();
+        await apply(tx, { now, actorId: options.actorId });
+        await appendAudit(tx, [
+          {
+            actorId: options.actorId,
+            action: `import.${kind}`,
+            entity: 'import',
+            entityId: kind,
+            data: JSON.stringify({ source: options.source, ...totals }),
+            createdAt: now,
+          },
+        ]);
+        tx.emit({ type: 'import', kind });
+      }
+      return totals;
+    });
+    return { kind, dryRun: false, update: options.update, totals, errors: [], rows: [] };
+  }
 }
 
-async function heldLocations(ex: Executor): Promise<Set<string>> {
-  const rs = await ex.execute(
-    'SELECT DISTINCT upper(l.code) AS code FROM stock s JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0',
-  );
-  return new Set(rs.rows.map((r) => str(r.code)));
+/** The file checked inside the import's transaction (totals and errors only), refused if any row has an error. */
+async function checkedOrRefused(file: ReadFile, tx: WriteTx, options: ImportOptions) {
+  const checked = await file.check(tx, {
+    update: options.update,
+    updateHint: UPDATE_HINT[options.source],
+    listRows: false,
+  });
+  if (checked.report.errors.length > 0) throw refusal(checked.report.errors);
+  return { totals: checked.report.totals, apply: checked.apply };
 }

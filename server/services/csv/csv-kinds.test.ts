@@ -1,0 +1,171 @@
+import { describe, expect, test } from 'vitest';
+import { parseRows } from '../../domain/csv/rows.ts';
+import { CSV_ENGINES } from './csv-kinds.ts';
+import { ItemRow, itemsCsv } from './items.csv-kind.ts';
+import { LocationRow, locationsCsv } from './locations.csv-kind.ts';
+import { StockRow, stockCsv } from './stock.csv-kind.ts';
+
+const items = (text: string) => parseRows(itemsCsv.columns, ItemRow, text);
+const locations = (text: string) => parseRows(locationsCsv.columns, LocationRow, text);
+const stock = (text: string) => parseRows(stockCsv.columns, StockRow, text);
+const ITEMS_HEADER = itemsCsv.columns.map((c) => c.name).join(',');
+const LOCATIONS_HEADER = locationsCsv.columns.map((c) => c.name).join(',');
+const STOCK_HEADER = 'sku,location,lot,on_hand';
+const FORMULA = 'formulas are not accepted (start the cell with an apostrophe to keep it as text)';
+
+describe('items rows', () => {
+  test('parse into typed rows: aliases split on |, cost in cents, defaults for absent columns', () => {
+    const parsed = items(
+      [
+        ITEMS_HEADER,
+        'BRG-6204,Ball bearing 6204,radial bearing | kugellager,pcs,4006381333931,Bearings,4.35,10,25,Lot,SKF',
+        'BLT-M8,Hex bolt M8,,pcs,,Fasteners,1.005,100,500,none,',
+      ].join('\n'),
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toEqual([
+      {
+        line: 2,
+        row: {
+          sku: 'BRG-6204',
+          name: 'Ball bearing 6204',
+          aliases: ['radial bearing', 'kugellager'],
+          unit: 'pcs',
+          barcode: '4006381333931',
+          category: 'Bearings',
+          unit_cost: 435,
+          reorder_point: 10,
+          reorder_qty: 25,
+          tracking: 'lot',
+          supplier: 'SKF',
+        },
+      },
+      {
+        line: 3,
+        row: {
+          sku: 'BLT-M8',
+          name: 'Hex bolt M8',
+          aliases: [],
+          unit: 'pcs',
+          barcode: null,
+          category: 'Fasteners',
+          unit_cost: 101,
+          reorder_point: 100,
+          reorder_qty: 500,
+          tracking: 'none',
+          supplier: null,
+        },
+      },
+    ]);
+    const minimal = items(
+      'sku,name,unit,category,unit_cost,reorder_point,reorder_qty\nS1,Bolt,pcs,F,1,1,1\n',
+    );
+    expect(minimal.rows[0]?.row).toMatchObject({
+      tracking: 'none',
+      aliases: [],
+      barcode: null,
+      supplier: null,
+    });
+    expect([...minimal.present]).not.toContain('tracking');
+  });
+
+  test('every problem in a row is reported on its own column', () => {
+    const parsed = items(`${ITEMS_HEADER}\n,B,,pcs,12,Fasteners,-1,1.5,2,bogus,\n`);
+    expect(parsed.errors).toEqual([
+      { line: 2, column: 'sku', message: 'sku is required' },
+      { line: 2, column: 'name', message: 'name needs at least 2 characters' },
+      { line: 2, column: 'barcode', message: 'barcode needs at least 4 characters' },
+      { line: 2, column: 'unit_cost', message: 'unit_cost cannot be negative' },
+      { line: 2, column: 'reorder_point', message: 'reorder_point must be a whole number' },
+      { line: 2, column: 'tracking', message: 'tracking must be none, lot or serial' },
+    ]);
+  });
+});
+
+describe('locations rows', () => {
+  test('negative coordinates are numbers, not formulas; codes are upper-cased; active flags read', () => {
+    const parsed = locations(
+      [
+        LOCATIONS_HEADER,
+        'a-01-1,bin,A,1,1,0.5,0,1.25,1.2,0.4,0.6,40,true',
+        'DOCK-1,dock,,,,10,0,-3.5,4,0,6,1000,no',
+      ].join('\n'),
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.row.code, r.row.z, r.row.bay, r.row.active])).toEqual([
+      ['A-01-1', 1.25, 1, true],
+      ['DOCK-1', -3.5, null, false],
+    ]);
+  });
+
+  test('rules are reported by line and column', () => {
+    const parsed = locations(
+      [LOCATIONS_HEADER, 'A 01,bin,,,,0,0,0,1,1,1,1,true', 'A-03,shelf,,2.5,,0,0,0,0,-1,1,0,maybe'].join(
+        '\n',
+      ),
+    );
+    expect(parsed.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
+      '2 code: code may only hold letters, digits and dashes',
+      '3 kind: kind must be bin, floor or dock',
+      '3 bay: bay must be a whole number',
+      '3 width: width must be above 0',
+      '3 height: height cannot be negative',
+      '3 capacity: capacity must be at least 1',
+      '3 active: active must be true or false',
+    ]);
+  });
+});
+
+describe('stock rows', () => {
+  test('a lot =HYPERLINK(...) is refused on its cell, our own escape reads back, -3 is not a formula', () => {
+    const parsed = stock(
+      [
+        STOCK_HEADER,
+        'LUB-EP2,A-01-1,"=HYPERLINK(""http://evil.example"",""L1"")",5',
+        "LUB-EP2,A-01-1,'=L2,5",
+        'LUB-EP2,A-01-1,L3,-3',
+        'LUB-EP2,A-01-1,L4,=2+3',
+      ].join('\n'),
+    );
+    expect(parsed.errors).toEqual([
+      { line: 2, column: 'lot', message: `starts with '=': ${FORMULA}` },
+      { line: 4, column: 'on_hand', message: 'on_hand cannot be negative' },
+      { line: 5, column: 'on_hand', message: `starts with '=': ${FORMULA}` },
+    ]);
+    expect(parsed.rows).toEqual([
+      { line: 3, row: { sku: 'LUB-EP2', location: 'A-01-1', lot: '=L2', on_hand: 5 } },
+    ]);
+  });
+
+  test('an empty required number is missing, not 0', () => {
+    expect(stock(`${STOCK_HEADER}\nA,B,,\n`).errors).toEqual([
+      { line: 2, column: 'on_hand', message: 'on_hand is required' },
+    ]);
+  });
+
+  test('a ;-separated file with a BOM and CRLF, headers in any case', () => {
+    const parsed = stock('\uFEFFSKU;Location;Lot;On_Hand\r\nBRG-6204;A-01-1;L-7;12\r\n');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toEqual([
+      { line: 2, row: { sku: 'BRG-6204', location: 'A-01-1', lot: 'L-7', on_hand: 12 } },
+    ]);
+  });
+});
+
+describe('templates', () => {
+  test.each(Object.values(CSV_ENGINES))(
+    'the $kind template is clean: its header and example rows parse',
+    (engine) => {
+      const template = engine.template();
+      const header = template.split('\n')[0];
+      expect(header).toBe(engine.columns.map((c) => c.name).join(','));
+      expect(template).toMatch(/EXAMPLE|X-01/);
+    },
+  );
+
+  test('every template row parses without errors', () => {
+    expect(items(itemsCsv.template()).errors).toEqual([]);
+    expect(locations(locationsCsv.template()).errors).toEqual([]);
+    expect(stock(stockCsv.template()).errors).toEqual([]);
+  });
+});
