@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { CSV_KINDS } from '../../../common/csv/kinds.ts';
 import { parseRows } from '../../domain/csv/rows.ts';
 import { CSV_ENGINES } from './csv-kinds.ts';
 import { ItemRow, itemsCsv } from './items.csv-kind.ts';
@@ -167,5 +169,26 @@ describe('templates', () => {
     expect(items(itemsCsv.template()).errors).toEqual([]);
     expect(locations(locationsCsv.template()).errors).toEqual([]);
     expect(stock(stockCsv.template()).errors).toEqual([]);
+  });
+});
+
+describe('docs/csv.md', () => {
+  test("lists every kind's columns as the registry has them", () => {
+    const doc = readFileSync(new URL('../../../docs/csv.md', import.meta.url), 'utf8');
+    const cell = (s: string) => s.replaceAll('|', '\\|');
+    for (const kind of CSV_KINDS) {
+      const engine = CSV_ENGINES[kind];
+      const table = [
+        `### ${engine.title} (\`${kind}\`)`,
+        '',
+        '| column | required | meaning | example |',
+        '| --- | --- | --- | --- |',
+        ...engine.columns.map(
+          (c) =>
+            `| \`${c.name}\` | ${c.required ? 'yes' : ''} | ${cell(c.description)} | ${c.example ? `\`${cell(c.example)}\`` : ''} |`,
+        ),
+      ].join('\n');
+      expect(doc).toContain(table);
+    }
   });
 });
