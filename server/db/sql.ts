@@ -1,12 +1,6 @@
 import type { InValue } from '@libsql/client';
 import type { Executor } from './database.ts';
 
-/** `(?, ?, ?), (?, ?, ?)` for a multi-row VALUES list. */
-export function placeholders(rows: number, columns: number): string {
-  const one = `(${new Array(columns).fill('?').join(', ')})`;
-  return new Array(rows).fill(one).join(', ');
-}
-
 export const list = (n: number) => new Array(n).fill('?').join(', ');
 
 /** `value->>0, value->>1, …`: the columns of one row of a `json_each(?)` parameter holding rows as arrays. */
