@@ -207,8 +207,8 @@ export type WorkOrderEventRecord = {
   workOrderId: number;
   actorId: number | null;
   kind: string;
-  fromStatus: WorkOrderStatus | null;
-  toStatus: WorkOrderStatus | null;
+  fromStatus: string | null;
+  toStatus: string | null;
   note: string;
   createdAt: number;
 };
