@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { countUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -104,6 +105,5 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 }
 
 async function isEmpty(services: Services): Promise<boolean> {
-  const rs = await services.db.reader.execute('SELECT count(*) AS n FROM users');
-  return Number(rs.rows[0]?.n ?? 0) === 0;
+  return (await countUsers(services.db.reader)) === 0;
 }

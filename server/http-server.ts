@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { appRouter } from './api/app.router.ts';
 import { createHttpContext } from './api/context.ts';
+import { ping } from './db/database.ts';
 import type { Services } from './services/services.ts';
 import { createTrpcNodeHandler } from './trpc-node-bridge.ts';
 
@@ -75,7 +76,7 @@ export function createHttpServer(options: HttpOptions): Server {
 async function health(services: Services) {
   const started = performance.now();
   try {
-    await services.db.reader.execute('SELECT 1');
+    await ping(services.db.reader);
     return {
       status: 'ok' as const,
       database: {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices } from '../../server/app.ts';
-import { stockForItem } from '../../server/db/catalog.repository.ts';
+import { allItems, stockForItem, untrackedStockSlots } from '../../server/db/catalog.repository.ts';
 import { writeTxOver } from '../../server/db/writer.ts';
 import type { Services } from '../../server/services/services.ts';
 import { postStockOperations } from '../../server/services/stock-ledger.service.ts';
@@ -212,21 +212,18 @@ function put(table: Table, op: string, clients: number, result: LoadResult): voi
 const pickOf = <T>(arr: readonly T[], n: number): T => arr[Math.abs(n) % arr.length] as T;
 
 async function benchFixture(services: Services) {
-  const items = await services.db.reader.execute('SELECT id, name FROM items ORDER BY id');
-  const itemIds = items.rows.map((r) => Number(r.id));
+  const items = await allItems(services.db.reader);
+  const itemIds = items.map((i) => i.id);
   // Queries people type: a word or two of a name, sometimes with a typo.
-  const queries = items.rows.slice(0, 400).map((r, i) => {
-    const words = String(r.name)
+  const queries = items.slice(0, 400).map((item, i) => {
+    const words = item.name
       .split(/[\s,]+/)
       .slice(0, 2)
       .join(' ');
     return i % 5 === 0 ? words.replace(/[aeiou]/, '') : words;
   });
   // Picks come from untracked stock topped up so a long run never empties a bin.
-  const rs =
-    await services.db.reader.execute(`SELECT s.item_id, s.location_id FROM stock s JOIN items i ON i.id = s.item_id
-      WHERE i.tracking = 'none' AND s.on_hand > 0 ORDER BY s.item_id, s.location_id LIMIT 500`);
-  const slots = rs.rows.map((r) => ({ itemId: Number(r.item_id), locationId: Number(r.location_id) }));
+  const slots = await untrackedStockSlots(services.db.reader, 500);
   for (const s of slots) {
     await services.ledger.post({
       op: { kind: 'receive', ...s, qty: 100_000, reason: 'bench top-up' },

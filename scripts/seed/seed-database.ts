@@ -1,5 +1,9 @@
 import { exhaustive } from '../../common/errors.ts';
-import { insertRows, num } from '../../server/db/sql.ts';
+import { insertAsset, insertMaintenancePlan } from '../../server/db/assets.repository.ts';
+import { allItems, insertItems } from '../../server/db/catalog.repository.ts';
+import { binIdsInOrder, countActiveLocations } from '../../server/db/locations.repository.ts';
+import { insertSuppliers, supplierIdsInOrder } from '../../server/db/purchasing.repository.ts';
+import { insertWorkOrderEvents, insertWorkOrderRecord } from '../../server/db/work-orders.repository.ts';
 import type { Services } from '../../server/services/services.ts';
 import { type LedgerRequest, postStockOperations } from '../../server/services/stock-ledger.service.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
@@ -56,40 +60,31 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   const facility = demoWarehouse();
   await services.twin.publish(facility, 'Sample facility', adminId);
   const catalog = generateCatalog(rng);
+  await writer.run((tx) => insertSuppliers(tx, catalog.suppliers));
+  const supplierIds = await supplierIdsInOrder(services.db.reader);
+  // Every item was first stocked at the start of the history.
   await writer.run((tx) =>
-    insertRows(
+    insertItems(
       tx,
-      'INSERT INTO suppliers (name, email, lead_time_days)',
-      catalog.suppliers.map((s) => [s.name, s.email, s.leadTimeDays]),
+      catalog.items.map((i) => ({
+        sku: i.sku,
+        name: i.name,
+        aliases: i.aliases,
+        unit: i.unit,
+        barcode: i.barcode,
+        category: i.category,
+        unitCostCents: i.unitCostCents,
+        reorderPoint: i.reorderPoint,
+        reorderQty: i.reorderQty,
+        tracking: i.tracking,
+        supplierId: supplierIds[i.supplierIndex] ?? null,
+      })),
+      now - days * DAY,
     ),
   );
-  const supplierIds = await idsInOrder(services, 'SELECT id FROM suppliers ORDER BY id');
-  await writer.run((tx) =>
-    insertRows(
-      tx,
-      `INSERT INTO items (sku, name, aliases, unit, barcode, category, unit_cost_cents, reorder_point, reorder_qty,
-         tracking, supplier_id, created_at)`,
-      catalog.items.map((i) => [
-        i.sku,
-        i.name,
-        JSON.stringify(i.aliases),
-        i.unit,
-        i.barcode,
-        i.category,
-        i.unitCostCents,
-        i.reorderPoint,
-        i.reorderQty,
-        i.tracking,
-        supplierIds[i.supplierIndex] ?? null,
-        now - days * DAY,
-      ]),
-    ),
-  );
-  const itemIds = await idsInOrder(services, 'SELECT id FROM items ORDER BY id');
-  const binIds = await idsInOrder(services, "SELECT id FROM locations WHERE kind = 'bin' ORDER BY id");
-  const locationCount = await idsInOrder(services, 'SELECT id FROM locations WHERE active = 1').then(
-    (r) => r.length,
-  );
+  const itemIds = (await allItems(services.db.reader)).map((i) => i.id);
+  const binIds = await binIdsInOrder(services.db.reader);
+  const locationCount = await countActiveLocations(services.db.reader);
   log(`  ${locationCount} locations, ${itemIds.length} items`);
 
   const history = generateMovementHistory({
@@ -131,36 +126,27 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   const assetIds = await writer.run(async (tx) => {
     const ids: number[] = [];
     for (const a of assets) {
-      const rs = await tx.execute({
-        sql: `INSERT INTO assets (tag, name, aliases, category, x, y, z, meter_unit, meter_value, status, created_at)
-              VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 'running', ?) RETURNING id`,
-        args: [
-          a.tag,
-          a.name,
-          JSON.stringify(a.aliases),
-          a.category,
-          a.x,
-          a.z,
-          a.meterUnit,
-          a.meterValue,
-          now - 3 * 365 * DAY,
-        ],
+      const assetId = await insertAsset(tx, {
+        tag: a.tag,
+        name: a.name,
+        aliases: a.aliases,
+        category: a.category,
+        x: a.x,
+        z: a.z,
+        meterUnit: a.meterUnit,
+        meterValue: a.meterValue,
+        createdAt: now - 3 * 365 * DAY,
       });
-      const assetId = num(rs.rows[0]?.id);
       ids.push(assetId);
       for (const p of a.plans) {
-        await tx.execute({
-          sql: `INSERT INTO maintenance_plans (asset_id, title, interval_days, interval_meter, priority, last_done_at, last_done_meter)
-                VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          args: [
-            assetId,
-            p.title,
-            p.intervalDays,
-            p.intervalMeter,
-            p.priority,
-            now - p.lastDoneDaysAgo * DAY,
-            Math.max(0, a.meterValue - p.lastDoneMeterAgo),
-          ],
+        await insertMaintenancePlan(tx, {
+          assetId,
+          title: p.title,
+          intervalDays: p.intervalDays,
+          intervalMeter: p.intervalMeter,
+          priority: p.priority,
+          lastDoneAt: now - p.lastDoneDaysAgo * DAY,
+          lastDoneMeter: Math.max(0, a.meterValue - p.lastDoneMeterAgo),
         });
       }
     }
@@ -175,28 +161,31 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   });
   await writer.run(async (tx) => {
     for (const w of workOrders) {
-      const rs = await tx.execute({
-        sql: `INSERT INTO work_orders (title, description, asset_id, status, priority, due_at, assignee_id, created_by,
-                created_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        args: [
-          w.title,
-          w.description,
-          w.assetIndex === null ? null : (assetIds[w.assetIndex] ?? null),
-          w.status,
-          w.priority,
-          w.dueAt,
-          w.assigneeIndex === null ? null : (userIds[w.assigneeIndex] ?? null),
-          userIds[1] ?? null,
-          w.createdAt,
-          w.events.at(-1)?.at ?? w.createdAt,
-          w.completedAt,
-        ],
+      const woId = await insertWorkOrderRecord(tx, {
+        title: w.title,
+        description: w.description,
+        assetId: w.assetIndex === null ? null : (assetIds[w.assetIndex] ?? null),
+        planId: null,
+        status: w.status,
+        priority: w.priority,
+        dueAt: w.dueAt,
+        assigneeId: w.assigneeIndex === null ? null : (userIds[w.assigneeIndex] ?? null),
+        createdBy: userIds[1] ?? null,
+        createdAt: w.createdAt,
+        updatedAt: w.events.at(-1)?.at ?? w.createdAt,
+        completedAt: w.completedAt,
       });
-      const woId = num(rs.rows[0]?.id);
-      await insertRows(
+      await insertWorkOrderEvents(
         tx,
-        'INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)',
-        w.events.map((e) => [woId, userIds[1] ?? null, e.kind, e.fromStatus, e.toStatus, e.note, e.at]),
+        w.events.map((e) => ({
+          workOrderId: woId,
+          actorId: userIds[1] ?? null,
+          kind: e.kind,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          note: e.note,
+          createdAt: e.at,
+        })),
       );
     }
   });
@@ -281,11 +270,6 @@ function historyRequest(
     default:
       return exhaustive(e.kind);
   }
-}
-
-async function idsInOrder(services: Services, sql: string): Promise<number[]> {
-  const rs = await services.db.reader.execute(sql);
-  return rs.rows.map((r) => num(r.id));
 }
 
 function floorBounds(facility: ReturnType<typeof demoWarehouse>) {

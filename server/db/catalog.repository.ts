@@ -311,3 +311,116 @@ export async function movementsForItem(
     at: num(r.created_at),
   }));
 }
+
+/** The first `limit` items by name (browsing the catalogue without a query). */
+export async function itemIdsByName(ex: Executor, limit: number): Promise<number[]> {
+  const rs = await ex.execute({ sql: 'SELECT id FROM items ORDER BY name LIMIT ?', args: [limit] });
+  return rs.rows.map((r) => num(r.id));
+}
+
+/** Item rows in the given order, for bulk loads (the seed); ids are assigned in this order. */
+export async function insertItems(ex: Executor, items: readonly ItemInput[], at: number): Promise<void> {
+  await insertRows(
+    ex,
+    `INSERT INTO items (sku, name, aliases, unit, barcode, category, unit_cost_cents, reorder_point, reorder_qty,
+       tracking, supplier_id, created_at)`,
+    items.map((i) => [...itemArgs(i), at]),
+  );
+}
+
+/** Whether any of the item is on hand anywhere. */
+export async function itemIsOnHand(ex: Executor, itemId: number): Promise<boolean> {
+  const rs = await ex.execute({
+    sql: 'SELECT 1 FROM stock WHERE item_id = ? AND on_hand > 0 LIMIT 1',
+    args: [itemId],
+  });
+  return rs.rows.length > 0;
+}
+
+/** Which SKU owns each of these barcodes (those that are in use). */
+export async function skusByBarcode(ex: Executor, barcodes: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < barcodes.length; i += 500) {
+    const part = barcodes.slice(i, i + 500);
+    const rs = await ex.execute({
+      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
+      args: part,
+    });
+    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
+  }
+  return out;
+}
+
+export type ReorderRow = {
+  itemId: number;
+  sku: string;
+  name: string;
+  unit: string;
+  onHand: number;
+  reserved: number;
+  /** Still expected on open and partly received purchase orders. */
+  onOrder: number;
+  reorderPoint: number;
+  reorderQty: number;
+  unitCostCents: number;
+  supplierId: number | null;
+  supplierName: string | null;
+};
+
+/** Items whose available stock (on hand less reserved) is at or below their reorder point. */
+export async function itemsAtReorderPoint(ex: Executor): Promise<ReorderRow[]> {
+  const rs = await ex.execute(`
+    SELECT i.id, i.sku, i.name, i.unit, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
+           sup.name AS supplier_name,
+           coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, coalesce(o.open_qty, 0) AS on_order
+    FROM items i
+    LEFT JOIN (SELECT item_id, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock GROUP BY item_id) s
+      ON s.item_id = i.id
+    LEFT JOIN (SELECT l.item_id, sum(l.qty_ordered - l.qty_received) AS open_qty
+               FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
+               WHERE p.status IN ('open', 'partially_received') GROUP BY l.item_id) o ON o.item_id = i.id
+    LEFT JOIN suppliers sup ON sup.id = i.supplier_id
+    WHERE coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) <= i.reorder_point`);
+  return rs.rows.map((r) => ({
+    itemId: num(r.id),
+    sku: str(r.sku),
+    name: str(r.name),
+    unit: str(r.unit),
+    onHand: num(r.on_hand),
+    reserved: num(r.reserved),
+    onOrder: num(r.on_order),
+    reorderPoint: num(r.reorder_point),
+    reorderQty: num(r.reorder_qty),
+    unitCostCents: num(r.unit_cost_cents),
+    supplierId: numOrNull(r.supplier_id),
+    supplierName: strOrNull(r.supplier_name),
+  }));
+}
+
+/** Stock on hand as SKU, location code, lot and quantity, for the CSV export. */
+export async function stockOnHandBySku(
+  ex: Executor,
+): Promise<{ sku: string; location: string; lot: string; onHand: number }[]> {
+  const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
+    JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
+    WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
+  return rs.rows.map((r) => ({
+    sku: str(r.sku),
+    location: str(r.location),
+    lot: str(r.lot),
+    onHand: num(r.on_hand),
+  }));
+}
+
+/** Untracked stock that is on hand, by item and location (the API benchmark picks from it). */
+export async function untrackedStockSlots(
+  ex: Executor,
+  limit: number,
+): Promise<{ itemId: number; locationId: number }[]> {
+  const rs = await ex.execute({
+    sql: `SELECT s.item_id, s.location_id FROM stock s JOIN items i ON i.id = s.item_id
+          WHERE i.tracking = 'none' AND s.on_hand > 0 ORDER BY s.item_id, s.location_id LIMIT ?`,
+    args: [limit],
+  });
+  return rs.rows.map((r) => ({ itemId: num(r.item_id), locationId: num(r.location_id) }));
+}

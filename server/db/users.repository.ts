@@ -63,3 +63,14 @@ export async function findSessionUser(
 export async function deleteSession(ex: Executor, tokenHash: string): Promise<void> {
   await ex.execute({ sql: 'DELETE FROM sessions WHERE token_hash = ?', args: [tokenHash] });
 }
+
+export async function userDisplayName(ex: Executor, id: number): Promise<string | null> {
+  const rs = await ex.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [id] });
+  const r = rs.rows[0];
+  return r ? str(r.display_name) : null;
+}
+
+export async function countUsers(ex: Executor): Promise<number> {
+  const rs = await ex.execute('SELECT count(*) AS n FROM users');
+  return num(rs.rows[0]?.n ?? 0);
+}

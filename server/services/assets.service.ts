@@ -1,30 +1,17 @@
 import { invalid, notFound } from '../../common/errors.ts';
-import type { Priority } from '../../common/work-order-status.ts';
+import {
+  assetById,
+  plansOfAsset,
+  plansWithoutOpenWork,
+  searchAssets,
+  setAssetMeter,
+} from '../db/assets.repository.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
-import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import { duePlans } from '../domain/maintenance-due.ts';
 import type { Clock } from './clock.ts';
 import { insertWorkOrder } from './work-orders.service.ts';
-
-const toAsset = (r: Record<string, unknown>) => ({
-  id: num(r.id),
-  tag: str(r.tag),
-  name: str(r.name),
-  aliases: JSON.parse(str(r.aliases)) as string[],
-  category: str(r.category),
-  locationId: numOrNull(r.location_id),
-  x: num(r.x),
-  y: num(r.y),
-  z: num(r.z),
-  meterUnit: strOrNull(r.meter_unit),
-  meterValue: num(r.meter_value),
-  status: str(r.status) as 'running' | 'down' | 'retired',
-});
-
-const ASSET_COLUMNS =
-  'id, tag, name, aliases, category, location_id, x, y, z, meter_unit, meter_value, status';
 
 /** Equipment in the facility, its meters and maintenance plans, and the scheduler that raises work orders. */
 export class AssetService {
@@ -38,64 +25,37 @@ export class AssetService {
     this.#clock = deps.clock;
   }
 
-  async list(q: string | undefined) {
-    const like = `%${(q ?? '').trim()}%`;
-    const rs = await this.#db.reader.execute({
-      sql: `SELECT ${ASSET_COLUMNS},
-              (SELECT count(*) FROM work_orders w WHERE w.asset_id = a.id AND w.status NOT IN ('done', 'cancelled')) AS open_work
-            FROM assets a WHERE name LIKE ? OR tag LIKE ? OR aliases LIKE ? OR category LIKE ? ORDER BY tag`,
-      args: [like, like, like, like],
-    });
-    return rs.rows.map((r) => ({ ...toAsset(r), openWorkOrders: num(r.open_work) }));
+  list(q: string | undefined) {
+    return searchAssets(this.#db.reader, (q ?? '').trim());
   }
 
   async get(id: number) {
-    const rs = await this.#db.reader.execute({
-      sql: `SELECT ${ASSET_COLUMNS} FROM assets a WHERE id = ?`,
-      args: [id],
-    });
-    const r = rs.rows[0];
-    if (!r) throw notFound(`Asset ${id} does not exist`);
-    const plans = await this.#db.reader.execute({
-      sql: `SELECT id, title, interval_days, interval_meter, priority, last_done_at, last_done_meter
-            FROM maintenance_plans WHERE asset_id = ? ORDER BY id`,
-      args: [id],
-    });
-    const asset = toAsset(r);
+    const asset = await assetById(this.#db.reader, id);
+    if (!asset) throw notFound(`Asset ${id} does not exist`);
+    const plans = await plansOfAsset(this.#db.reader, id);
     const now = this.#clock.now();
     return {
       ...asset,
-      plans: plans.rows.map((p) => {
-        const intervalDays = numOrNull(p.interval_days);
-        const intervalMeter = numOrNull(p.interval_meter);
-        const lastDoneAt = num(p.last_done_at);
-        const lastDoneMeter = num(p.last_done_meter);
-        return {
-          id: num(p.id),
-          title: str(p.title),
-          intervalDays,
-          intervalMeter,
-          priority: str(p.priority) as Priority,
-          lastDoneAt,
-          lastDoneMeter,
-          nextDueAt: intervalDays === null ? null : lastDoneAt + intervalDays * 86_400_000,
-          meterRemaining: intervalMeter === null ? null : lastDoneMeter + intervalMeter - asset.meterValue,
-          due:
-            duePlans(
-              [
-                {
-                  planId: 0,
-                  intervalDays,
-                  intervalMeter,
-                  lastDoneAt,
-                  lastDoneMeter,
-                  meterValue: asset.meterValue,
-                },
-              ],
-              now,
-            ).length > 0,
-        };
-      }),
+      plans: plans.map((p) => ({
+        ...p,
+        nextDueAt: p.intervalDays === null ? null : p.lastDoneAt + p.intervalDays * 86_400_000,
+        meterRemaining:
+          p.intervalMeter === null ? null : p.lastDoneMeter + p.intervalMeter - asset.meterValue,
+        due:
+          duePlans(
+            [
+              {
+                planId: 0,
+                intervalDays: p.intervalDays,
+                intervalMeter: p.intervalMeter,
+                lastDoneAt: p.lastDoneAt,
+                lastDoneMeter: p.lastDoneMeter,
+                meterValue: asset.meterValue,
+              },
+            ],
+            now,
+          ).length > 0,
+      })),
     };
   }
 
@@ -106,19 +66,13 @@ export class AssetService {
     actorId: number,
   ): Promise<{ createdWorkOrders: number[] }> {
     const created = await this.#writer.run(async (tx) => {
-      const rs = await tx.execute({
-        sql: 'SELECT meter_unit, meter_value, tag FROM assets WHERE id = ?',
-        args: [assetId],
-      });
-      const a = rs.rows[0];
+      const a = await assetById(tx, assetId);
       if (!a) throw notFound(`Asset ${assetId} does not exist`);
-      if (a.meter_unit === null) throw invalid(`${str(a.tag)} has no meter`);
-      if (value < num(a.meter_value)) {
-        throw invalid(
-          `${str(a.tag)} already reads ${num(a.meter_value)} ${str(a.meter_unit)}; a meter cannot go back`,
-        );
+      if (a.meterUnit === null) throw invalid(`${a.tag} has no meter`);
+      if (value < a.meterValue) {
+        throw invalid(`${a.tag} already reads ${a.meterValue} ${a.meterUnit}; a meter cannot go back`);
       }
-      await tx.execute({ sql: 'UPDATE assets SET meter_value = ? WHERE id = ?', args: [value, assetId] });
+      await setAssetMeter(tx, assetId, value);
       const now = this.#clock.now();
       await appendAudit(tx, [
         {
@@ -146,23 +100,16 @@ export async function raiseDueWorkOrders(
   now: number,
   assetId: number | null,
 ): Promise<number[]> {
-  const rs = await tx.execute({
-    sql: `SELECT p.id, p.asset_id, p.title, p.priority, p.interval_days, p.interval_meter, p.last_done_at,
-                 p.last_done_meter, a.meter_value, a.tag
-          FROM maintenance_plans p JOIN assets a ON a.id = p.asset_id
-          WHERE a.status <> 'retired' AND (? IS NULL OR p.asset_id = ?)
-            AND NOT EXISTS (SELECT 1 FROM work_orders w WHERE w.plan_id = p.id AND w.status NOT IN ('done', 'cancelled'))`,
-    args: [assetId, assetId],
-  });
-  const byId = new Map(rs.rows.map((r) => [num(r.id), r]));
+  const candidates = await plansWithoutOpenWork(tx, assetId);
+  const byId = new Map(candidates.map((p) => [p.id, p]));
   const due = duePlans(
-    rs.rows.map((r) => ({
-      planId: num(r.id),
-      intervalDays: numOrNull(r.interval_days),
-      intervalMeter: numOrNull(r.interval_meter),
-      lastDoneAt: num(r.last_done_at),
-      lastDoneMeter: num(r.last_done_meter),
-      meterValue: num(r.meter_value),
+    candidates.map((p) => ({
+      planId: p.id,
+      intervalDays: p.intervalDays,
+      intervalMeter: p.intervalMeter,
+      lastDoneAt: p.lastDoneAt,
+      lastDoneMeter: p.lastDoneMeter,
+      meterValue: p.meterValue,
     })),
     now,
   );
@@ -172,11 +119,11 @@ export async function raiseDueWorkOrders(
     if (!p) continue;
     created.push(
       await insertWorkOrder(tx, {
-        title: `${str(p.title)} — ${str(p.tag)}`,
+        title: `${p.title} — ${p.tag}`,
         description: 'Raised by the maintenance schedule.',
-        assetId: num(p.asset_id),
+        assetId: p.assetId,
         planId: d.planId,
-        priority: str(p.priority) as Priority,
+        priority: p.priority,
         dueAt: d.dueAt,
         actorId: null,
         now,

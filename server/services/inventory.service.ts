@@ -7,6 +7,9 @@ import {
   type ItemInput,
   insertItem,
   itemByCode,
+  itemIdsByName,
+  itemIsOnHand,
+  itemsAtReorderPoint,
   itemsById,
   locationByCode,
   locationById,
@@ -19,7 +22,7 @@ import {
 } from '../db/catalog.repository.ts';
 import type { Database } from '../db/database.ts';
 import { ledgerMismatches } from '../db/ledger.repository.ts';
-import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import { supplierById } from '../db/purchasing.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import { ItemSearchIndex } from '../domain/item-search.ts';
 import { suggestReorder } from '../domain/reorder.ts';
@@ -69,15 +72,7 @@ export class InventoryService {
   async search(q: string, limit: number): Promise<(Item & { onHand: number })[]> {
     const index = await this.#index();
     // An empty query browses the catalogue by name rather than showing nothing.
-    const ids =
-      q.trim() === ''
-        ? (
-            await this.#db.reader.execute({
-              sql: 'SELECT id FROM items ORDER BY name LIMIT ?',
-              args: [limit],
-            })
-          ).rows.map((r) => num(r.id))
-        : index.search(q, limit);
+    const ids = q.trim() === '' ? await itemIdsByName(this.#db.reader, limit) : index.search(q, limit);
     const [items, totals] = await Promise.all([
       itemsById(this.#db.reader, ids),
       stockForItems(this.#db.reader, ids),
@@ -96,9 +91,7 @@ export class InventoryService {
       stockForItem(this.#db.reader, id),
       item.supplierId === null
         ? Promise.resolve(null)
-        : this.#db.reader
-            .execute({ sql: 'SELECT id, name FROM suppliers WHERE id = ?', args: [item.supplierId] })
-            .then((rs) => (rs.rows[0] ? { id: num(rs.rows[0].id), name: str(rs.rows[0].name) } : null)),
+        : supplierById(this.#db.reader, item.supplierId).then((s) => (s ? { id: s.id, name: s.name } : null)),
     ]);
     const onHand = stock.reduce((a, s) => a + s.onHand, 0);
     const reserved = stock.reduce((a, s) => a + s.reserved, 0);
@@ -156,11 +149,7 @@ export class InventoryService {
       const [existing] = await itemsById(tx, [id]);
       if (!existing) throw notFound(`Item ${id} does not exist`);
       if (existing.tracking !== input.tracking) {
-        const held = await tx.execute({
-          sql: 'SELECT 1 FROM stock WHERE item_id = ? AND on_hand > 0 LIMIT 1',
-          args: [id],
-        });
-        if (held.rows.length > 0)
+        if (await itemIsOnHand(tx, id))
           throw conflict(`${existing.name} is in stock; its tracking mode cannot change`);
       }
       const clashes = await findItemConflicts(tx, input, id);
@@ -173,44 +162,22 @@ export class InventoryService {
 
   /** Items at or below their reorder point, with what to order and from whom. */
   async lowStock() {
-    const rs = await this.#db.reader.execute(`
-      SELECT i.id, i.sku, i.name, i.unit, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
-             sup.name AS supplier_name,
-             coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, coalesce(o.open_qty, 0) AS on_order
-      FROM items i
-      LEFT JOIN (SELECT item_id, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock GROUP BY item_id) s
-        ON s.item_id = i.id
-      LEFT JOIN (SELECT l.item_id, sum(l.qty_ordered - l.qty_received) AS open_qty
-                 FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
-                 WHERE p.status IN ('open', 'partially_received') GROUP BY l.item_id) o ON o.item_id = i.id
-      LEFT JOIN suppliers sup ON sup.id = i.supplier_id
-      WHERE coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) <= i.reorder_point`);
-    const suggested = new Map(
-      suggestReorder(
-        rs.rows.map((r) => ({
-          itemId: num(r.id),
-          onHand: num(r.on_hand),
-          reserved: num(r.reserved),
-          onOrder: num(r.on_order),
-          reorderPoint: num(r.reorder_point),
-          reorderQty: num(r.reorder_qty),
-        })),
-      ).map((x) => [x.itemId, x.suggestedQty]),
-    );
-    return rs.rows
+    const rows = await itemsAtReorderPoint(this.#db.reader);
+    const suggested = new Map(suggestReorder(rows).map((x) => [x.itemId, x.suggestedQty]));
+    return rows
       .map((r) => ({
-        itemId: num(r.id),
-        sku: str(r.sku),
-        name: str(r.name),
-        unit: str(r.unit),
-        onHand: num(r.on_hand),
-        available: num(r.on_hand) - num(r.reserved),
-        onOrder: num(r.on_order),
-        reorderPoint: num(r.reorder_point),
-        suggestedQty: suggested.get(num(r.id)) ?? 0,
-        unitCostCents: num(r.unit_cost_cents),
-        supplierId: numOrNull(r.supplier_id),
-        supplierName: strOrNull(r.supplier_name),
+        itemId: r.itemId,
+        sku: r.sku,
+        name: r.name,
+        unit: r.unit,
+        onHand: r.onHand,
+        available: r.onHand - r.reserved,
+        onOrder: r.onOrder,
+        reorderPoint: r.reorderPoint,
+        suggestedQty: suggested.get(r.itemId) ?? 0,
+        unitCostCents: r.unitCostCents,
+        supplierId: r.supplierId,
+        supplierName: r.supplierName,
       }))
       .sort((a, b) => a.available - a.reorderPoint - (b.available - b.reorderPoint));
   }

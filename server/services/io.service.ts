@@ -1,9 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
 import { invalid } from '../../common/errors.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import { allItems, allLocations, insertItem, updateItem, upsertLocation } from '../db/catalog.repository.ts';
+import {
+  allItems,
+  allLocations,
+  insertItem,
+  skusByBarcode,
+  stockOnHandBySku,
+  updateItem,
+  upsertLocation,
+} from '../db/catalog.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { list, num, str } from '../db/sql.ts';
+import { locationCodesWithStock } from '../db/locations.repository.ts';
+import { listSuppliers } from '../db/purchasing.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
 import type { Clock } from './clock.ts';
@@ -93,10 +102,12 @@ export class IoService {
           active: l.active,
         }));
       case 'stock': {
-        const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
-          JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
-          WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
-        return rs.rows.map((r) => ({ sku: r.sku, location: r.location, lot: r.lot, on_hand: r.on_hand }));
+        return (await stockOnHandBySku(ex)).map((r) => ({
+          sku: r.sku,
+          location: r.location,
+          lot: r.lot,
+          on_hand: r.onHand,
+        }));
       }
     }
   }
@@ -112,7 +123,7 @@ export class IoService {
     if (kind === 'items') {
       const rows = (parsed as ParsedCsv<'items'>).rows;
       const suppliers = await supplierNames(ex);
-      const barcodes = await existingBarcodes(
+      const barcodes = await skusByBarcode(
         ex,
         rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])),
       );
@@ -129,7 +140,7 @@ export class IoService {
       }
     } else if (kind === 'locations') {
       const rows = (parsed as ParsedCsv<'locations'>).rows;
-      const held = await heldLocations(ex);
+      const held = await locationCodesWithStock(ex);
       for (const { line, row } of rows) {
         once(`code:${row.code.toUpperCase()}`, line, `Location ${row.code}`);
         if (!row.active && held.has(row.code.toUpperCase())) {
@@ -247,30 +258,9 @@ function refusal(errors: RowError[]) {
 }
 
 async function supplierNames(ex: Executor) {
-  const rs = await ex.execute('SELECT id, name FROM suppliers');
+  const suppliers = await listSuppliers(ex);
   return {
-    byId: new Map(rs.rows.map((r) => [num(r.id), str(r.name)])),
-    byName: new Map(rs.rows.map((r) => [str(r.name).toLowerCase(), num(r.id)])),
+    byId: new Map(suppliers.map((s) => [s.id, s.name])),
+    byName: new Map(suppliers.map((s) => [s.name.toLowerCase(), s.id])),
   };
-}
-
-async function existingBarcodes(ex: Executor, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const out = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const part = codes.slice(i, i + 500);
-    const rs = await ex.execute({
-      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
-      args: part,
-    });
-    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
-  }
-  return out;
-}
-
-async function heldLocations(ex: Executor): Promise<Set<string>> {
-  const rs = await ex.execute(
-    'SELECT DISTINCT upper(l.code) AS code FROM stock s JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0',
-  );
-  return new Set(rs.rows.map((r) => str(r.code)));
 }

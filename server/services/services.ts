@@ -14,6 +14,7 @@ import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
+import { TwinDocuments } from './twin-documents.ts';
 import { VoiceService } from './voice.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
 
@@ -27,7 +28,9 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const writer = new Writer(db, { publish: (event) => events.publish(event) });
   const ledger = new StockLedgerService({ writer, clock });
   const inventory = new InventoryService({ db, writer, clock, events });
-  const twin = new TwinService({ db, writer, clock });
+  // One cache of validated layout documents for every service that reads revisions.
+  const documents = new TwinDocuments(db.reader);
+  const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
   return {
     db,
@@ -45,8 +48,8 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     twin,
     navigation: new NavigationService({ twin, events }),
     jobs,
-    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs }),
-    scenarios: new ScenarioService({ db, writer, clock, jobs }),
+    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, documents }),
+    scenarios: new ScenarioService({ db, writer, clock, jobs, documents }),
     voice: new VoiceService({ db, events }),
   };
 }
