@@ -1,6 +1,6 @@
 // The middle test depth: the real services on a temporary libSQL file, below HTTP. Business flows are
 // tested here with factories; transport, roles and journeys stay in tests/integration and tests/e2e.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { openServices } from '../../server/app.ts';
 import type { Clock } from '../../server/services/clock.ts';
 import type { Services } from '../../server/services/services.ts';
@@ -53,16 +53,20 @@ export async function openTestServices(options: { clock?: TestClock } = {}): Pro
 }
 
 /**
- * Opens the services for the calling `describe` and closes them after it. Tests share the database,
- * so each makes its own records (factory defaults are unique) rather than counting what exists.
+ * Opens the services for the calling `describe` and closes them after it. Tests then share the
+ * database, so each makes its own records (factory defaults are unique) rather than counting what
+ * exists; `each: true` gives every test a fresh database instead (for whole-table rules such as the
+ * scheduler's "nothing else is due").
  */
-export function useServices(options: { clock?: TestClock } = {}): () => TestServices {
+export function useServices(options: { clock?: TestClock; each?: boolean } = {}): () => TestServices {
   let opened: TestServices | undefined;
-  beforeAll(async () => {
-    opened = await openTestServices(options);
+  const [before, after] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    opened = await openTestServices(options.clock ? { clock: options.clock } : {});
   });
-  afterAll(async () => {
+  after(async () => {
     await opened?.close();
+    opened = undefined;
   });
   return () => {
     if (opened === undefined) throw new Error('the services did not open');
