@@ -10,7 +10,7 @@ import { tempDatabaseUrl } from './tmp-db.ts';
 /** A clock the test moves by hand; it starts on a fixed date so runs are repeatable. */
 export type TestClock = Clock & { set(ms: number): void; advance(ms: number): void };
 
-export const TEST_START = Date.parse('2026-06-01T08:00:00Z');
+const TEST_START = Date.parse('2026-06-01T08:00:00Z');
 export const DAY_MS = 86_400_000;
 
 export function testClock(start = TEST_START): TestClock {
