@@ -63,3 +63,9 @@ export async function findSessionUser(
 export async function deleteSession(ex: Executor, tokenHash: string): Promise<void> {
   await ex.execute({ sql: 'DELETE FROM sessions WHERE token_hash = ?', args: [tokenHash] });
 }
+
+/** Whether anyone can log in yet (a new database has no user until the first-run setup). */
+export async function hasUsers(ex: Executor): Promise<boolean> {
+  const rs = await ex.execute('SELECT EXISTS (SELECT 1 FROM users) AS any_user');
+  return num(rs.rows[0]?.any_user) === 1;
+}

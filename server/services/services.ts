@@ -12,6 +12,7 @@ import { JobService } from './jobs.service.ts';
 import { NavigationService } from './navigation.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
+import { SiteService } from './site.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
 import { VoiceService } from './voice.service.ts';
@@ -29,6 +30,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const inventory = new InventoryService({ db, writer, clock, events });
   const twin = new TwinService({ db, writer, clock });
   const jobs = new JobService({ clock });
+  const auth = new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 });
   return {
     db,
     writer,
@@ -36,7 +38,8 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     clock,
     ledger,
     inventory,
-    auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
+    auth,
+    site: new SiteService({ db, writer, clock, auth }),
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
     workOrders: new WorkOrderService({ db, writer, clock }),
     assets: new AssetService({ db, writer, clock }),
