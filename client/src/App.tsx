@@ -94,9 +94,9 @@ export function App() {
   const trpc = useTRPC();
   const site = useQuery(trpc.site.status.queryOptions(undefined, { staleTime: 10 * 60_000 }));
   const format = useMemo(() => (site.data ? createFormatters(site.data) : null), [site.data]);
-  if (site.isPending) return <Splash />;
-  if (site.isError) {
-    return (
+  // Once known, the site stays on screen through a failed refetch (the next one will do).
+  if (site.data === undefined) {
+    return site.isError ? (
       <div className="splash">
         <ErrorState
           error={site.error}
@@ -104,6 +104,8 @@ export function App() {
           onRetry={() => void site.refetch()}
         />
       </div>
+    ) : (
+      <Splash />
     );
   }
   return (

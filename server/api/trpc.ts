@@ -7,7 +7,7 @@ import type { Context } from './context.ts';
 /** `firstRun`: callable while the first-run setup is still to be done (site.status, site.setup). */
 export type Meta = { access: Access; firstRun?: boolean };
 
-export const SETUP_FIRST = 'Finish the first-run setup first';
+const SETUP_FIRST = 'Finish the first-run setup first';
 
 const INTERNAL_MESSAGE =
   'Something went wrong on our side and nothing was changed. Try again; if it keeps happening, tell an administrator.';

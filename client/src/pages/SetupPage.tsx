@@ -38,7 +38,7 @@ const fieldFor = (path: string) => path.split('.')[1];
  * in when it is done. Every URL shows this page until then.
  */
 export function SetupPage() {
-  useDocumentTitle('Set up Twinventory');
+  useDocumentTitle('Set up');
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
