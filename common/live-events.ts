@@ -14,4 +14,6 @@ export type LiveEvent =
   /** A CSV import changed many records of one kind at once. */
   | { type: 'import'; kind: 'items' | 'locations' | 'stock' }
   | { type: 'asset'; assetId: number }
-  | { type: 'twin'; revisionId: number };
+  | { type: 'twin'; revisionId: number }
+  /** The site's name, currency, locale, time zone or units changed: every screen reformats. */
+  | { type: 'settings' };

@@ -1,6 +1,6 @@
 import { openServices } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { countUsers } from '../server/db/users.repository.ts';
+import { hasUsers } from '../server/db/users.repository.ts';
 import { seedSampleFacility } from './seed/seed-database.ts';
 
 /** `npm run seed`: fills an empty database (DATABASE_URL) with the sample facility. */
@@ -9,7 +9,7 @@ const services = await openServices({
   databaseUrl: config.DATABASE_URL,
   databaseAuthToken: config.DATABASE_AUTH_TOKEN,
 });
-if ((await countUsers(services.db.reader)) > 0) {
+if (await hasUsers(services.db.reader)) {
   console.error(
     `${config.DATABASE_URL} already holds data; seed only an empty database (delete the file to start over).`,
   );

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { createFormatters } from '../../common/format.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { ErrorState } from './components/ErrorState.tsx';
 import { Loading } from './components/Loading.tsx';
+import { FormatContext } from './hooks/useFormat.ts';
 import { useLiveEvents } from './hooks/useLiveEvents.ts';
+import { SiteContext } from './hooks/useSite.ts';
 import { UserContext } from './hooks/useUser.ts';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
@@ -22,6 +25,8 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
 import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
 import { useTRPC } from './trpc.ts';
@@ -81,8 +86,46 @@ function TwinRoute() {
   );
 }
 
-/** Who is logged in decides between the login page and the app; the URL decides the page. */
+/**
+ * The site comes first: until its first-run setup is done every URL shows the setup page. Then who
+ * is logged in decides between the login page and the app, and the URL decides the page.
+ */
 export function App() {
+  const trpc = useTRPC();
+  const site = useQuery(trpc.site.status.queryOptions(undefined, { staleTime: 10 * 60_000 }));
+  const format = useMemo(() => (site.data ? createFormatters(site.data) : null), [site.data]);
+  // Once known, the site stays on screen through a failed refetch (the next one will do).
+  if (site.data === undefined) {
+    return site.isError ? (
+      <div className="splash">
+        <ErrorState
+          error={site.error}
+          title="Twinventory is not reachable"
+          onRetry={() => void site.refetch()}
+        />
+      </div>
+    ) : (
+      <Splash />
+    );
+  }
+  return (
+    <SiteContext.Provider value={site.data}>
+      <FormatContext.Provider value={format}>
+        {site.data.setupRequired ? <SetupPage /> : <SignedIn />}
+      </FormatContext.Provider>
+    </SiteContext.Provider>
+  );
+}
+
+function Splash() {
+  return (
+    <div className="splash">
+      <Loading label="Starting Twinventory…" />
+    </div>
+  );
+}
+
+function SignedIn() {
   const trpc = useTRPC();
   const [location] = useLocation();
   const search = useSearch();
@@ -90,13 +133,7 @@ export function App() {
   const user = me.data ?? null;
   useLiveEvents(user !== null);
 
-  if (me.isPending) {
-    return (
-      <div className="splash">
-        <Loading label="Starting Twinventory…" />
-      </div>
-    );
-  }
+  if (me.isPending) return <Splash />;
   if (me.isError) {
     return (
       <div className="splash">
@@ -135,6 +172,7 @@ export function App() {
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />
+          <Route path="/settings" component={SettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

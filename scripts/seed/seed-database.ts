@@ -1,4 +1,5 @@
 import { exhaustive } from '../../common/errors.ts';
+import type { SiteSettings } from '../../common/site-settings.ts';
 import { insertAsset, insertMaintenancePlan } from '../../server/db/assets.repository.ts';
 import { allItems, insertItems } from '../../server/db/catalog.repository.ts';
 import { binIdsInOrder, countActiveLocations } from '../../server/db/locations.repository.ts';
@@ -24,6 +25,15 @@ export const DEMO_USERS = [
   { username: 'lerato', displayName: 'Lerato Mokoena', role: 'technician' },
   { username: 'johan', displayName: 'Johan Botha', role: 'technician' },
 ] as const;
+
+/** How the demo formats money, dates and lengths; the header names it and marks it as demo data. */
+export const DEMO_SITE: SiteSettings = {
+  siteName: 'Demo warehouse',
+  currency: 'EUR',
+  locale: 'en-IE',
+  timeZone: 'Europe/Dublin',
+  units: 'metric',
+};
 
 export type SeedOptions = { seed: number; days?: number; log?: (m: string) => void };
 export type SeedSummary = {
@@ -55,6 +65,8 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   const userIds: number[] = [];
   for (const u of DEMO_USERS) userIds.push(await services.auth.createUser({ ...u, password: DEMO_PASSWORD }));
   const adminId = userIds[2] ?? 1;
+  // The login page offers the demo logins, and the header says so, only on a database marked demo.
+  await services.site.markDemo(DEMO_SITE, adminId);
 
   // The sample twin is published like any layout: its bins and docks become the ledger's locations.
   const facility = demoWarehouse();

@@ -8,6 +8,7 @@ import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts'
 import { navigationRouter } from './routers/navigation.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
 import { scenariosRouter } from './routers/scenarios.router.ts';
+import { siteRouter } from './routers/site.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
 import { twinRouter } from './routers/twin.router.ts';
 import { voiceRouter } from './routers/voice.router.ts';
@@ -31,6 +32,7 @@ export const appRouter = router({
   droneAudits: droneAuditsRouter,
   voice: voiceRouter,
   live: liveRouter,
+  site: siteRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,10 @@ import { DomainError, type DomainErrorKind, exhaustive } from '../../common/erro
 import type { Access } from '../../common/roles.ts';
 import type { Context } from './context.ts';
 
-export type Meta = { access: Access };
+/** `firstRun`: callable while the first-run setup is still to be done (site.status, site.setup). */
+export type Meta = { access: Access; firstRun?: boolean };
+
+const SETUP_FIRST = 'Finish the first-run setup first';
 
 const INTERNAL_MESSAGE =
   'Something went wrong on our side and nothing was changed. Try again; if it keeps happening, tell an administrator.';
@@ -60,6 +63,17 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A database with no user serves only the first-run setup, so nobody reaches an empty site's data
+ * or logs in before an administrator exists. Free once set up (the service remembers).
+ */
+const requireSetup = t.middleware(async ({ ctx, meta, next }) => {
+  if (meta?.firstRun !== true && (await ctx.services.site.setupRequired())) {
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: SETUP_FIRST });
+  }
+  return next();
+});
+
 /** Refuses a call unless the procedure declared who may make it and the caller is one of them. */
 const authorize = t.middleware(({ ctx, meta, next }) => {
   const access = meta?.access;
@@ -80,10 +94,13 @@ const authorize = t.middleware(({ ctx, meta, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const base = t.procedure.use(mapDomainErrors).use(authorize);
+const base = t.procedure.use(mapDomainErrors).use(requireSetup).use(authorize);
 
 /** Anyone, logged in or not. */
 export const publicProcedure = base.meta({ access: 'public' });
+
+/** Anyone, and also before the first-run setup: only what the setup page needs. */
+export const firstRunProcedure = base.meta({ access: 'public', firstRun: true });
 
 /** Only the roles listed; the caller's user is guaranteed in ctx. */
 export function roleProcedure(roles: Exclude<Access, 'public'>) {

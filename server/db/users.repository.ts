@@ -70,7 +70,8 @@ export async function userDisplayName(ex: Executor, id: number): Promise<string 
   return r ? str(r.display_name) : null;
 }
 
-export async function countUsers(ex: Executor): Promise<number> {
-  const rs = await ex.execute('SELECT count(*) AS n FROM users');
-  return num(rs.rows[0]?.n ?? 0);
+/** Whether anyone can log in yet (a new database has no user until the first-run setup). */
+export async function hasUsers(ex: Executor): Promise<boolean> {
+  const rs = await ex.execute('SELECT EXISTS (SELECT 1 FROM users) AS any_user');
+  return num(rs.rows[0]?.any_user) === 1;
 }

@@ -11,9 +11,12 @@ import {
   insertUser,
   listUsers,
 } from '../db/users.repository.ts';
-import type { Writer } from '../db/writer.ts';
+import type { Writer, WriteTx } from '../db/writer.ts';
 import { hashPassword, verifyPassword } from '../domain/passwords.ts';
 import type { Clock } from './clock.ts';
+
+/** A user whose password passed the rules and is hashed, ready to insert. */
+export type NewUser = { username: string; displayName: string; role: Role; passwordHash: string };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -45,18 +48,22 @@ export class AuthService {
     const row = await findUserByName(this.#db.reader, username.trim());
     const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH));
     if (!row || !ok) throw new DomainError('unauthenticated', 'Wrong username or password');
+    const session = await this.#writer.run((tx) => this.openSession(tx, row.id));
+    const { passwordHash: _, ...user } = row;
+    return { ...session, user };
+  }
+
+  /** Starts a session for a user inside the caller's transaction; the token is for the cookie. */
+  async openSession(tx: WriteTx, userId: number): Promise<{ token: string; maxAgeS: number }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.#clock.now();
-    await this.#writer.run((tx) =>
-      insertSession(tx, {
-        tokenHash: hashToken(token),
-        userId: row.id,
-        at: now,
-        expiresAt: now + this.#sessionMs,
-      }),
-    );
-    const { passwordHash: _, ...user } = row;
-    return { token, user, maxAgeS: Math.floor(this.#sessionMs / 1000) };
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId,
+      at: now,
+      expiresAt: now + this.#sessionMs,
+    });
+    return { token, maxAgeS: Math.floor(this.#sessionMs / 1000) };
   }
 
   async logout(token: string): Promise<void> {
@@ -85,29 +92,46 @@ export class AuthService {
     input: { username: string; displayName: string; role: Role; password: string },
     actorId: number | null = null,
   ): Promise<number> {
+    const user = await this.prepareUser(input);
+    return this.#writer.run((tx) => this.addUser(tx, user, actorId));
+  }
+
+  /**
+   * The rules a new user's password must meet, and its hash: done before the write transaction,
+   * because scrypt takes long enough to hold up everyone else's writes.
+   */
+  async prepareUser(input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    password: string;
+  }): Promise<NewUser> {
     if (input.password.length < 8) throw new DomainError('invalid', 'A password needs at least 8 characters');
     const passwordHash = await hashPassword(input.password);
-    return this.#writer.run(async (tx) => {
-      if (await findUserByName(tx, input.username)) throw conflict(`The username ${input.username} is taken`);
-      const at = this.#clock.now();
-      const { password: _, ...profile } = input;
-      const id = await insertUser(tx, { ...profile, passwordHash, at });
-      // Who can do what is part of the record; the password hash is not.
-      await appendAudit(tx, [
-        {
-          actorId,
-          action: 'user.create',
-          entity: 'user',
-          entityId: String(id),
-          data: JSON.stringify({
-            username: input.username,
-            displayName: input.displayName,
-            role: input.role,
-          }),
-          createdAt: at,
-        },
-      ]);
-      return id;
-    });
+    const { password: _, ...profile } = input;
+    return { ...profile, passwordHash };
+  }
+
+  /** Inserts a prepared user inside the caller's transaction (createUser, the first-run setup). */
+  async addUser(tx: WriteTx, user: NewUser, actorId: number | null): Promise<number> {
+    if (await findUserByName(tx, user.username)) throw conflict(`The username ${user.username} is taken`);
+    const at = this.#clock.now();
+    const id = await insertUser(tx, { ...user, at });
+    // Who can do what is part of the record; the password hash is not.
+    await appendAudit(tx, [
+      {
+        actorId,
+        action: 'user.create',
+        entity: 'user',
+        entityId: String(id),
+        data: JSON.stringify({
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+        }),
+        createdAt: at,
+      },
+    ]);
+    return id;
   }
 }

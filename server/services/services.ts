@@ -12,6 +12,7 @@ import { JobService } from './jobs.service.ts';
 import { NavigationService } from './navigation.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
+import { SiteService } from './site.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
 import { TwinDocuments } from './twin-documents.ts';
@@ -32,6 +33,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const documents = new TwinDocuments(db.reader);
   const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
+  const auth = new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 });
   return {
     db,
     writer,
@@ -39,7 +41,8 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     clock,
     ledger,
     inventory,
-    auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
+    auth,
+    site: new SiteService({ db, writer, clock, auth }),
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
     workOrders: new WorkOrderService({ db, writer, clock }),
     assets: new AssetService({ db, writer, clock }),

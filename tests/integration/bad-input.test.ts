@@ -10,6 +10,14 @@ const mutations = Object.entries(appRouter._def.procedures as unknown as Record<
   .filter(([, p]) => p._def.type === 'mutation')
   .map(([path]) => path);
 
+const SITE = {
+  siteName: 'Depot',
+  currency: 'ZAR',
+  locale: 'en-ZA',
+  timeZone: 'Africa/Johannesburg',
+  units: 'metric',
+};
+
 // Mutations that take no input at all: there is nothing to get wrong.
 const NO_INPUT = new Set(['auth.logout', 'assets.runScheduler']);
 
@@ -194,6 +202,17 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ document: 'not a layout' }, 400],
     ],
     'io.exportCsv': [[{ kind: 'secrets' }, 400]],
+    'site.update': [
+      [{ ...SITE, currency: 'XYZ' }, 400],
+      [{ ...SITE, locale: 'not a locale' }, 400],
+      [{ ...SITE, timeZone: 'Mars/Olympus_Mons' }, 400],
+      [{ ...SITE, units: 'cubits' }, 400],
+    ],
+    // The fixture has users, so even a well-formed setup is refused.
+    'site.setup': [
+      [{ site: SITE, admin: { username: 'second', displayName: 'Second', password: 'long enough' } }, 409],
+      [{ site: { ...SITE, siteName: '' }, admin: { username: 'x y', displayName: '', password: '' } }, 400],
+    ],
     'io.importCsv': [
       [{ kind: 'items', csv: 'sku,name\nX,Y\n', dryRun: false }, 400],
       [

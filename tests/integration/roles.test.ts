@@ -45,6 +45,9 @@ const POLICY: Record<string, Access> = {
   'droneAudits.simulate': ['planner', 'admin'],
   'droneAudits.review': ['planner', 'admin'],
   'droneAudits.refly': ['planner', 'admin'],
+  'site.status': 'public',
+  'site.setup': 'public',
+  'site.update': ['admin'],
 };
 
 test('each procedure admits exactly the roles the policy gives it', () => {

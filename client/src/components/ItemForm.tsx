@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import type { FieldErrors } from '../lib/errors.ts';
 import type { ItemDetail } from '../lib/types.ts';
@@ -58,6 +59,7 @@ const FIELD_FOR: Record<string, keyof Draft> = {
 
 /** Create an item, or change one (planners). */
 export function ItemForm({ item }: { item?: ItemDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [, navigate] = useLocation();
   const invalidate = useInvalidate();
@@ -146,7 +148,7 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
         {text('barcode', 'Barcode (optional)', { mono: true })}
         {text('category', 'Category')}
         {text('unit', 'Unit', { placeholder: 'ea' })}
-        {text('unitCost', 'Unit cost (€)')}
+        {text('unitCost', `Unit cost (${format.currencySymbol})`)}
         {text('reorderPoint', 'Reorder point', { hint: 'Reorder when available stock is at or below this' })}
         {text('reorderQty', 'Reorder quantity')}
         <Field label="Tracking" error={form.fieldErrors.tracking}>

@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useBinChoice } from '../hooks/useBinChoice.ts';
 import { useBinLotForm } from '../hooks/useBinLotForm.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
 import { onHandAfter, useStockSubmit } from '../hooks/useStockSubmit.ts';
 import { binOptions, stockOptions } from '../lib/bins.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -16,12 +16,13 @@ type MoveKind = 'putAway' | 'transfer';
 
 /** Move stock between bins: put away (from the dock or staging into storage) or transfer. */
 export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const putAway = useMutation(trpc.stock.putAway.mutationOptions());
   const transfer = useMutation(trpc.stock.transfer.mutationOptions());
   const resolveBin = useResolveBin();
   const fields = useBinLotForm(item, {
-    options: stockOptions(item.stock, item.unit),
+    options: stockOptions(item.stock, item.unit, format),
     lot: 'held',
     lotMissing: 'Enter the lot to move',
   });
@@ -56,9 +57,9 @@ export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
         values: { kind, ...input },
         send: (idempotencyKey) => mutation.mutateAsync({ ...input, idempotencyKey }),
         describe: (res) =>
-          `Moved ${formatNumber(qty)} from ${src.code} to ${dst.bin.code} — ${formatNumber(
+          `Moved ${format.number(qty)} from ${src.code} to ${dst.bin.code} — ${format.number(
             onHandAfter(res, src.locationId, lot),
-          )} left in ${src.code}, ${formatNumber(onHandAfter(res, dst.bin.locationId, lot))} in ${dst.bin.code}`,
+          )} left in ${src.code}, ${format.number(onHandAfter(res, dst.bin.locationId, lot))} in ${dst.bin.code}`,
       };
     });
     if (ok) fields.setQty('');

@@ -26,6 +26,7 @@ const LINKS: readonly NavLink[] = [
   { href: '/labels', label: 'Labels' },
   { href: '/io', label: 'Import/Export' },
   { href: '/admin', label: 'Admin', adminOnly: true },
+  { href: '/settings', label: 'Settings', adminOnly: true },
 ];
 
 /**

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { WorkOrderDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
@@ -15,6 +15,7 @@ type Part = WorkOrderDetail['parts'][number];
 
 /** One reserved part: use some (a pick from its bin) or give the rest back. */
 export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const keys = useSubmissionKey();
@@ -29,7 +30,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
   const release = useMutation(
     trpc.workOrders.releasePart.mutationOptions({
       onSuccess: () => {
-        toast.success(`Released ${formatNumber(left)} ${part.unit} of ${part.name} back to ${part.code}`);
+        toast.success(`Released ${format.number(left)} ${part.unit} of ${part.name} back to ${part.code}`);
         refresh();
       },
       onError: (e) => toast.error(errorMessage(e)),
@@ -49,7 +50,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
     try {
       await consume.mutateAsync({ ...input, idempotencyKey: keys.keyFor(input) });
       keys.settle();
-      toast.success(`Used ${formatNumber(q.value)} ${part.unit} of ${part.name} from ${part.code}`);
+      toast.success(`Used ${format.number(q.value)} ${part.unit} of ${part.name} from ${part.code}`);
       refresh();
     } catch (err) {
       setError(errorMessage(err));
@@ -66,8 +67,8 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
           {part.lot ? ` · lot ${part.lot}` : ''}
         </span>
       </th>
-      <td className="num">{formatNumber(part.qtyReserved)}</td>
-      <td className="num">{formatNumber(part.qtyConsumed)}</td>
+      <td className="num">{format.number(part.qtyReserved)}</td>
+      <td className="num">{format.number(part.qtyConsumed)}</td>
       <td>
         {left > 0 || canConsume ? (
           <div className="part-actions">
@@ -97,7 +98,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
             {left > 0 ? (
               <ConfirmButton
                 className="button button--small button--ghost"
-                question={`Release ${formatNumber(left)} ${part.unit} of ${part.name}?`}
+                question={`Release ${format.number(left)} ${part.unit} of ${part.name}?`}
                 detail={<p>The reservation ends and the parts become available to others again.</p>}
                 confirmLabel="Release"
                 onConfirm={() => release.mutate({ workOrderId: order.id, partId: part.id })}

@@ -1,17 +1,19 @@
-import { formatDate, formatNumber, formatRelativeDay } from '../lib/format.ts';
+import type { Formatters } from '../../../common/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { AssetDetail } from '../lib/types.ts';
 import { Badge } from './Badge.tsx';
 import { EmptyState } from './EmptyState.tsx';
 
-function interval(p: AssetDetail['plans'][number], unit: string | null): string {
+function interval(format: Formatters, p: AssetDetail['plans'][number], unit: string | null): string {
   const parts: string[] = [];
-  if (p.intervalDays !== null) parts.push(`every ${formatNumber(p.intervalDays)} days`);
-  if (p.intervalMeter !== null) parts.push(`every ${formatNumber(p.intervalMeter)} ${unit ?? ''}`.trim());
+  if (p.intervalDays !== null) parts.push(`every ${format.number(p.intervalDays)} days`);
+  if (p.intervalMeter !== null) parts.push(`every ${format.number(p.intervalMeter)} ${unit ?? ''}`.trim());
   return parts.join(' or ') || '—';
 }
 
 /** The asset's maintenance plans and when each is next due. */
 export function PlansTable({ asset }: { asset: AssetDetail }) {
+  const format = useFormat();
   if (asset.plans.length === 0) return <EmptyState title="No maintenance plans" />;
   return (
     <div className="table-wrap">
@@ -32,19 +34,21 @@ export function PlansTable({ asset }: { asset: AssetDetail }) {
               <th scope="row">
                 {p.title} <Badge code={p.priority} />
               </th>
-              <td>{interval(p, asset.meterUnit)}</td>
-              <td className="hide-narrow muted">{formatDate(p.lastDoneAt)}</td>
+              <td>{interval(format, p, asset.meterUnit)}</td>
+              <td className="hide-narrow muted">{format.date(p.lastDoneAt)}</td>
               <td>
                 <span className="due">
                   {p.due ? <Badge code="due" tone="danger" label="Due" /> : null}
                   {p.nextDueAt !== null ? (
-                    <span title={formatDate(p.nextDueAt)}>{formatRelativeDay(p.nextDueAt)}</span>
+                    <span title={format.date(p.nextDueAt)}>
+                      {format.relativeDay(p.nextDueAt, Date.now())}
+                    </span>
                   ) : null}
                   {p.meterRemaining !== null ? (
                     <span className="muted">
                       {p.meterRemaining > 0
-                        ? `${formatNumber(p.meterRemaining)} ${asset.meterUnit ?? ''} to go`
-                        : `${formatNumber(-p.meterRemaining)} ${asset.meterUnit ?? ''} over`}
+                        ? `${format.number(p.meterRemaining)} ${asset.meterUnit ?? ''} to go`
+                        : `${format.number(-p.meterRemaining)} ${asset.meterUnit ?? ''} over`}
                     </span>
                   ) : null}
                 </span>

@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
 import { TYPE_CODE } from '../lib/bins.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -19,6 +19,7 @@ const FIELD_FOR: Record<string, string> = { qty: 'qty', locationId: 'bin', lot: 
 
 /** Receive some or all of what is outstanding on one order line into a bin. */
 export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const receive = useMutation(trpc.purchasing.receiveLine.mutationOptions());
   const resolveBin = useResolveBin();
@@ -39,7 +40,7 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
       const errors: FieldErrors = {};
       const q = parseQty(qty);
       if (!q.ok) errors.qty = q.error;
-      else if (q.value > outstanding) errors.qty = `Only ${formatNumber(outstanding)} remain on this line`;
+      else if (q.value > outstanding) errors.qty = `Only ${format.number(outstanding)} remain on this line`;
       const r = await resolveBin({ choice: TYPE_CODE, code }, []);
       if (!r.ok) errors.bin = r.error;
       if (tracked && !lot.trim()) errors.lot = 'Enter the lot';
@@ -55,7 +56,7 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
       };
       await receive.mutateAsync({ ...input, idempotencyKey: keys.keyFor(input) });
       keys.settle();
-      form.succeeded(`Received ${formatNumber(q.value)} ${line.unit} into ${r.bin.code}`);
+      form.succeeded(`Received ${format.number(q.value)} ${line.unit} into ${r.bin.code}`);
       setLot('');
       void invalidate.purchaseOrder(poId);
       void invalidate.stock(line.itemId);

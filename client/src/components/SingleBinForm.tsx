@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import type { Formatters } from '../../../common/format.ts';
 import { useBinLotForm } from '../hooks/useBinLotForm.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { onHandAfter, useStockSubmit } from '../hooks/useStockSubmit.ts';
 import { binOptions, stockOptions } from '../lib/bins.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -19,7 +20,7 @@ const KINDS = {
     binLabel: 'From bin',
     lot: 'held',
     placeholder: 'e.g. for the boiler room',
-    options: (item: ItemDetail) => stockOptions(item.stock, item.unit),
+    options: (item: ItemDetail, format: Formatters) => stockOptions(item.stock, item.unit, format),
     done: (qty: string, bin: string, after: string) => `Picked ${qty} from ${bin} — ${after} left`,
   },
   receive: {
@@ -27,19 +28,20 @@ const KINDS = {
     binLabel: 'Into bin',
     lot: 'new',
     placeholder: 'e.g. delivery note 4471',
-    options: (item: ItemDetail) => binOptions(item.stock),
+    options: (item: ItemDetail, _format: Formatters) => binOptions(item.stock),
     done: (qty: string, bin: string, after: string) => `Received ${qty} into ${bin} — ${after} there now`,
   },
 } as const;
 
 /** Pick (for a job, a customer, scrap…) or receive (a delivery, a return, found stock) at one bin. */
 export function SingleBinForm({ item, kind }: { item: ItemDetail; kind: keyof typeof KINDS }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const spec = KINDS[kind];
   const pick = useMutation(trpc.stock.pick.mutationOptions());
   const receive = useMutation(trpc.stock.receive.mutationOptions());
   const mutation = kind === 'pick' ? pick : receive;
-  const fields = useBinLotForm(item, { options: spec.options(item), lot: spec.lot });
+  const fields = useBinLotForm(item, { options: spec.options(item, format), lot: spec.lot });
   const form = useStockSubmit(item.id);
 
   const onSubmit = async (e: FormEvent) => {
@@ -59,7 +61,7 @@ export function SingleBinForm({ item, kind }: { item: ItemDetail; kind: keyof ty
         values: input,
         send: (idempotencyKey) => mutation.mutateAsync({ ...input, idempotencyKey }),
         describe: (res) =>
-          spec.done(formatNumber(qty), bin.code, formatNumber(onHandAfter(res, bin.locationId, lot))),
+          spec.done(format.number(qty), bin.code, format.number(onHandAfter(res, bin.locationId, lot))),
       };
     });
     if (ok) {

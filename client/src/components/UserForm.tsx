@@ -14,9 +14,10 @@ const EMPTY: Draft = { username: '', displayName: '', role: 'technician', passwo
 
 /** The server's rules for a new user (`users.create`), which has the final say. */
 const USERNAME = /^[a-z0-9._-]+$/i;
-const MIN_PASSWORD = 8;
+export const MIN_PASSWORD = 8;
 
-function check(d: Draft): FieldErrors {
+/** Also the first-run setup's check of the first administrator. */
+export function checkNewUser(d: Omit<Draft, 'role'>): FieldErrors {
   const errors: FieldErrors = {};
   const username = d.username.trim();
   if (username === '') errors.username = 'Enter a username';
@@ -42,7 +43,7 @@ export function UserForm() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const errors = check(d);
+    const errors = checkNewUser(d);
     if (Object.keys(errors).length > 0) {
       form.invalid(errors);
       return;

@@ -59,6 +59,8 @@ export function useInvalidate() {
           trpc.items.search.pathFilter(),
           trpc.stock.lowStock.pathFilter(),
         ),
+      /** The site's name and formatting values. */
+      site: () => run(trpc.site.status.pathFilter()),
       everything: () => qc.invalidateQueries(),
     };
   }, [trpc, qc]);

@@ -51,6 +51,10 @@ export function useLiveEvents(enabled: boolean): void {
         void invalidate.twin();
         voiceControls.vocabularyChanged();
         break;
+      case 'settings':
+        // New currency, locale, time zone or units: every screen reformats from the new status.
+        void invalidate.site();
+        break;
       case 'import':
         // Many rows changed at once; refetching what is on screen is simpler than tracking which.
         void invalidate.everything();

@@ -1,4 +1,4 @@
-import { formatNumber } from './format.ts';
+import type { Formatters } from '../../../common/format.ts';
 
 /** The select value meaning "I will type a bin code". */
 export const TYPE_CODE = '__code';
@@ -14,11 +14,11 @@ export const findRow = <R extends StockRow>(rows: readonly R[], choice: string):
   rows.find((r) => stockKey(r) === choice);
 
 /** Options for "take from": each bin and lot holding stock, with what is free to take. */
-export function stockOptions(rows: readonly StockRow[], unit: string): BinOption[] {
+export function stockOptions(rows: readonly StockRow[], unit: string, format: Formatters): BinOption[] {
   return rows.map((r) => {
     const lot = r.lot ? ` · lot ${r.lot}` : '';
-    const reserved = r.reserved > 0 ? `, ${formatNumber(r.reserved)} reserved` : '';
-    return { value: stockKey(r), label: `${r.code}${lot} — ${formatNumber(r.onHand)} ${unit}${reserved}` };
+    const reserved = r.reserved > 0 ? `, ${format.number(r.reserved)} reserved` : '';
+    return { value: stockKey(r), label: `${r.code}${lot} — ${format.number(r.onHand)} ${unit}${reserved}` };
   });
 }
 

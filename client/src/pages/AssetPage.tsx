@@ -11,8 +11,8 @@ import { Stat } from '../components/Stat.tsx';
 import { WorkOrderForm } from '../components/WorkOrderForm.tsx';
 import { WorkOrderList } from '../components/WorkOrderList.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { AssetDetail } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
@@ -41,6 +41,7 @@ function AssetView({ id }: { id: number }) {
 }
 
 function AssetContent({ asset }: { asset: AssetDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [, navigate] = useLocation();
   const [creating, setCreating] = useState(false);
@@ -96,7 +97,7 @@ function AssetContent({ asset }: { asset: AssetDetail }) {
         </section>
       ) : null}
       <div className="stats">
-        {asset.meterUnit ? <Stat label={asset.meterUnit} value={formatNumber(asset.meterValue)} /> : null}
+        {asset.meterUnit ? <Stat label={asset.meterUnit} value={format.number(asset.meterValue)} /> : null}
         <Stat label="maintenance plans" value={asset.plans.length} />
         <Stat label="due now" value={dueCount} {...(dueCount > 0 ? { tone: 'danger' as const } : {})} />
         <Stat
@@ -132,7 +133,7 @@ function AssetContent({ asset }: { asset: AssetDetail }) {
                 Meter
               </h2>
               <p className="meter">
-                <span className="meter__value">{formatNumber(asset.meterValue)}</span> {asset.meterUnit}
+                <span className="meter__value">{format.number(asset.meterValue)}</span> {asset.meterUnit}
               </p>
               <MeterForm asset={asset} />
             </section>

@@ -8,16 +8,17 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDebounced } from '../hooks/useDebounced.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** The facility's equipment, searchable by tag, name, alias or category. */
 export function AssetsPage() {
+  const format = useFormat();
   useDocumentTitle('Assets');
   const trpc = useTRPC();
   const user = useUser();
@@ -118,9 +119,9 @@ export function AssetsPage() {
                       <Badge code={a.status} />
                     </td>
                     <td className="num hide-narrow">
-                      {a.meterUnit ? `${formatNumber(a.meterValue)} ${a.meterUnit}` : '—'}
+                      {a.meterUnit ? `${format.number(a.meterValue)} ${a.meterUnit}` : '—'}
                     </td>
-                    <td className="num">{a.openWorkOrders > 0 ? formatNumber(a.openWorkOrders) : '—'}</td>
+                    <td className="num">{a.openWorkOrders > 0 ? format.number(a.openWorkOrders) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,11 +6,13 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { formatNumber, humanise } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
+import { humanise } from '../lib/format.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** `/bins/:code`: one bin and what is in it. */
 export function BinPage() {
+  const format = useFormat();
   const params = useParams<{ code: string }>();
   const code = safeDecode(params.code).trim();
   const trpc = useTRPC();
@@ -32,7 +34,7 @@ export function BinPage() {
               {bin.data.aisle ? ` · aisle ${bin.data.aisle}` : ''}
               {bin.data.bay !== null ? ` · bay ${bin.data.bay}` : ''}
               {bin.data.level !== null ? ` · level ${bin.data.level}` : ''} · capacity{' '}
-              {formatNumber(bin.data.capacity)}{' '}
+              {format.number(bin.data.capacity)}{' '}
               {bin.data.active ? null : <Badge code="inactive" tone="neutral" label="Not in use" />}
             </>
           ) : null

@@ -5,7 +5,9 @@ import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useSite } from '../hooks/useSite.ts';
 import { useTRPC } from '../trpc.ts';
+import './LoginPage.css';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after logging in. */
 function safeNext(search: string): string {
@@ -15,6 +17,7 @@ function safeNext(search: string): string {
 
 export function LoginPage() {
   useDocumentTitle('Log in');
+  const site = useSite();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const search = useSearch();
@@ -66,7 +69,9 @@ export function LoginPage() {
           <span className="brand__name">Twinventory</span>
         </div>
         <h1 className="login__title">Log in</h1>
-        <p className="login__lead">Inventory, assets and maintenance for the facility team.</p>
+        <p className="login__lead" data-testid="login-site">
+          {site.siteName}: inventory, assets and maintenance for the facility team.
+        </p>
         <form onSubmit={submit} noValidate className="form">
           <Field label="Username" error={form.fieldErrors.username}>
             {(p) => (
@@ -105,13 +110,37 @@ export function LoginPage() {
             {login.isPending ? 'Logging in…' : 'Log in'}
           </button>
         </form>
-        <aside className="login__hint" aria-label="Demo logins">
-          <p>
-            <strong>Demo logins:</strong> <code>technician</code>, <code>planner</code> or <code>admin</code>,
-            password <code>demo1234</code>.
-          </p>
-        </aside>
+        {site.demo ? <DemoLogins /> : null}
       </main>
     </div>
   );
 }
+
+/** Only a demo database has these shared logins (the seed creates them); an own site never shows them. */
+function DemoLogins() {
+  return (
+    <aside className="login__hint" aria-labelledby="demo-logins-title" data-testid="demo-logins">
+      <p id="demo-logins-title">
+        <strong>Demo logins</strong>, password <code>demo1234</code> for all:
+      </p>
+      <table className="login__demo">
+        <tbody>
+          {DEMO_LOGINS.map(([username, role]) => (
+            <tr key={username}>
+              <th scope="row">
+                <code>{username}</code>
+              </th>
+              <td>{role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </aside>
+  );
+}
+
+const DEMO_LOGINS = [
+  ['technician', 'finds, picks, moves and counts stock'],
+  ['planner', 'also items, purchase orders, planning'],
+  ['admin', 'also users, settings and checks'],
+] as const;

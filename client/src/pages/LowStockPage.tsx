@@ -8,9 +8,9 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatMoney, formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import type { LowStockRow } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -149,6 +149,7 @@ export function LowStockPage() {
 type LineProps = { row: LowStockRow; planner: boolean; checked: boolean; onToggle: (id: number) => void };
 
 function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
+  const format = useFormat();
   const canOrder = r.suggestedQty > 0;
   return (
     <tr data-testid="low-stock-row">
@@ -169,15 +170,15 @@ function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
         <span className="cell-sub mono">{r.sku}</span>
       </th>
       <td className={`num strong${r.available <= 0 ? ' negative' : ''}`}>
-        {formatNumber(r.available)} <span className="muted">{r.unit}</span>
+        {format.number(r.available)} <span className="muted">{r.unit}</span>
       </td>
-      <td className="num">{formatNumber(r.reorderPoint)}</td>
-      <td className="num">{r.onOrder > 0 ? formatNumber(r.onOrder) : '—'}</td>
+      <td className="num">{format.number(r.reorderPoint)}</td>
+      <td className="num">{r.onOrder > 0 ? format.number(r.onOrder) : '—'}</td>
       <td className="num">
         {canOrder ? (
           <>
-            {formatNumber(r.suggestedQty)}
-            <span className="cell-sub">{formatMoney(r.suggestedQty * r.unitCostCents)}</span>
+            {format.number(r.suggestedQty)}
+            <span className="cell-sub">{format.money(r.suggestedQty * r.unitCostCents)}</span>
           </>
         ) : (
           <span className="muted">Covered</span>

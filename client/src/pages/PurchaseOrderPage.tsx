@@ -8,9 +8,9 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { Progress } from '../components/Progress.tsx';
 import { ReceiveLineForm } from '../components/ReceiveLineForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatDate, formatMoney, formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -22,6 +22,7 @@ export function PurchaseOrderPage() {
 }
 
 function PurchaseOrderView({ id }: { id: number }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const user = useUser();
   const po = useQuery(trpc.purchasing.get.queryOptions({ id }));
@@ -45,8 +46,8 @@ function PurchaseOrderView({ id }: { id: number }) {
         back={back}
         subtitle={
           <>
-            {order.supplier.name} · <Badge code={order.status} /> · created {formatDate(order.createdAt)}
-            {order.expectedAt ? ` · expected ${formatDate(order.expectedAt)}` : ''} · {formatMoney(total)}
+            {order.supplier.name} · <Badge code={order.status} /> · created {format.date(order.createdAt)}
+            {order.expectedAt ? ` · expected ${format.date(order.expectedAt)}` : ''} · {format.money(total)}
           </>
         }
       />
@@ -67,6 +68,7 @@ function OrderLine({
   order: PurchaseOrderDetail;
   line: PurchaseOrderDetail['lines'][number];
 }) {
+  const format = useFormat();
   const outstanding = line.qtyOrdered - line.qtyReceived;
   const receivable = outstanding > 0 && order.status !== 'cancelled' && order.status !== 'received';
   return (
@@ -80,10 +82,10 @@ function OrderLine({
         </div>
         <div className="line__numbers">
           <span>
-            <strong>{formatNumber(line.qtyReceived)}</strong> of {formatNumber(line.qtyOrdered)} {line.unit}{' '}
+            <strong>{format.number(line.qtyReceived)}</strong> of {format.number(line.qtyOrdered)} {line.unit}{' '}
             received
           </span>
-          <span className="muted">{formatMoney(line.unitCostCents)} each</span>
+          <span className="muted">{format.money(line.unitCostCents)} each</span>
         </div>
       </div>
       <Progress value={line.qtyReceived} max={line.qtyOrdered} label={`${line.name} received`} />

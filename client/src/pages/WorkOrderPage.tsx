@@ -11,9 +11,9 @@ import { ReservePartForm } from '../components/ReservePartForm.tsx';
 import { StatusActions } from '../components/StatusActions.tsx';
 import { WorkOrderHistory } from '../components/WorkOrderHistory.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatDate, formatDateTime } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import type { WorkOrderDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -42,6 +42,7 @@ function WorkOrderView({ id }: { id: number }) {
 }
 
 function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
+  const format = useFormat();
   const user = useUser();
   const final = order.status === 'done' || order.status === 'cancelled';
   return (
@@ -75,16 +76,16 @@ function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
               </div>
               <div>
                 <dt>Due</dt>
-                <dd>{order.dueAt ? formatDate(order.dueAt) : 'No date'}</dd>
+                <dd>{order.dueAt ? format.date(order.dueAt) : 'No date'}</dd>
               </div>
               <div>
                 <dt>Created</dt>
-                <dd>{formatDateTime(order.createdAt)}</dd>
+                <dd>{format.dateTime(order.createdAt)}</dd>
               </div>
               {order.completedAt ? (
                 <div>
                   <dt>Completed</dt>
-                  <dd>{formatDateTime(order.completedAt)}</dd>
+                  <dd>{format.dateTime(order.completedAt)}</dd>
                 </div>
               ) : null}
               <div className="details__wide">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMINS, ANY_USER, ROLES } from '../../../common/roles.ts';
+import { displayName, username } from '../schemas.ts';
 import { publicProcedure, roleProcedure, router } from '../trpc.ts';
 
 export const authRouter = router({
@@ -28,13 +29,8 @@ export const usersRouter = router({
   create: roleProcedure(ADMINS)
     .input(
       z.object({
-        username: z
-          .string()
-          .trim()
-          .min(2)
-          .max(64)
-          .regex(/^[a-z0-9._-]+$/i, 'use letters, digits, dot, dash or underscore'),
-        displayName: z.string().trim().min(1).max(100),
+        username,
+        displayName,
         role: z.enum(ROLES),
         password: z.string().min(8, 'use at least 8 characters').max(200),
       }),
