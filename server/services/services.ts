@@ -14,6 +14,7 @@ import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
+import { UserAdminService } from './user-admin.service.ts';
 import { VoiceService } from './voice.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
 
@@ -36,7 +37,8 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     clock,
     ledger,
     inventory,
-    auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
+    auth: new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 }),
+    userAdmin: new UserAdminService({ writer, clock }),
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
     workOrders: new WorkOrderService({ db, writer, clock }),
     assets: new AssetService({ db, writer, clock }),
