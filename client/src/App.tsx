@@ -6,6 +6,7 @@ import { ErrorState } from './components/ErrorState.tsx';
 import { Loading } from './components/Loading.tsx';
 import { useLiveEvents } from './hooks/useLiveEvents.ts';
 import { UserContext } from './hooks/useUser.ts';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
@@ -22,6 +23,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
+import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
 import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
 import { useTRPC } from './trpc.ts';
@@ -88,7 +90,9 @@ export function App() {
   const search = useSearch();
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
   const user = me.data ?? null;
-  useLiveEvents(user !== null);
+  const linkPage = location === '/reset' || location === '/invite';
+  // A link page may end this browser's own session (a reset of the same account): it is not the app.
+  useLiveEvents(user !== null && !linkPage);
 
   if (me.isPending) {
     return (
@@ -105,6 +109,8 @@ export function App() {
     );
   }
   if (location === '/login') return <LoginPage />;
+  // One-time links work whoever is logged in here, or nobody.
+  if (linkPage) return <SetPasswordPage purpose={location === '/invite' ? 'invite' : 'reset'} />;
   if (user === null) {
     const next = `${location}${search ? `?${search}` : ''}`;
     return <Redirect to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
@@ -135,6 +141,7 @@ export function App() {
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />
+          <Route path="/account" component={AccountPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

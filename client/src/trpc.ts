@@ -30,7 +30,14 @@ export function createApiClient(): TRPCClient<AppRouter> {
   });
 }
 
-const NO_RETRY_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT']);
+const NO_RETRY_CODES = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+]);
 
 /**
  * The query cache. `onUnauthorized` runs when any call (except logging in) finds the session gone,

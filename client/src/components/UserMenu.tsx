@@ -1,24 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useSignedOut } from '../hooks/useSignedOut.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { ROLE_LABELS } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 
-/** Who is logged in, as which role, and the way out. */
+/** Who is logged in, as which role, their account settings, and the way out. */
 export function UserMenu({ variant = 'bar' }: { variant?: 'bar' | 'panel' }) {
   const user = useUser();
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const [, navigate] = useLocation();
+  const signedOut = useSignedOut();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
-      onSuccess: () => {
-        qc.clear();
-        qc.setQueryData(trpc.auth.me.queryKey(), null);
-        navigate('/login');
-      },
+      onSuccess: () => signedOut(),
       onError: (e) => toast.error(errorMessage(e)),
     }),
   );
@@ -34,6 +30,13 @@ export function UserMenu({ variant = 'bar' }: { variant?: 'bar' | 'panel' }) {
         <span className="user-menu__name">{user.displayName}</span>
         <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
       </span>
+      <Link
+        href="/account"
+        className="button button--ghost button--small"
+        data-testid={variant === 'bar' ? 'account-link' : 'account-link-panel'}
+      >
+        Account
+      </Link>
       <button
         type="button"
         className="button button--ghost button--small"

@@ -59,6 +59,8 @@ export function useInvalidate() {
           trpc.items.search.pathFilter(),
           trpc.stock.lowStock.pathFilter(),
         ),
+      /** An account changed: the user lists and the audit log that records it. */
+      users: () => run(trpc.users.list.pathFilter(), trpc.audit.recent.pathFilter()),
       everything: () => qc.invalidateQueries(),
     };
   }, [trpc, qc]);
