@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, forbidden, invalid, rateLimited } from '../../common/errors.ts';
 import type { LiveMessage } from '../../common/live-events.ts';
 import type { Role, SessionUser } from '../../common/roles.ts';
@@ -44,11 +46,24 @@ import { createUserRecord } from './user-admin.service.ts';
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
 /**
- * Two hashes at a time (each ~50 ms on one libuv thread) and a few waiting: a login flood then
- * costs two of the four pool threads at most, and the rest are refused at once.
+ * Password hashes at once (each ~50 ms of one core on a libuv thread), and a few waiting: a login
+ * flood then holds at most two of the pool's four threads, and leaves a core for the event loop
+ * (one hash at a time on a two-core machine); the rest are refused at once.
  */
-const HASHING_AT_ONCE = 2;
+const HASHING_AT_ONCE = Math.min(2, Math.max(1, availableParallelism() - 1));
 const HASHING_QUEUE = 8;
+
+/**
+ * A refused attempt is answered after this pause: a client that ignores Retry-After and asks again
+ * at once then waits on a timer, which costs nothing, instead of spending the event loop that
+ * everyone else's requests and page loads need.
+ */
+const REFUSAL_PAUSE_MS = 250;
+
+const refuse = async (error: DomainError): Promise<never> => {
+  await sleep(REFUSAL_PAUSE_MS);
+  throw error;
+};
 
 const CACHE_MS = 5_000;
 
@@ -97,10 +112,12 @@ export class AuthService {
     const name = username.trim();
     const keys = throttleKeys(name, address);
     await this.#assertNotLocked(keys);
-    const row = await findUserByName(this.#db.reader, name);
-    // An invited user has no password yet; compare against the dummy so it costs the same.
-    const stored = row !== null && row.passwordHash !== '' ? row.passwordHash : await DUMMY_HASH;
-    const matches = await this.#hash(() => verifyPassword(password, stored));
+    const { row, matches } = await this.#hash(async () => {
+      const found = await findUserByName(this.#db.reader, name);
+      // An invited user has no password yet; compare against the dummy so it costs the same.
+      const stored = found !== null && found.passwordHash !== '' ? found.passwordHash : await DUMMY_HASH;
+      return { row: found, matches: await verifyPassword(password, stored) };
+    });
     if (row === null || row.passwordHash === '' || !matches) {
       await this.#recordFailure(keys, address);
       throw new DomainError('unauthenticated', 'Wrong username or password');
@@ -333,10 +350,10 @@ export class AuthService {
   }
 
   /** Runs password hashing through the gate; a full gate is a 429 with a second's wait, not a queue. */
-  #hash<T>(work: () => Promise<T>): Promise<T> {
+  async #hash<T>(work: () => Promise<T>): Promise<T> {
     const running = this.#hashing.run(work);
     if (running === null) {
-      throw rateLimited('The server is busy checking other passwords; try again in a second', 1);
+      return refuse(rateLimited('The server is busy checking other passwords; try again in a second', 1));
     }
     return running;
   }
@@ -348,7 +365,7 @@ export class AuthService {
       keys.map((k) => k.key),
     );
     const wait = Math.max(0, ...keys.map((k) => waitMs(states.get(k.key) ?? null, now)));
-    if (wait > 0) throw tooManyAttempts(wait);
+    if (wait > 0) await refuse(tooManyAttempts(wait));
   }
 
   async #recordFailure(keys: ThrottleKey[], address: string | null): Promise<void> {

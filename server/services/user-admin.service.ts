@@ -78,7 +78,7 @@ export class UserAdminService {
       tx.emit({ type: 'account', userId: id, signOut: null });
       await this.#audit(tx, actor.id, 'user.update', id, {
         before: { displayName: user.displayName, role: user.role },
-        after: changes,
+        after: { displayName: changes.displayName, role: changes.role },
       });
     });
   }

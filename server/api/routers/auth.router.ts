@@ -55,7 +55,9 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => ctx.services.userAdmin.invite(ctx.user, input)),
   update: roleProcedure(ADMINS)
     .input(z.object({ id, displayName, role: z.enum(ROLES) }))
-    .mutation(({ ctx, input }) => ctx.services.userAdmin.update(ctx.user, input.id, input)),
+    .mutation(({ ctx, input: { id: target, ...changes } }) =>
+      ctx.services.userAdmin.update(ctx.user, target, changes),
+    ),
   disable: roleProcedure(ADMINS)
     .input(userId)
     .mutation(({ ctx, input }) => ctx.services.userAdmin.disable(ctx.user, input.id)),
