@@ -5,6 +5,7 @@ import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { ROLE_LABELS } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
+import './UserMenu.css';
 import { useTRPC } from '../trpc.ts';
 
 /** Who is logged in, as which role, their account settings, and the way out. */
@@ -23,19 +24,21 @@ export function UserMenu({ variant = 'bar' }: { variant?: 'bar' | 'panel' }) {
       className={`user-menu user-menu--${variant}`}
       data-testid={variant === 'bar' ? 'user-menu' : 'user-menu-panel'}
     >
-      <span className="user-menu__avatar" aria-hidden="true">
-        {initials(user.displayName)}
-      </span>
-      <span className="user-menu__who">
-        <span className="user-menu__name">{user.displayName}</span>
-        <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
-      </span>
+      {/* Who you are is the way to your account settings: the header has no room for another button. */}
       <Link
         href="/account"
-        className="button button--ghost button--small"
+        className="user-menu__account"
+        title="Your account: password and sessions"
         data-testid={variant === 'bar' ? 'account-link' : 'account-link-panel'}
       >
-        Account
+        <span className="user-menu__avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <span className="user-menu__who">
+          <span className="user-menu__name">{user.displayName}</span>
+          <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
+          <span className="visually-hidden"> (your account)</span>
+        </span>
       </Link>
       <button
         type="button"
