@@ -16,4 +16,25 @@ export type LiveEvent =
   | { type: 'asset'; assetId: number }
   | { type: 'twin'; revisionId: number }
   /** The site's name, currency, locale, time zone or units changed: every screen reformats. */
-  | { type: 'settings' };
+  | { type: 'settings' }
+  /**
+   * A user's account changed (role, name, status, password). For this server only: the session
+   * cache forgets the user, and when `signOut` is set their live streams (except the one session
+   * kept) end with a `signed_out` message. It is never sent to a screen as it is.
+   */
+  | {
+      type: 'account';
+      userId: number;
+      signOut: { reason: SignOutReason; keepSessionHash: string | null } | null;
+    };
+
+/** Why a user's sessions were ended while they had the app open. */
+export type SignOutReason = 'disabled' | 'signed_out_everywhere' | 'password_changed' | 'password_reset';
+
+/**
+ * What a screen's live stream carries: the shared events, and for its own user only, a last
+ * `signed_out` message before the stream ends.
+ */
+export type LiveMessage =
+  | Exclude<LiveEvent, { type: 'account' }>
+  | { type: 'signed_out'; reason: SignOutReason };

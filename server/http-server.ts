@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { appRouter } from './api/app.router.ts';
 import { createHttpContext } from './api/context.ts';
+import { responseHeaders } from './api/trpc.ts';
 import { ping } from './db/database.ts';
 import type { Services } from './services/services.ts';
 import { createTrpcNodeHandler } from './trpc-node-bridge.ts';
@@ -28,6 +29,7 @@ export function createHttpServer(options: HttpOptions): Server {
     router: appRouter,
     endpoint: '/trpc',
     createContext: (req, res) => createHttpContext(services, req, res),
+    headersFor: responseHeaders,
     onError(error, path) {
       // Expected refusals are the user's business; only our own failures are logged.
       if (error.code === 'INTERNAL_SERVER_ERROR') {

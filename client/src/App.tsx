@@ -9,6 +9,7 @@ import { FormatContext } from './hooks/useFormat.ts';
 import { useLiveEvents } from './hooks/useLiveEvents.ts';
 import { SiteContext } from './hooks/useSite.ts';
 import { UserContext } from './hooks/useUser.ts';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
@@ -25,6 +26,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
+import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
@@ -131,7 +133,9 @@ function SignedIn() {
   const search = useSearch();
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
   const user = me.data ?? null;
-  useLiveEvents(user !== null);
+  const linkPage = location === '/reset' || location === '/invite';
+  // A link page may end this browser's own session (a reset of the same account): it is not the app.
+  useLiveEvents(user !== null && !linkPage);
 
   if (me.isPending) return <Splash />;
   if (me.isError) {
@@ -142,6 +146,8 @@ function SignedIn() {
     );
   }
   if (location === '/login') return <LoginPage />;
+  // One-time links work whoever is logged in here, or nobody.
+  if (linkPage) return <SetPasswordPage purpose={location === '/invite' ? 'invite' : 'reset'} />;
   if (user === null) {
     const next = `${location}${search ? `?${search}` : ''}`;
     return <Redirect to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
@@ -173,6 +179,7 @@ function SignedIn() {
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/account" component={AccountPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

@@ -37,6 +37,7 @@ const NO_RETRY_CODES = new Set([
   'BAD_REQUEST',
   'CONFLICT',
   'PRECONDITION_FAILED',
+  'TOO_MANY_REQUESTS',
 ]);
 
 /**

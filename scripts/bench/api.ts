@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { writeTxOver } from '../../server/db/writer.ts';
 import type { Services } from '../../server/services/services.ts';
 import { postStockOperations } from '../../server/services/stock-ledger.service.ts';
 import { DEMO_PASSWORD, seedSampleFacility } from '../seed/seed-database.ts';
-import { closedLoop, httpCaller, type LoadResult } from './load.ts';
+import { closedLoop, httpCaller, type LoadResult, startServerProcess, stopProcess } from './load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = [1, 32];
@@ -29,7 +28,7 @@ export async function runApiBench() {
     await seeded.writer.close();
     seeded.db.close();
 
-    const { child: server, port } = await startServerProcess(databaseUrl);
+    const { child: server, port } = await startServerProcess(databaseUrl, { DB_SYNCHRONOUS: 'FULL' });
     const http: Table = {};
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -261,35 +260,4 @@ async function login(base: string): Promise<string> {
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-}
-
-async function startServerProcess(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DB_SYNCHRONOUS: 'FULL' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    const port = Number(/running at http:\/\/localhost:(\d+)/.exec(output)?.[1] ?? 0);
-    if (port > 0) return { child, port };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${output}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }

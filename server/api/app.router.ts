@@ -1,5 +1,5 @@
 import { auditRouter, liveRouter } from './routers/admin.router.ts';
-import { authRouter, usersRouter } from './routers/auth.router.ts';
+import { accountRouter, authRouter, usersRouter } from './routers/auth.router.ts';
 import { droneAuditsRouter } from './routers/drone-audits.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
 import { ioRouter } from './routers/io.router.ts';
@@ -17,6 +17,7 @@ import { router } from './trpc.ts';
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  account: accountRouter,
   items: itemsRouter,
   locations: locationsRouter,
   stock: stockRouter,

@@ -16,6 +16,9 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    // Stacks never reach a client (see below), so tRPC need not build them: with source maps on,
+    // formatting one costs more than answering a refused login.
+    isDev: false,
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data;
       if (error.cause instanceof ZodError) {
@@ -28,9 +31,13 @@ const t = initTRPC
       }
       // Never let SQL text, file paths or stack traces reach a client.
       if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: INTERNAL_MESSAGE, data };
-      // Details a domain error chose to share (an import's row errors) go with it.
+      // Details a domain error chose to share (an import's row errors) go with it; one that names
+      // the input field it is about is reported like a validation issue, so forms show it there.
       if (error.cause instanceof DomainError && error.cause.details) {
-        return { ...shape, data: { ...data, details: error.cause.details } };
+        const { field } = error.cause.details;
+        const issues =
+          typeof field === 'string' ? [{ path: field, message: error.cause.message }] : undefined;
+        return { ...shape, data: { ...data, details: error.cause.details, ...(issues ? { issues } : {}) } };
       }
       return { ...shape, data };
     },
@@ -48,6 +55,8 @@ function codeFor(kind: DomainErrorKind): TRPCError['code'] {
       return 'FORBIDDEN';
     case 'unauthenticated':
       return 'UNAUTHORIZED';
+    case 'rate_limited':
+      return 'TOO_MANY_REQUESTS';
     default:
       return exhaustive(kind);
   }
@@ -90,6 +99,20 @@ const authorize = t.middleware(({ ctx, meta, next }) => {
   }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/**
+ * Response headers that follow from errors: a refusal for too many attempts says when to try again
+ * (`Retry-After`, the longest wait of any call in the batch).
+ */
+export function responseHeaders(errors: readonly TRPCError[]): Record<string, string> {
+  const waits = errors.flatMap((e) =>
+    e.cause instanceof DomainError && e.cause.kind === 'rate_limited'
+      ? [Number(e.cause.details?.retryAfterS)]
+      : [],
+  );
+  const wait = Math.max(0, ...waits.filter(Number.isFinite));
+  return wait > 0 ? { 'retry-after': String(wait) } : {};
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

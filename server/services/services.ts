@@ -16,6 +16,7 @@ import { SiteService } from './site.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { TwinService } from './twin.service.ts';
 import { TwinDocuments } from './twin-documents.ts';
+import { UserAdminService } from './user-admin.service.ts';
 import { VoiceService } from './voice.service.ts';
 import { WorkOrderService } from './work-orders.service.ts';
 
@@ -33,7 +34,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const documents = new TwinDocuments(db.reader);
   const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
-  const auth = new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 });
+  const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
   return {
     db,
     writer,
@@ -43,6 +44,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     inventory,
     auth,
     site: new SiteService({ db, writer, clock, auth }),
+    userAdmin: new UserAdminService({ writer, clock }),
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
     workOrders: new WorkOrderService({ db, writer, clock }),
     assets: new AssetService({ db, writer, clock }),

@@ -74,14 +74,12 @@ export class SiteService {
         },
       ]);
       tx.emit({ type: 'settings' });
-      const session = await this.#auth.openSession(tx, userId);
-      const user: SessionUser = {
+      return this.#auth.openSession(tx, {
         id: userId,
         username: admin.username,
         displayName: admin.displayName,
         role: admin.role,
-      };
-      return { ...session, user };
+      });
     });
     this.#setUp = true;
     return result;

@@ -3,7 +3,7 @@ import { appRouter } from '../../server/api/app.router.ts';
 import { BACKENDS, useFixture } from '../support/backends.ts';
 import { dbFingerprint } from '../support/db-state.ts';
 import { rawCall } from '../support/raw-call.ts';
-import { cookieOf, type Fixture } from '../support/test-app.ts';
+import { cookieOf, type Fixture, PASSWORD } from '../support/test-app.ts';
 
 type Proc = { _def: { type: string } };
 const mutations = Object.entries(appRouter._def.procedures as unknown as Record<string, Proc>)
@@ -19,7 +19,7 @@ const SITE = {
 };
 
 // Mutations that take no input at all: there is nothing to get wrong.
-const NO_INPUT = new Set(['auth.logout', 'assets.runScheduler']);
+const NO_INPUT = new Set(['auth.logout', 'assets.runScheduler', 'account.signOutEverywhere']);
 
 /** For each mutation: inputs that are well-formed JSON but wrong, and the status each must get. */
 function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown, number][]> {
@@ -81,9 +81,52 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
       [{ username: 'tech', password: 'wrong' }, 401],
     ],
     'users.create': [
-      [{ username: 'x', displayName: 'X', role: 'technician', password: 'longenough' }, 400],
-      [{ username: 'newbie', displayName: 'N', role: 'boss', password: 'longenough' }, 400],
-      [{ username: 'tech', displayName: 'Dup', role: 'technician', password: 'longenough' }, 409],
+      [{ username: 'x', displayName: 'X', role: 'technician', password: 'long enough password' }, 400],
+      [{ username: 'newbie', displayName: 'N', role: 'boss', password: 'long enough password' }, 400],
+      [{ username: 'tech', displayName: 'Dup', role: 'technician', password: 'long enough password' }, 409],
+      // The password policy: too short, one of the most common, the username itself.
+      [{ username: 'newbie', displayName: 'N', role: 'technician', password: 'longenough' }, 400],
+      [{ username: 'newbie', displayName: 'N', role: 'technician', password: 'qwerty123456' }, 400],
+      [
+        { username: 'maintenance.lead', displayName: 'N', role: 'technician', password: 'maintenance.lead' },
+        400,
+      ],
+    ],
+    'users.invite': [
+      [{ username: 'x', displayName: 'X', role: 'technician' }, 400],
+      [{ username: 'newbie', displayName: 'N', role: 'boss' }, 400],
+      [{ username: 'tech', displayName: 'Dup', role: 'technician' }, 409],
+    ],
+    // The caller is the only administrator: it may neither demote nor disable itself.
+    'users.update': [
+      [{ id: 999_999, displayName: 'Nobody', role: 'technician' }, 404],
+      [{ id: fx.users.technician, displayName: '', role: 'technician' }, 400],
+      [{ id: fx.users.admin, displayName: 'Ada Admin', role: 'planner' }, 403],
+    ],
+    'users.disable': [
+      [{ id: 999_999 }, 404],
+      [{ id: fx.users.admin }, 403],
+    ],
+    'users.enable': [
+      [{ id: 999_999 }, 404],
+      [{ id: fx.users.technician }, 409],
+    ],
+    'users.issueResetLink': [
+      [{ id: 999_999 }, 404],
+      [{ id: 'one' }, 400],
+    ],
+    'users.issueInviteLink': [
+      [{ id: 999_999 }, 404],
+      [{ id: fx.users.technician }, 409],
+    ],
+    'account.changePassword': [
+      [{ currentPassword: PASSWORD, newPassword: 'short' }, 400],
+      [{ currentPassword: PASSWORD, newPassword: 'qwerty123456' }, 400],
+      [{ currentPassword: 'not my password at all', newPassword: 'a fine new password' }, 400],
+    ],
+    'account.redeemToken': [
+      [{ token: 'x', password: 'a fine new password' }, 400],
+      [{ token: 'x'.repeat(43), password: 'a fine new password' }, 404],
     ],
     'items.create': [
       [

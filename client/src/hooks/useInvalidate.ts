@@ -61,6 +61,8 @@ export function useInvalidate() {
         ),
       /** The site's name and formatting values. */
       site: () => run(trpc.site.status.pathFilter()),
+      /** An account changed: the user lists and the audit log that records it. */
+      users: () => run(trpc.users.list.pathFilter(), trpc.audit.recent.pathFilter()),
       everything: () => qc.invalidateQueries(),
     };
   }, [trpc, qc]);

@@ -1,6 +1,7 @@
 import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
+import type { SignOutReason } from '../../../common/live-events.ts';
 import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
@@ -15,6 +16,19 @@ function safeNext(search: string): string {
   return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
+/** Why the app brought someone back here, when their session was ended from elsewhere. */
+const SIGNED_OUT: Record<SignOutReason, string> = {
+  disabled: 'Your account was disabled by an administrator.',
+  signed_out_everywhere: 'You signed out everywhere.',
+  password_changed: 'Your password was changed. Log in with the new one.',
+  password_reset: 'Your password was reset. Log in with the new one.',
+};
+
+function signedOutMessage(search: string): string | null {
+  const reason = new URLSearchParams(search).get('signedOut');
+  return reason !== null && Object.hasOwn(SIGNED_OUT, reason) ? SIGNED_OUT[reason as SignOutReason] : null;
+}
+
 export function LoginPage() {
   useDocumentTitle('Log in');
   const site = useSite();
@@ -27,6 +41,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const form = useFeedback();
   const next = safeNext(search);
+  const signedOut = signedOutMessage(search);
 
   const login = useMutation(
     trpc.auth.login.mutationOptions({
@@ -72,6 +87,11 @@ export function LoginPage() {
         <p className="login__lead" data-testid="login-site">
           {site.siteName}: inventory, assets and maintenance for the facility team.
         </p>
+        {signedOut ? (
+          <p className="notice" role="status" data-testid="signed-out-message">
+            {signedOut}
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate className="form">
           <Field label="Username" error={form.fieldErrors.username}>
             {(p) => (

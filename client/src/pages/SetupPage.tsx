@@ -1,6 +1,7 @@
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
+import { PASSWORD_POLICY_TEXT } from '../../../common/password-rules.ts';
 import { suggestSettings } from '../../../common/site-settings.ts';
 import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
@@ -10,7 +11,7 @@ import {
   type SiteDraft,
   SiteSettingsFields,
 } from '../components/SiteSettingsFields.tsx';
-import { checkNewUser, MIN_PASSWORD } from '../components/UserForm.tsx';
+import { checkNewUser } from '../components/UserForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { errorCode, type FieldErrors } from '../lib/errors.ts';
@@ -145,11 +146,7 @@ export function SetupPage() {
                   />
                 )}
               </Field>
-              <Field
-                label="Password"
-                error={form.fieldErrors.password}
-                hint={`At least ${MIN_PASSWORD} characters`}
-              >
+              <Field label="Password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
                 {(c) => (
                   <input
                     {...c}
