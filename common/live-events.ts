@@ -14,4 +14,12 @@ export type LiveEvent =
   /** A CSV import changed many records of one kind at once. */
   | { type: 'import'; kind: 'items' | 'locations' | 'stock' }
   | { type: 'asset'; assetId: number }
-  | { type: 'twin'; revisionId: number };
+  | { type: 'twin'; revisionId: number }
+  /** A supplier, its contacts or its prices changed. */
+  | { type: 'supplier'; supplierId: number }
+  /** A category changed; a rename also renamed it on every item filed under it. */
+  | { type: 'category'; categoryId: number }
+  /** A unit changed; a new code also changed it wherever items count or pack in it. */
+  | { type: 'unit'; unitId: number }
+  /** A hand-kept location (cabinet, room, van, other area) was added, changed, archived or restored. */
+  | { type: 'location'; locationId: number };

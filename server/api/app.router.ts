@@ -9,6 +9,7 @@ import { navigationRouter } from './routers/navigation.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
 import { scenariosRouter } from './routers/scenarios.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
+import { categoriesRouter, suppliersRouter, unitsRouter } from './routers/supply.router.ts';
 import { twinRouter } from './routers/twin.router.ts';
 import { voiceRouter } from './routers/voice.router.ts';
 import { router } from './trpc.ts';
@@ -20,6 +21,9 @@ export const appRouter = router({
   locations: locationsRouter,
   stock: stockRouter,
   purchasing: purchasingRouter,
+  suppliers: suppliersRouter,
+  categories: categoriesRouter,
+  units: unitsRouter,
   assets: assetsRouter,
   workOrders: workOrdersRouter,
   audit: auditRouter,

@@ -51,6 +51,16 @@ export function useLiveEvents(enabled: boolean): void {
         void invalidate.twin();
         voiceControls.vocabularyChanged();
         break;
+      case 'supplier':
+        void invalidate.supplier(event.supplierId);
+        break;
+      case 'category':
+      case 'unit':
+        void invalidate.masters();
+        break;
+      case 'location':
+        void invalidate.location();
+        break;
       case 'import':
         // Many rows changed at once; refetching what is on screen is simpler than tracking which.
         void invalidate.everything();
