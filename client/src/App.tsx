@@ -18,10 +18,12 @@ import { ItemsPage } from './pages/ItemsPage.tsx';
 import { LabelsPage } from './pages/LabelsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { LowStockPage } from './pages/LowStockPage.tsx';
+import { MastersPage } from './pages/MastersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
+import { SupplierPage } from './pages/SupplierPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
 import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
 import { useTRPC } from './trpc.ts';
@@ -135,6 +137,12 @@ export function App() {
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />
+          <Route path="/masters">
+            <Redirect to="/masters/suppliers" replace />
+          </Route>
+          <Route path="/masters/suppliers/new" component={SupplierPage} />
+          <Route path="/masters/suppliers/:id" component={SupplierPage} />
+          <Route path="/masters/:section" component={MastersPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

@@ -2,8 +2,10 @@
 // locations, the catalog repository inside the writer, as a layout publish or a CSV import does), so
 // a seeded record has its audit entry, its live event and every rule a user's record would have. A
 // test names only the fields it cares about; the rest are sensible and unique per factory set.
-import type { ManualLocationInput } from '../../common/masters/location.ts';
-import type { SupplierInput, SupplierPriceInput } from '../../common/masters/supplier.ts';
+
+import type { z } from 'zod';
+import { ManualLocationInput } from '../../common/masters/location.ts';
+import { SupplierInput, SupplierPriceInput } from '../../common/masters/supplier.ts';
 import type { Role } from '../../common/roles.ts';
 import type { Priority } from '../../common/work-order-status.ts';
 import { appendAudit } from '../../server/db/audit.repository.ts';
@@ -200,7 +202,7 @@ export function createFactories(services: Services) {
   async function newSupplier(overrides: Partial<SupplierInput> & By = {}) {
     const n = next();
     const { actorId, ...fields } = overrides;
-    const input: SupplierInput = {
+    const input: z.input<typeof SupplierInput> = {
       name: `Supplier ${n}`,
       contacts: [{ name: `Contact ${n}`, role: 'orders', email: `orders${n}@example.test`, phone: '' }],
       leadTimeDays: 7,
@@ -208,7 +210,9 @@ export function createFactories(services: Services) {
       notes: '',
       ...fields,
     };
-    return { id: await services.suppliers.create(input, await actor({ actorId })), ...input };
+    // Through the shared schema, as the setup screen, the API and a CSV row are.
+    const parsed = SupplierInput.parse(input);
+    return { id: await services.suppliers.create(parsed, await actor({ actorId })), ...parsed };
   }
 
   /** A supplier's price for an item: per pack (loose, 1 of the item's unit, unless `pack` says). */
@@ -220,7 +224,7 @@ export function createFactories(services: Services) {
     const n = next();
     const { actorId, ...fields } = overrides;
     const item = await services.inventory.item(itemId);
-    const input: SupplierPriceInput = {
+    const input: z.input<typeof SupplierPriceInput> = {
       supplierId,
       itemId,
       partNumber: `PN-${n}`,
@@ -231,15 +235,16 @@ export function createFactories(services: Services) {
       ...fields,
     };
     await ensureMasters(item.category, input.pack.unit, { actorId });
-    await services.suppliers.setPrice(input, await actor({ actorId }));
-    return input;
+    const parsed = SupplierPriceInput.parse(input);
+    await services.suppliers.setPrice(parsed, await actor({ actorId }));
+    return parsed;
   }
 
   /** A cabinet, room, van or other area, kept by hand like the setup screen keeps one. */
   async function newManualLocation(overrides: Partial<ManualLocationInput> & By = {}): Promise<Location> {
     const n = next();
     const { actorId, ...fields } = overrides;
-    const input: ManualLocationInput = {
+    const input: z.input<typeof ManualLocationInput> = {
       code: `VAN-${n}`,
       name: `Service van ${n}`,
       kind: 'van',
@@ -248,7 +253,7 @@ export function createFactories(services: Services) {
       capacity: 1000,
       ...fields,
     };
-    const id = await services.locations.create(input, await actor({ actorId }));
+    const id = await services.locations.create(ManualLocationInput.parse(input), await actor({ actorId }));
     const { contents: _, ...location } = await services.inventory.location({ id });
     return location;
   }

@@ -1,13 +1,31 @@
+import { currencyDigits, HOUSE_CURRENCY } from '../../../common/money.ts';
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const number = new Intl.NumberFormat();
-const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' });
+const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: HOUSE_CURRENCY });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export const formatDateTime = (ms: number) => dateTime.format(ms);
 export const formatDate = (ms: number) => dateOnly.format(ms);
 export const formatNumber = (n: number) => number.format(n);
 export const formatMoney = (cents: number) => money.format(cents / 100);
+
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount in a currency's minor units (a supplier's price): 1250 GBP -> "£12.50", 300 JPY -> "¥300". */
+export function formatPrice(minor: number, currency: string): string {
+  let format = priceFormats.get(currency);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    priceFormats.set(currency, format);
+  }
+  return format.format(minor / 10 ** currencyDigits(currency));
+}
+
+/** "box of 100"; a loose pack (1 of the base unit) is just the unit. */
+export const formatPack = (pack: { unit: string; size: number }) =>
+  pack.size === 1 ? pack.unit : `${pack.unit} of ${formatNumber(pack.size)}`;
 
 /** A signed quantity with a real minus sign: "+5", "−2", "0". */
 export function formatSigned(n: number): string {

@@ -10,7 +10,7 @@ import { ReceiveLineForm } from '../components/ReceiveLineForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatDate, formatMoney, formatNumber } from '../lib/format.ts';
+import { formatDate, formatNumber, formatPack, formatPrice } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -37,7 +37,9 @@ function PurchaseOrderView({ id }: { id: number }) {
     );
   }
   const order = po.data;
-  const total = order.lines.reduce((sum, l) => sum + l.qtyOrdered * l.unitCostCents, 0);
+  // Lines are whole packs at the price agreed per pack; an unpriced line adds nothing yet.
+  const total = order.lines.reduce((sum, l) => sum + (l.qtyOrdered / l.pack.size) * (l.packPrice ?? 0), 0);
+  const unpriced = order.lines.filter((l) => l.packPrice === null).length;
   return (
     <div className="page">
       <PageHeader
@@ -46,7 +48,10 @@ function PurchaseOrderView({ id }: { id: number }) {
         subtitle={
           <>
             {order.supplier.name} · <Badge code={order.status} /> · created {formatDate(order.createdAt)}
-            {order.expectedAt ? ` · expected ${formatDate(order.expectedAt)}` : ''} · {formatMoney(total)}
+            {order.expectedAt ? ` · expected ${formatDate(order.expectedAt)}` : ''} ·{' '}
+            {formatPrice(total, order.currency)}
+            {unpriced > 0 ? ` + ${unpriced} line(s) with a price to agree` : ''}
+            {order.supplier.archived ? ' · supplier archived' : ''}
           </>
         }
       />
@@ -83,7 +88,15 @@ function OrderLine({
             <strong>{formatNumber(line.qtyReceived)}</strong> of {formatNumber(line.qtyOrdered)} {line.unit}{' '}
             received
           </span>
-          <span className="muted">{formatMoney(line.unitCostCents)} each</span>
+          <span className="muted" data-testid="po-line-price">
+            {line.partNumber ? <span className="mono">{line.partNumber} · </span> : null}
+            {line.packPrice === null
+              ? 'price to agree'
+              : `${formatPrice(line.packPrice, order.currency)} per ${formatPack(line.pack)}`}
+            {line.pack.size > 1
+              ? ` · ${formatNumber(line.qtyOrdered / line.pack.size)} × ${formatPack(line.pack)}`
+              : ''}
+          </span>
         </div>
       </div>
       <Progress value={line.qtyReceived} max={line.qtyOrdered} label={`${line.name} received`} />

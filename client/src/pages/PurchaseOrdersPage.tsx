@@ -7,7 +7,7 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { formatDate, formatMoney, humanise } from '../lib/format.ts';
+import { formatDate, formatPrice, humanise } from '../lib/format.ts';
 import { useTRPC } from '../trpc.ts';
 
 const isStatus = (s: string | null): s is PurchaseOrderStatus => PO_STATUSES.some((p) => p === s);
@@ -96,7 +96,7 @@ export function PurchaseOrdersPage() {
                       <Badge code={po.status} />
                     </td>
                     <td className="num">{po.lines}</td>
-                    <td className="num">{formatMoney(po.totalCents)}</td>
+                    <td className="num">{formatPrice(po.totalCents, po.currency)}</td>
                     <td className="hide-narrow muted">{formatDate(po.createdAt)}</td>
                     <td>{po.expectedAt ? formatDate(po.expectedAt) : '—'}</td>
                   </tr>
