@@ -56,11 +56,9 @@ export function ItemSuppliers({ item }: { item: ItemDetail }) {
             <thead>
               <tr>
                 <th scope="col">Supplier</th>
-                <th scope="col">Part number</th>
                 <th scope="col" className="num">
                   Price
                 </th>
-                <th scope="col">Pack</th>
                 {planner ? (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -81,15 +79,15 @@ export function ItemSuppliers({ item }: { item: ItemDetail }) {
                       )}{' '}
                       {preferred ? <Badge code="preferred" tone="success" label="Preferred" /> : null}
                       {p.archived ? <Badge code="archived" tone="neutral" label="Archived" /> : null}
+                      <span className="cell-sub mono">{p.partNumber}</span>
                     </th>
-                    <td className="mono">{p.partNumber}</td>
                     <td className="num">
                       {formatPrice(p.priceMinor, p.currency)}
-                      {p.minOrderPacks > 1 ? (
-                        <span className="cell-sub">min. {formatNumber(p.minOrderPacks)} packs</span>
-                      ) : null}
+                      <span className="cell-sub">
+                        per {formatPack(p.pack)}
+                        {p.minOrderPacks > 1 ? `, min. ${formatNumber(p.minOrderPacks)}` : ''}
+                      </span>
                     </td>
-                    <td>{formatPack(p.pack)}</td>
                     {planner ? (
                       <td>
                         {preferred || p.archived ? null : (

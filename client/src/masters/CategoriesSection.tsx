@@ -143,25 +143,27 @@ function CategoryLine({ category }: { category: CategoryRow }) {
         {category.name} {category.archived ? <Badge code="archived" tone="neutral" label="Archived" /> : null}
       </th>
       <td className="num">{formatNumber(category.items)}</td>
-      <td className="nowrap">
-        <button type="button" className="button button--small" onClick={() => setRenaming(true)}>
-          Rename
-        </button>{' '}
-        {category.archived ? (
-          <button type="button" className="button button--small" onClick={archive.restore}>
-            Restore
-          </button>
-        ) : (
-          <ConfirmButton
-            question={`Archive ${category.name}?`}
-            detail={<p>Items can no longer be filed under it. You can restore it later.</p>}
-            confirmLabel="Archive category"
-            className="button button--small button--danger-outline"
-            onConfirm={archive.archive}
-          >
-            Archive
-          </ConfirmButton>
-        )}
+      <td>
+        <div className="masters-actions">
+          <button type="button" className="button button--small" onClick={() => setRenaming(true)}>
+            Rename
+          </button>{' '}
+          {category.archived ? (
+            <button type="button" className="button button--small" onClick={archive.restore}>
+              Restore
+            </button>
+          ) : (
+            <ConfirmButton
+              question={`Archive ${category.name}?`}
+              detail={<p>Items can no longer be filed under it. You can restore it later.</p>}
+              confirmLabel="Archive category"
+              className="button button--small button--danger-outline"
+              onConfirm={archive.archive}
+            >
+              Archive
+            </ConfirmButton>
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -122,25 +122,27 @@ function LocationLine({ location: l }: { location: ManualLocation }) {
         {formatNumber(l.onHand)}
         {l.items > 0 ? <span className="cell-sub">{formatNumber(l.items)} item(s)</span> : null}
       </td>
-      <td className="nowrap">
-        <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-          Edit
-        </button>{' '}
-        {l.active ? (
-          <ConfirmButton
-            question={`Archive ${label}?`}
-            detail={<p>It keeps its history but takes no more stock. You can restore it later.</p>}
-            confirmLabel="Archive location"
-            className="button button--small button--danger-outline"
-            onConfirm={() => run(true)}
-          >
-            Archive
-          </ConfirmButton>
-        ) : (
-          <button type="button" className="button button--small" onClick={() => run(false)}>
-            Restore
-          </button>
-        )}
+      <td>
+        <div className="masters-actions">
+          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+            Edit
+          </button>{' '}
+          {l.active ? (
+            <ConfirmButton
+              question={`Archive ${label}?`}
+              detail={<p>It keeps its history but takes no more stock. You can restore it later.</p>}
+              confirmLabel="Archive location"
+              className="button button--small button--danger-outline"
+              onConfirm={() => run(true)}
+            >
+              Archive
+            </ConfirmButton>
+          ) : (
+            <button type="button" className="button button--small" onClick={() => run(false)}>
+              Restore
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -56,7 +56,8 @@ export function PriceForm({
   const [d, setD] = useState<Draft>(() => draftOf(row, supplier.currency, row?.itemUnit ?? 'ea'));
   const form = useFeedback();
   const set = (key: keyof Draft) => (value: string) => setD((prev) => ({ ...prev, [key]: value }));
-  const loose = item !== null && d.packUnit.toLowerCase() === item.unit.toLowerCase();
+  // A pack in the item's own unit is a single one: sold loose.
+  const loose = d.packUnit.toLowerCase() === (item?.unit ?? 'ea').toLowerCase();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

@@ -167,25 +167,27 @@ function UnitLine({ unit }: { unit: UnitRow }) {
       </th>
       <td>{unit.name}</td>
       <td className="num">{formatNumber(unit.items)}</td>
-      <td className="nowrap">
-        <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-          Change
-        </button>{' '}
-        {unit.archived ? (
-          <button type="button" className="button button--small" onClick={archive.restore}>
-            Restore
-          </button>
-        ) : (
-          <ConfirmButton
-            question={`Archive the unit ${unit.code}?`}
-            detail={<p>Items can no longer be counted or packed in it. You can restore it later.</p>}
-            confirmLabel="Archive unit"
-            className="button button--small button--danger-outline"
-            onConfirm={archive.archive}
-          >
-            Archive
-          </ConfirmButton>
-        )}
+      <td>
+        <div className="masters-actions">
+          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+            Change
+          </button>{' '}
+          {unit.archived ? (
+            <button type="button" className="button button--small" onClick={archive.restore}>
+              Restore
+            </button>
+          ) : (
+            <ConfirmButton
+              question={`Archive the unit ${unit.code}?`}
+              detail={<p>Items can no longer be counted or packed in it. You can restore it later.</p>}
+              confirmLabel="Archive unit"
+              className="button button--small button--danger-outline"
+              onConfirm={archive.archive}
+            >
+              Archive
+            </ConfirmButton>
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -257,33 +257,36 @@ function CatalogueRow({
         {formatNumber(row.minOrderPacks)}
         {row.leadTimeDays !== null ? <span className="cell-sub">{row.leadTimeDays} days</span> : null}
       </td>
-      <td className="nowrap">
-        {onEdit ? (
-          <button type="button" className="button button--small" onClick={onEdit}>
-            Edit
-          </button>
-        ) : null}{' '}
-        <ConfirmButton
-          question={`Remove the price of ${row.itemName}?`}
-          detail={
-            <p>
-              {supplier.name} will no longer be listed as selling it; orders already placed keep their prices.
-            </p>
-          }
-          confirmLabel="Remove price"
-          className="button button--small button--danger-outline"
-          onConfirm={() =>
-            void remove
-              .mutateAsync({ supplierId: supplier.id, itemId: row.itemId })
-              .then(() => {
-                void invalidate.supplier(supplier.id);
-                toast.success(`Removed the price of ${row.itemName}`);
-              })
-              .catch((error: unknown) => toast.error(errorMessage(error)))
-          }
-        >
-          Remove
-        </ConfirmButton>
+      <td>
+        <div className="masters-actions">
+          {onEdit ? (
+            <button type="button" className="button button--small" onClick={onEdit}>
+              Edit
+            </button>
+          ) : null}{' '}
+          <ConfirmButton
+            question={`Remove the price of ${row.itemName}?`}
+            detail={
+              <p>
+                {supplier.name} will no longer be listed as selling it; orders already placed keep their
+                prices.
+              </p>
+            }
+            confirmLabel="Remove price"
+            className="button button--small button--danger-outline"
+            onConfirm={() =>
+              void remove
+                .mutateAsync({ supplierId: supplier.id, itemId: row.itemId })
+                .then(() => {
+                  void invalidate.supplier(supplier.id);
+                  toast.success(`Removed the price of ${row.itemName}`);
+                })
+                .catch((error: unknown) => toast.error(errorMessage(error)))
+            }
+          >
+            Remove
+          </ConfirmButton>
+        </div>
       </td>
     </tr>
   );
