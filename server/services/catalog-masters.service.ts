@@ -45,14 +45,17 @@ export class CatalogMastersService {
     return listCategories(this.#db.reader);
   }
 
-  createCategory(input: CategoryInput, actorId: number): Promise<number> {
-    return this.#writer.run(async (tx) => {
-      await refuseTakenCategory(tx, input.name, 0);
-      const id = await insertCategory(tx, input.name);
-      await this.#audit(tx, actorId, 'category.create', 'category', id, input);
-      tx.emit({ type: 'category', categoryId: id });
-      return id;
-    });
+  async createCategory(input: CategoryInput, actorId: number): Promise<number> {
+    return this.#writer.run((tx) => this.createCategoryIn(tx, input, actorId));
+  }
+
+  /** `createCategory` inside the caller's write transaction (a CSV import applies every row in one). */
+  async createCategoryIn(tx: WriteTx, input: CategoryInput, actorId: number): Promise<number> {
+    await refuseTakenCategory(tx, input.name, 0);
+    const id = await insertCategory(tx, input.name);
+    await this.#audit(tx, actorId, 'category.create', 'category', id, input);
+    tx.emit({ type: 'category', categoryId: id });
+    return id;
   }
 
   /** Renames a category and, in the same transaction, every item filed under it. */
@@ -102,14 +105,17 @@ export class CatalogMastersService {
     return listUnits(this.#db.reader);
   }
 
-  createUnit(input: UnitInput, actorId: number): Promise<number> {
-    return this.#writer.run(async (tx) => {
-      await refuseTakenUnit(tx, input.code, 0);
-      const id = await insertUnit(tx, input);
-      await this.#audit(tx, actorId, 'unit.create', 'unit', id, input);
-      tx.emit({ type: 'unit', unitId: id });
-      return id;
-    });
+  async createUnit(input: UnitInput, actorId: number): Promise<number> {
+    return this.#writer.run((tx) => this.createUnitIn(tx, input, actorId));
+  }
+
+  /** `createUnit` inside the caller's write transaction. */
+  async createUnitIn(tx: WriteTx, input: UnitInput, actorId: number): Promise<number> {
+    await refuseTakenUnit(tx, input.code, 0);
+    const id = await insertUnit(tx, input);
+    await this.#audit(tx, actorId, 'unit.create', 'unit', id, input);
+    tx.emit({ type: 'unit', unitId: id });
+    return id;
   }
 
   /** Changes a unit's code or name; a new code follows into items, item packs and supplier packs. */

@@ -168,43 +168,49 @@ export class InventoryService {
   }
 
   async createItem(change: ItemChange, actorId: number): Promise<number> {
-    return this.#writer.run(async (tx) => {
-      const { packs, ...fields } = change;
-      const clashes = await findItemConflicts(tx, fields, 0);
-      if (clashes.length > 0) throw conflict(clashes.join('; '));
-      const input = await itemWithMasters(tx, fields, null);
-      const stored = packs === undefined ? undefined : await checkedPacks(tx, input.unit, packs);
-      const id = await insertItem(tx, input, this.#clock.now());
-      if (stored) await replaceItemPacks(tx, id, stored);
-      await appendAudit(tx, [this.#audit(actorId, 'item.create', id, { ...input, packs: stored })]);
-      tx.emit({ type: 'catalog', itemId: id });
-      return id;
-    });
+    return this.#writer.run((tx) => this.createItemIn(tx, change, actorId));
+  }
+
+  /** `createItem` inside the caller's write transaction (a CSV import applies every row in one). */
+  async createItemIn(tx: WriteTx, change: ItemChange, actorId: number): Promise<number> {
+    const { packs, ...fields } = change;
+    const clashes = await findItemConflicts(tx, fields, 0);
+    if (clashes.length > 0) throw conflict(clashes.join('; '));
+    const input = await itemWithMasters(tx, fields, null);
+    const stored = packs === undefined ? undefined : await checkedPacks(tx, input.unit, packs);
+    const id = await insertItem(tx, input, this.#clock.now());
+    if (stored) await replaceItemPacks(tx, id, stored);
+    await appendAudit(tx, [this.#audit(actorId, 'item.create', id, { ...input, packs: stored })]);
+    tx.emit({ type: 'catalog', itemId: id });
+    return id;
   }
 
   async updateItem(id: number, change: ItemChange, actorId: number): Promise<void> {
-    await this.#writer.run(async (tx) => {
-      const { packs, ...fields } = change;
-      const [existing] = await itemsById(tx, [id]);
-      if (!existing) throw notFound(`Item ${id} does not exist`);
-      if (existing.tracking !== fields.tracking) {
-        if (await itemIsOnHand(tx, id))
-          throw conflict(`${existing.name} is in stock; its tracking mode cannot change`);
-      }
-      const clashes = await findItemConflicts(tx, fields, id);
-      if (clashes.length > 0) throw conflict(clashes.join('; '));
-      const input = await itemWithMasters(tx, fields, existing);
-      const stored =
-        packs === undefined
-          ? existing.unit === input.unit
-            ? undefined
-            : await checkedPacks(tx, input.unit, await packsOfItem(tx, id))
-          : await checkedPacks(tx, input.unit, packs);
-      await updateItem(tx, id, input);
-      if (stored) await replaceItemPacks(tx, id, stored);
-      await appendAudit(tx, [this.#audit(actorId, 'item.update', id, { ...input, packs: stored })]);
-      tx.emit({ type: 'catalog', itemId: id });
-    });
+    await this.#writer.run((tx) => this.updateItemIn(tx, id, change, actorId));
+  }
+
+  /** `updateItem` inside the caller's write transaction. */
+  async updateItemIn(tx: WriteTx, id: number, change: ItemChange, actorId: number): Promise<void> {
+    const { packs, ...fields } = change;
+    const [existing] = await itemsById(tx, [id]);
+    if (!existing) throw notFound(`Item ${id} does not exist`);
+    if (existing.tracking !== fields.tracking) {
+      if (await itemIsOnHand(tx, id))
+        throw conflict(`${existing.name} is in stock; its tracking mode cannot change`);
+    }
+    const clashes = await findItemConflicts(tx, fields, id);
+    if (clashes.length > 0) throw conflict(clashes.join('; '));
+    const input = await itemWithMasters(tx, fields, existing);
+    const stored =
+      packs === undefined
+        ? existing.unit === input.unit
+          ? undefined
+          : await checkedPacks(tx, input.unit, await packsOfItem(tx, id))
+        : await checkedPacks(tx, input.unit, packs);
+    await updateItem(tx, id, input);
+    if (stored) await replaceItemPacks(tx, id, stored);
+    await appendAudit(tx, [this.#audit(actorId, 'item.update', id, { ...input, packs: stored })]);
+    tx.emit({ type: 'catalog', itemId: id });
   }
 
   /** Chooses the supplier reorders go to (any active one), or none. */

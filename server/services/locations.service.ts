@@ -39,26 +39,32 @@ export class LocationService {
     return manualLocations(this.#db.reader);
   }
 
-  async create(input: ManualLocationInput, actorId: number): Promise<number> {
-    const row = await this.#row(input);
-    return this.#writer.run(async (tx) => {
-      await refuseTakenCode(tx, row.code, 0);
-      const id = await insertManualLocation(tx, row);
-      await this.#audit(tx, actorId, 'location.create', id, row);
-      tx.emit({ type: 'location', locationId: id });
-      return id;
-    });
+  create(input: ManualLocationInput, actorId: number): Promise<number> {
+    return this.#writer.run((tx) => this.createIn(tx, input, actorId));
   }
 
-  async update(id: number, input: ManualLocationInput, actorId: number): Promise<void> {
+  /** `create` inside the caller's write transaction (a CSV import applies every row in one). */
+  async createIn(tx: WriteTx, input: ManualLocationInput, actorId: number): Promise<number> {
     const row = await this.#row(input);
-    await this.#writer.run(async (tx) => {
-      await manualLocation(tx, id);
-      await refuseTakenCode(tx, row.code, id);
-      await updateManualLocation(tx, id, row);
-      await this.#audit(tx, actorId, 'location.update', id, row);
-      tx.emit({ type: 'location', locationId: id });
-    });
+    await refuseTakenCode(tx, row.code, 0);
+    const id = await insertManualLocation(tx, row);
+    await this.#audit(tx, actorId, 'location.create', id, row);
+    tx.emit({ type: 'location', locationId: id });
+    return id;
+  }
+
+  update(id: number, input: ManualLocationInput, actorId: number): Promise<void> {
+    return this.#writer.run((tx) => this.updateIn(tx, id, input, actorId));
+  }
+
+  /** `update` inside the caller's write transaction. */
+  async updateIn(tx: WriteTx, id: number, input: ManualLocationInput, actorId: number): Promise<void> {
+    const row = await this.#row(input);
+    await manualLocation(tx, id);
+    await refuseTakenCode(tx, row.code, id);
+    await updateManualLocation(tx, id, row);
+    await this.#audit(tx, actorId, 'location.update', id, row);
+    tx.emit({ type: 'location', locationId: id });
   }
 
   /** Takes no more stock; refused while it holds or reserves any, naming what. */

@@ -60,33 +60,39 @@ export class SupplierService {
     return pricesOfItem(this.#db.reader, itemId);
   }
 
-  create(input: SupplierInput, actorId: number): Promise<number> {
-    return this.#writer.run(async (tx) => {
-      await refuseTakenName(tx, input.name, 0);
-      const id = await insertSupplier(tx, input);
-      await replaceContacts(tx, id, input.contacts);
-      await this.#audit(tx, actorId, 'supplier.create', id, input);
-      tx.emit({ type: 'supplier', supplierId: id });
-      return id;
-    });
+  async create(input: SupplierInput, actorId: number): Promise<number> {
+    return this.#writer.run((tx) => this.createIn(tx, input, actorId));
   }
 
-  update(id: number, input: SupplierInput, actorId: number): Promise<void> {
-    return this.#writer.run(async (tx) => {
-      const existing = await existingSupplier(tx, id);
-      await refuseTakenName(tx, input.name, id);
-      if (existing.currency !== input.currency) {
-        const priced = (await pricesOfSupplier(tx, id)).length;
-        if (priced > 0)
-          throw conflict(
-            `${existing.name} has ${priced} price(s) in ${existing.currency}; remove them before changing its currency to ${input.currency}`,
-          );
-      }
-      await updateSupplier(tx, id, input);
-      await replaceContacts(tx, id, input.contacts);
-      await this.#audit(tx, actorId, 'supplier.update', id, input);
-      tx.emit({ type: 'supplier', supplierId: id });
-    });
+  /** `create` inside the caller's write transaction (a CSV import applies every row in one). */
+  async createIn(tx: WriteTx, input: SupplierInput, actorId: number): Promise<number> {
+    await refuseTakenName(tx, input.name, 0);
+    const id = await insertSupplier(tx, input);
+    await replaceContacts(tx, id, input.contacts);
+    await this.#audit(tx, actorId, 'supplier.create', id, input);
+    tx.emit({ type: 'supplier', supplierId: id });
+    return id;
+  }
+
+  async update(id: number, input: SupplierInput, actorId: number): Promise<void> {
+    return this.#writer.run((tx) => this.updateIn(tx, id, input, actorId));
+  }
+
+  /** `update` inside the caller's write transaction. */
+  async updateIn(tx: WriteTx, id: number, input: SupplierInput, actorId: number): Promise<void> {
+    const existing = await existingSupplier(tx, id);
+    await refuseTakenName(tx, input.name, id);
+    if (existing.currency !== input.currency) {
+      const priced = (await pricesOfSupplier(tx, id)).length;
+      if (priced > 0)
+        throw conflict(
+          `${existing.name} has ${priced} price(s) in ${existing.currency}; remove them before changing its currency to ${input.currency}`,
+        );
+    }
+    await updateSupplier(tx, id, input);
+    await replaceContacts(tx, id, input.contacts);
+    await this.#audit(tx, actorId, 'supplier.update', id, input);
+    tx.emit({ type: 'supplier', supplierId: id });
   }
 
   /** Archived: kept on its orders and in history, but no new orders, prices or preferences. */
@@ -109,26 +115,29 @@ export class SupplierService {
   }
 
   /** Sets the one price of (supplier, item), replacing an earlier one. */
-  setPrice(input: SupplierPriceInput, actorId: number): Promise<void> {
-    return this.#writer.run(async (tx) => {
-      const supplier = await existingSupplier(tx, input.supplierId);
-      if (supplier.archived)
-        throw conflict(`${supplier.name} is archived; restore it before changing its prices`);
-      const [item] = await itemsById(tx, [input.itemId]);
-      if (!item) throw notFound(`Item ${input.itemId} does not exist`);
-      const unit = await unitWithCode(tx, input.pack.unit);
-      if (!unit || unit.archived)
-        throw invalid(`There is no active unit "${input.pack.unit}"; add it under Setup → Units first`);
-      if (unit.code.toLowerCase() === item.unit.toLowerCase() && input.pack.size !== 1)
-        throw invalid(
-          `${item.name} is counted in ${item.unit}: a pack of ${item.unit} holds 1; use a unit such as box`,
-        );
-      const price = { ...input, pack: { unit: unit.code, size: input.pack.size } };
-      await upsertPrice(tx, price, this.#clock.now());
-      await this.#audit(tx, actorId, 'supplier.price.set', input.supplierId, price);
-      tx.emit({ type: 'supplier', supplierId: input.supplierId });
-      tx.emit({ type: 'catalog', itemId: input.itemId });
-    });
+  async setPrice(input: SupplierPriceInput, actorId: number): Promise<void> {
+    return this.#writer.run((tx) => this.setPriceIn(tx, input, actorId));
+  }
+
+  /** `setPrice` inside the caller's write transaction. */
+  async setPriceIn(tx: WriteTx, input: SupplierPriceInput, actorId: number): Promise<void> {
+    const supplier = await existingSupplier(tx, input.supplierId);
+    if (supplier.archived)
+      throw conflict(`${supplier.name} is archived; restore it before changing its prices`);
+    const [item] = await itemsById(tx, [input.itemId]);
+    if (!item) throw notFound(`Item ${input.itemId} does not exist`);
+    const unit = await unitWithCode(tx, input.pack.unit);
+    if (!unit || unit.archived)
+      throw invalid(`There is no active unit "${input.pack.unit}"; add it under Setup → Units first`);
+    if (unit.code.toLowerCase() === item.unit.toLowerCase() && input.pack.size !== 1)
+      throw invalid(
+        `${item.name} is counted in ${item.unit}: a pack of ${item.unit} holds 1; use a unit such as box`,
+      );
+    const price = { ...input, pack: { unit: unit.code, size: input.pack.size } };
+    await upsertPrice(tx, price, this.#clock.now());
+    await this.#audit(tx, actorId, 'supplier.price.set', input.supplierId, price);
+    tx.emit({ type: 'supplier', supplierId: input.supplierId });
+    tx.emit({ type: 'catalog', itemId: input.itemId });
   }
 
   removePrice(supplierId: number, itemId: number, actorId: number): Promise<void> {
