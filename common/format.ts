@@ -1,3 +1,4 @@
+import { currencyDigits } from './money.ts';
 import type { Units } from './site-settings.ts';
 
 export type FormatSettings = { locale: string; currency: string; timeZone: string; units: Units };
@@ -16,6 +17,13 @@ export type Formatters = {
   relativeDay(ms: number, nowMs: number): string;
   /** A distance given in metres, shown in m/km or ft/mi by the site's units. */
   length(metres: number): string;
+  /**
+   * An amount in another currency's minor units (a supplier's price: 1250 GBP -> "£12.50",
+   * 300 JPY -> "¥300"), in the site's locale.
+   */
+  price(minor: number, currency: string): string;
+  /** "box of 100"; a loose pack (1 of the base unit) is just the unit. */
+  pack(pack: { unit: string; size: number }): string;
 };
 
 const DAY_MS = 86_400_000;
@@ -62,6 +70,18 @@ export function createFormatters(settings: FormatSettings): Formatters {
     miles: lengthIn('mile', 1),
   };
   const currencySymbol = money.formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+  const priceFormats = new Map<string, { format: Intl.NumberFormat; scale: number }>();
+  const priceFormat = (code: string) => {
+    let found = priceFormats.get(code);
+    if (found === undefined) {
+      found = {
+        format: new Intl.NumberFormat(locale, { style: 'currency', currency: code }),
+        scale: 10 ** currencyDigits(code),
+      };
+      priceFormats.set(code, found);
+    }
+    return found;
+  };
 
   return {
     money: (cents) => money.format(cents / 100),
@@ -84,5 +104,10 @@ export function createFormatters(settings: FormatSettings): Formatters {
       if (feet < 10) return lengths.shortFeet.format(feet);
       return feet < 1000 ? lengths.feet.format(feet) : lengths.miles.format(feet / FEET_PER_MILE);
     },
+    price: (minor, code) => {
+      const { format, scale } = priceFormat(code);
+      return format.format(minor / scale);
+    },
+    pack: (pack) => (pack.size === 1 ? pack.unit : `${pack.unit} of ${number.format(pack.size)}`),
   };
 }

@@ -17,6 +17,14 @@ export type LiveEvent =
   | { type: 'twin'; revisionId: number }
   /** The site's name, currency, locale, time zone or units changed: every screen reformats. */
   | { type: 'settings' }
+  /** A supplier, its contacts or its prices changed. */
+  | { type: 'supplier'; supplierId: number }
+  /** A category changed; a rename also renamed it on every item filed under it. */
+  | { type: 'category'; categoryId: number }
+  /** A unit changed; a new code also changed it wherever items count or pack in it. */
+  | { type: 'unit'; unitId: number }
+  /** A hand-kept location (cabinet, room, van, other area) was added, changed, archived or restored. */
+  | { type: 'location'; locationId: number }
   /**
    * A user's account changed (role, name, status, password). For this server only: the session
    * cache forgets the user, and when `signOut` is set their live streams (except the one session

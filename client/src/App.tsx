@@ -22,6 +22,7 @@ import { ItemsPage } from './pages/ItemsPage.tsx';
 import { LabelsPage } from './pages/LabelsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { LowStockPage } from './pages/LowStockPage.tsx';
+import { MastersPage } from './pages/MastersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
@@ -29,6 +30,7 @@ import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
 import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
+import { SupplierPage } from './pages/SupplierPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
 import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
 import { useTRPC } from './trpc.ts';
@@ -180,6 +182,12 @@ function SignedIn() {
           <Route path="/admin" component={AdminPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route path="/account" component={AccountPage} />
+          <Route path="/masters">
+            <Redirect to="/masters/suppliers" replace />
+          </Route>
+          <Route path="/masters/suppliers/new" component={SupplierPage} />
+          <Route path="/masters/suppliers/:id" component={SupplierPage} />
+          <Route path="/masters/:section" component={MastersPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

@@ -2,8 +2,13 @@ import { exhaustive } from '../../common/errors.ts';
 import type { SiteSettings } from '../../common/site-settings.ts';
 import { insertAsset, insertMaintenancePlan } from '../../server/db/assets.repository.ts';
 import { allItems, insertItems } from '../../server/db/catalog.repository.ts';
+import {
+  insertCategories,
+  insertItemPacks,
+  insertUnits,
+} from '../../server/db/catalog-masters.repository.ts';
 import { binIdsInOrder, countActiveLocations } from '../../server/db/locations.repository.ts';
-import { insertSuppliers, supplierIdsInOrder } from '../../server/db/purchasing.repository.ts';
+import { insertPrices, insertSuppliers } from '../../server/db/suppliers.repository.ts';
 import { insertWorkOrderEvents, insertWorkOrderRecord } from '../../server/db/work-orders.repository.ts';
 import type { Services } from '../../server/services/services.ts';
 import { type LedgerRequest, postStockOperations } from '../../server/services/stock-ledger.service.ts';
@@ -80,8 +85,23 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   const facility = demoWarehouse();
   await services.twin.publish(facility, 'Sample facility', adminId);
   const catalog = generateCatalog(rng);
-  await writer.run((tx) => insertSuppliers(tx, catalog.suppliers));
-  const supplierIds = await supplierIdsInOrder(services.db.reader);
+  const supplierIds = await writer.run((tx) =>
+    insertSuppliers(
+      tx,
+      catalog.suppliers.map((s) => ({
+        name: s.name,
+        contacts: [{ name: 'Orders desk', role: 'orders', email: s.email, phone: '' }],
+        leadTimeDays: s.leadTimeDays,
+        currency: 'EUR',
+        notes: '',
+      })),
+    ),
+  );
+  // Items name their category and unit; both must exist first.
+  await writer.run(async (tx) => {
+    await insertCategories(tx, [...new Set(catalog.items.map((i) => i.category))].sort());
+    await insertUnits(tx, [...new Set(catalog.items.map((i) => i.unit))].sort());
+  });
   // Every item was first stocked at the start of the history.
   await writer.run((tx) =>
     insertItems(
@@ -103,6 +123,33 @@ export async function seedSampleFacility(services: Services, options: SeedOption
     ),
   );
   const itemIds = (await allItems(services.db.reader)).map((i) => i.id);
+  // Each item's supplier prices it in the pack it sells; items sold in packs can be received in them.
+  await writer.run(async (tx) => {
+    const priced = catalog.items.flatMap((item, k) => {
+      const itemId = itemIds[k];
+      const supplierId = supplierIds[item.supplierIndex];
+      if (itemId === undefined || supplierId === undefined) return [];
+      return [{ item, itemId, supplierId, pack: seedPack(item.unit, item.packQty) }];
+    });
+    await insertUnits(tx, [...new Set(priced.map((p) => p.pack.unit))]);
+    await insertPrices(
+      tx,
+      priced.map(({ item, itemId, supplierId, pack }) => ({
+        supplierId,
+        itemId,
+        partNumber: `${item.sku}-S${item.supplierIndex + 1}`,
+        priceMinor: item.unitCostCents * pack.size,
+        pack,
+        minOrderPacks: 1,
+        leadTimeDays: null,
+      })),
+      now - days * DAY,
+    );
+    await insertItemPacks(
+      tx,
+      priced.filter((p) => p.pack.size > 1).map((p) => ({ itemId: p.itemId, ...p.pack })),
+    );
+  });
   const binIds = await binIdsInOrder(services.db.reader);
   const locationCount = await countActiveLocations(services.db.reader);
   log(`  ${locationCount} locations, ${itemIds.length} items`);
@@ -249,6 +296,15 @@ export async function seedSampleFacility(services: Services, options: SeedOption
     `  ${summary.assets} assets, ${summary.workOrders} work orders, ${summary.purchaseOrders} purchase orders (${summary.ms} ms)`,
   );
   return summary;
+}
+
+/** What a supplier ships `packQty` of the item in: a box of ea, a roll of m, a pack of anything else. */
+function seedPack(unit: string, packQty: number): { unit: string; size: number } {
+  if (packQty <= 1) return { unit, size: 1 };
+  return {
+    unit: unit === 'ea' ? 'box' : unit === 'm' ? 'roll' : unit === 'pack' ? 'box' : 'pack',
+    size: packQty,
+  };
 }
 
 /** One simulated history event as the ledger request that records it, stamped at its own time. */

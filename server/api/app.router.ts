@@ -10,6 +10,7 @@ import { purchasingRouter } from './routers/purchasing.router.ts';
 import { scenariosRouter } from './routers/scenarios.router.ts';
 import { siteRouter } from './routers/site.router.ts';
 import { stockRouter } from './routers/stock.router.ts';
+import { categoriesRouter, suppliersRouter, unitsRouter } from './routers/supply.router.ts';
 import { twinRouter } from './routers/twin.router.ts';
 import { voiceRouter } from './routers/voice.router.ts';
 import { router } from './trpc.ts';
@@ -22,6 +23,9 @@ export const appRouter = router({
   locations: locationsRouter,
   stock: stockRouter,
   purchasing: purchasingRouter,
+  suppliers: suppliersRouter,
+  categories: categoriesRouter,
+  units: unitsRouter,
   assets: assetsRouter,
   workOrders: workOrdersRouter,
   audit: auditRouter,

@@ -1,76 +1,64 @@
 import type { PurchaseOrderStatus } from '../../common/purchase-order-status.ts';
 import type { Executor } from './database.ts';
-import { insertRows, num, numOrNull, str } from './sql.ts';
-
-export type Supplier = { id: number; name: string; email: string; leadTimeDays: number };
-
-export async function listSuppliers(ex: Executor): Promise<Supplier[]> {
-  const rs = await ex.execute('SELECT id, name, email, lead_time_days FROM suppliers ORDER BY name');
-  return rs.rows.map((r) => ({
-    id: num(r.id),
-    name: str(r.name),
-    email: str(r.email),
-    leadTimeDays: num(r.lead_time_days),
-  }));
-}
-
-export async function supplierById(ex: Executor, id: number): Promise<Supplier | null> {
-  const rs = await ex.execute({
-    sql: 'SELECT id, name, email, lead_time_days FROM suppliers WHERE id = ?',
-    args: [id],
-  });
-  const r = rs.rows[0];
-  return r
-    ? { id: num(r.id), name: str(r.name), email: str(r.email), leadTimeDays: num(r.lead_time_days) }
-    : null;
-}
-
-export async function insertSuppliers(
-  ex: Executor,
-  suppliers: readonly Omit<Supplier, 'id'>[],
-): Promise<void> {
-  await insertRows(
-    ex,
-    'INSERT INTO suppliers (name, email, lead_time_days)',
-    suppliers.map((s) => [s.name, s.email, s.leadTimeDays]),
-  );
-}
-
-/** Every supplier id, oldest first (the seed addresses suppliers by position). */
-export async function supplierIdsInOrder(ex: Executor): Promise<number[]> {
-  const rs = await ex.execute('SELECT id FROM suppliers ORDER BY id');
-  return rs.rows.map((r) => num(r.id));
-}
+import { insertRows, num, numOrNull, str, strOrNull } from './sql.ts';
 
 /** An open order with its lines. */
+export type NewOrderLine = {
+  itemId: number;
+  /** In the item's base unit; a whole number of packs. */
+  qtyOrdered: number;
+  /** The item's cost in the house currency, for stock valuation. */
+  unitCostCents: number;
+  partNumber: string | null;
+  pack: { unit: string; size: number };
+  /** Per pack in the order's currency; null when no price is known yet. */
+  packPrice: number | null;
+};
+
 export async function insertPurchaseOrder(
   ex: Executor,
   po: {
     supplierId: number;
+    currency: string;
     createdBy: number;
     createdAt: number;
     expectedAt: number;
-    lines: readonly { itemId: number; qtyOrdered: number; unitCostCents: number }[];
+    lines: readonly NewOrderLine[];
   },
 ): Promise<number> {
   const rs = await ex.execute({
-    sql: `INSERT INTO purchase_orders (supplier_id, status, created_by, created_at, expected_at)
-          VALUES (?, 'open', ?, ?, ?) RETURNING id`,
-    args: [po.supplierId, po.createdBy, po.createdAt, po.expectedAt],
+    sql: `INSERT INTO purchase_orders (supplier_id, status, currency, created_by, created_at, expected_at)
+          VALUES (?, 'open', ?, ?, ?, ?) RETURNING id`,
+    args: [po.supplierId, po.currency, po.createdBy, po.createdAt, po.expectedAt],
   });
   const poId = num(rs.rows[0]?.id);
   await insertRows(
     ex,
-    'INSERT INTO purchase_order_lines (po_id, item_id, qty_ordered, qty_received, unit_cost_cents)',
-    po.lines.map((l) => [poId, l.itemId, l.qtyOrdered, 0, l.unitCostCents]),
+    `INSERT INTO purchase_order_lines (po_id, item_id, qty_ordered, qty_received, unit_cost_cents, part_number,
+       pack_unit, pack_size, pack_price)`,
+    po.lines.map((l) => [
+      poId,
+      l.itemId,
+      l.qtyOrdered,
+      0,
+      l.unitCostCents,
+      l.partNumber,
+      l.pack.unit,
+      l.pack.size,
+      l.packPrice,
+    ]),
   );
   return poId;
 }
+
+/** A line's value in the order's currency: whole packs times the pack price (0 while unpriced). */
+const LINE_TOTAL = '(l.qty_ordered / l.pack_size) * coalesce(l.pack_price, 0)';
 
 export type PurchaseOrderSummary = {
   id: number;
   status: PurchaseOrderStatus;
   supplier: string;
+  currency: string;
   createdAt: number;
   expectedAt: number | null;
   lines: number;
@@ -83,8 +71,8 @@ export async function listPurchaseOrders(
   filter: { status: PurchaseOrderStatus | null; limit: number },
 ): Promise<PurchaseOrderSummary[]> {
   const rs = await ex.execute({
-    sql: `SELECT p.id, p.status, p.created_at, p.expected_at, s.name AS supplier,
-                 count(l.id) AS lines, sum(l.qty_ordered * l.unit_cost_cents) AS total_cents
+    sql: `SELECT p.id, p.status, p.currency, p.created_at, p.expected_at, s.name AS supplier,
+                 count(l.id) AS lines, sum(${LINE_TOTAL}) AS total_cents
           FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id
           LEFT JOIN purchase_order_lines l ON l.po_id = p.id
           WHERE (? IS NULL OR p.status = ?) GROUP BY p.id ORDER BY p.id DESC LIMIT ?`,
@@ -94,6 +82,7 @@ export async function listPurchaseOrders(
     id: num(r.id),
     status: str(r.status) as PurchaseOrderStatus,
     supplier: str(r.supplier),
+    currency: str(r.currency),
     createdAt: num(r.created_at),
     expectedAt: numOrNull(r.expected_at),
     lines: num(r.lines),
@@ -104,14 +93,16 @@ export async function listPurchaseOrders(
 export type PurchaseOrderHead = {
   id: number;
   status: PurchaseOrderStatus;
-  supplier: { id: number; name: string };
+  currency: string;
+  supplier: { id: number; name: string; archived: boolean };
   createdAt: number;
   expectedAt: number | null;
 };
 
 export async function purchaseOrderById(ex: Executor, id: number): Promise<PurchaseOrderHead | null> {
   const rs = await ex.execute({
-    sql: `SELECT p.id, p.status, p.created_at, p.expected_at, s.id AS supplier_id, s.name AS supplier
+    sql: `SELECT p.id, p.status, p.currency, p.created_at, p.expected_at, s.id AS supplier_id, s.name AS supplier,
+                 s.archived AS supplier_archived
           FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?`,
     args: [id],
   });
@@ -120,7 +111,8 @@ export async function purchaseOrderById(ex: Executor, id: number): Promise<Purch
     ? {
         id: num(r.id),
         status: str(r.status) as PurchaseOrderStatus,
-        supplier: { id: num(r.supplier_id), name: str(r.supplier) },
+        currency: str(r.currency),
+        supplier: { id: num(r.supplier_id), name: str(r.supplier), archived: num(r.supplier_archived) === 1 },
         createdAt: num(r.created_at),
         expectedAt: numOrNull(r.expected_at),
       }
@@ -137,11 +129,15 @@ export type PurchaseOrderLineView = {
   qtyOrdered: number;
   qtyReceived: number;
   unitCostCents: number;
+  partNumber: string | null;
+  pack: { unit: string; size: number };
+  packPrice: number | null;
 };
 
 export async function linesOfPurchaseOrder(ex: Executor, poId: number): Promise<PurchaseOrderLineView[]> {
   const rs = await ex.execute({
-    sql: `SELECT l.id, l.item_id, i.sku, i.name, i.unit, i.tracking, l.qty_ordered, l.qty_received, l.unit_cost_cents
+    sql: `SELECT l.id, l.item_id, i.sku, i.name, i.unit, i.tracking, l.qty_ordered, l.qty_received, l.unit_cost_cents,
+                 l.part_number, coalesce(l.pack_unit, i.unit) AS pack_unit, l.pack_size, l.pack_price
           FROM purchase_order_lines l JOIN items i ON i.id = l.item_id WHERE l.po_id = ? ORDER BY l.id`,
     args: [poId],
   });
@@ -155,6 +151,9 @@ export async function linesOfPurchaseOrder(ex: Executor, poId: number): Promise<
     qtyOrdered: num(r.qty_ordered),
     qtyReceived: num(r.qty_received),
     unitCostCents: num(r.unit_cost_cents),
+    partNumber: strOrNull(r.part_number),
+    pack: { unit: str(r.pack_unit), size: num(r.pack_size) },
+    packPrice: numOrNull(r.pack_price),
   }));
 }
 
@@ -178,13 +177,17 @@ export type LineToReceive = {
   qtyOrdered: number;
   qtyReceived: number;
   status: PurchaseOrderStatus;
+  /** The pack the line was ordered in (the item's base unit and 1 when ordered loose). */
+  pack: { unit: string; size: number };
 };
 
 /** A line with its order's status: what receiving on it decides from. */
 export async function lineToReceive(ex: Executor, lineId: number): Promise<LineToReceive | null> {
   const rs = await ex.execute({
-    sql: `SELECT l.po_id, l.item_id, l.qty_ordered, l.qty_received, p.status
-          FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id WHERE l.id = ?`,
+    sql: `SELECT l.po_id, l.item_id, l.qty_ordered, l.qty_received, p.status,
+                 coalesce(l.pack_unit, i.unit) AS pack_unit, l.pack_size
+          FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id JOIN items i ON i.id = l.item_id
+          WHERE l.id = ?`,
     args: [lineId],
   });
   const r = rs.rows[0];
@@ -195,6 +198,7 @@ export async function lineToReceive(ex: Executor, lineId: number): Promise<LineT
         qtyOrdered: num(r.qty_ordered),
         qtyReceived: num(r.qty_received),
         status: str(r.status) as PurchaseOrderStatus,
+        pack: { unit: str(r.pack_unit), size: num(r.pack_size) },
       }
     : null;
 }

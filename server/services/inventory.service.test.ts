@@ -67,3 +67,71 @@ describe('the item catalogue below HTTP', () => {
     expect((await services.inventory.search('quokka', 5)).map((i) => i.id)).toContain(item.id);
   });
 });
+
+describe('receiving in packs below HTTP', () => {
+  const t = useServices();
+
+  test('2 boxes of 100 book 200 ea: one movement, 200 on hand, the ledger verifies', async () => {
+    const { services, factories } = t();
+    const item = await factories.newItem({ unit: 'ea', packs: [{ unit: 'box', size: 100 }] });
+    const bin = await factories.newBin();
+    const clerk = await factories.newUser('technician');
+    const result = await services.inventory.receive(
+      {
+        itemId: item.id,
+        locationId: bin.id,
+        qty: 2,
+        pack: { unit: 'box', size: 100 },
+        reason: 'delivery note 4471',
+        idempotencyKey: 'packs-receive-1',
+      },
+      clerk.id,
+    );
+    expect(result.movementIds).toHaveLength(1);
+    expect(result.stock).toMatchObject([{ locationId: bin.id, onHand: 200 }]);
+    const movements = await services.inventory.movements(item.id, null, 10);
+    expect(movements).toMatchObject([
+      { kind: 'receive', qty: 200, code: bin.code, reason: '2 box of 100; delivery note 4471' },
+    ]);
+    expect(await services.inventory.stockLevel(item.id)).toMatchObject({ onHand: 200, available: 200 });
+    expect(await services.inventory.verifyLedger()).toMatchObject({ ok: true });
+
+    // The same submission again (a retry) is booked once.
+    const replay = await services.inventory.receive(
+      {
+        itemId: item.id,
+        locationId: bin.id,
+        qty: 2,
+        pack: { unit: 'box', size: 100 },
+        reason: 'delivery note 4471',
+        idempotencyKey: 'packs-receive-1',
+      },
+      clerk.id,
+    );
+    expect(replay.replayed).toBe(true);
+    expect((await services.inventory.stockLevel(item.id)).onHand).toBe(200);
+  });
+
+  test('a pack the item does not come in, or too many packs, is refused and writes nothing', async () => {
+    const { services, factories } = t();
+    const item = await factories.newItem({ packs: [{ unit: 'box', size: 100 }] });
+    const bare = await factories.newItem();
+    const bin = await factories.newBin();
+    const before = await dbFingerprint(services.db);
+    const receive = (itemId: number, qty: number, pack: { unit: string; size: number }) =>
+      services.inventory.receive(
+        { itemId, locationId: bin.id, qty, pack, idempotencyKey: `packs-bad-${qty}` },
+        1,
+      );
+    await expect(receive(item.id, 1, { unit: 'box', size: 50 })).rejects.toThrow(
+      `${item.name} does not come in box of 50; its packs are box of 100`,
+    );
+    await expect(receive(bare.id, 1, { unit: 'box', size: 100 })).rejects.toThrow(
+      `${bare.name} has no packs; receive it in ea`,
+    );
+    await expect(receive(item.id, 20_000, { unit: 'box', size: 100 })).rejects.toThrow(
+      '20000 box of 100 is 2,000,000; one booking may be at most 1,000,000',
+    );
+    expect(await dbFingerprint(services.db)).toBe(before);
+  });
+});

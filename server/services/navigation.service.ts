@@ -1,4 +1,7 @@
-import { notFound } from '../../common/errors.ts';
+import { invalid, notFound } from '../../common/errors.ts';
+import { isManualKind, kindLabel } from '../../common/masters/location.ts';
+import { locationByCode } from '../db/catalog.repository.ts';
+import type { Database } from '../db/database.ts';
 import type { MultiStopResult } from '../domain/navigation/multi-stop.ts';
 import { orderStops } from '../domain/navigation/multi-stop.ts';
 import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';
@@ -16,10 +19,12 @@ export type RouteTarget = Target | { kind: 'dock'; code: string };
  * navmesh is freed when a new one is ready.
  */
 export class NavigationService {
+  readonly #db: Database;
   readonly #twin: TwinService;
   #built: { revisionId: number; navigator: Promise<Navigator> } | null = null;
 
-  constructor(deps: { twin: TwinService; events: EventBus }) {
+  constructor(deps: { db: Database; twin: TwinService; events: EventBus }) {
+    this.#db = deps.db;
     this.#twin = deps.twin;
     deps.events.listen((event) => {
       if (event.type === 'twin') void this.warm().catch(() => undefined);
@@ -33,16 +38,41 @@ export class NavigationService {
 
   async route(from: RouteTarget, to: RouteTarget): Promise<RouteResult> {
     const { navigator, facility } = await this.#navigator();
-    return navigator.route(asTarget(facility, from), asTarget(facility, to));
+    const ends = [await this.#placed(from), await this.#placed(to)];
+    const [a, b] = ends;
+    if (!a?.ok) return { ok: false, reason: a?.reason ?? 'no start' };
+    if (!b?.ok) return { ok: false, reason: b?.reason ?? 'no destination' };
+    return navigator.route(asTarget(facility, a.target), asTarget(facility, b.target));
   }
 
   async multiStop(start: RouteTarget, stops: RouteTarget[]): Promise<MultiStopResult> {
     const { navigator, facility } = await this.#navigator();
+    const targets: RouteTarget[] = [];
+    for (const t of [start, ...stops]) {
+      const placed = await this.#placed(t);
+      if (!placed.ok) throw invalid(placed.reason);
+      targets.push(placed.target);
+    }
+    const [first = start, ...rest] = targets;
     return orderStops(
       navigator,
-      asTarget(facility, start),
-      stops.map((s) => asTarget(facility, s)),
+      asTarget(facility, first),
+      rest.map((s) => asTarget(facility, s)),
     );
+  }
+
+  /**
+   * A "bin" code may name a hand-kept location (a cabinet, a room): those are reached at the point
+   * they stand on, and one with no place in the twin (a van) cannot be walked to.
+   */
+  async #placed(t: RouteTarget): Promise<{ ok: true; target: RouteTarget } | { ok: false; reason: string }> {
+    if (t.kind !== 'bin') return { ok: true, target: t };
+    const location = await locationByCode(this.#db.reader, t.code);
+    if (location === null || !isManualKind(location.kind)) return { ok: true, target: t };
+    const label = `${kindLabel(location.kind)} ${location.code}${location.name ? ` (${location.name})` : ''}`;
+    if (location.x === null || location.z === null)
+      return { ok: false, reason: `${label} is not placed in the twin, so there is no route to it` };
+    return { ok: true, target: { kind: 'point', x: location.x, z: location.z, label } };
   }
 
   async #navigator() {

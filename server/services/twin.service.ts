@@ -4,10 +4,20 @@ import type { Facility } from '../../twin-models/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { upsertLocations } from '../db/catalog.repository.ts';
 import type { Database } from '../db/database.ts';
-import { binStateRows, retireTwinLocations, stockHeldByTwinLocation } from '../db/locations.repository.ts';
+import {
+  binStateRows,
+  manualLocationCodes,
+  retireTwinLocations,
+  stockHeldByTwinLocation,
+} from '../db/locations.repository.ts';
 import { insertRevision, makeRevisionCurrent } from '../db/twin-revisions.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
-import { strandedLocations, type TwinLocation, twinLocations } from '../domain/twin-locations.ts';
+import {
+  codesTakenByManual,
+  strandedLocations,
+  type TwinLocation,
+  twinLocations,
+} from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
 import type { TwinDocuments, TwinRevision } from './twin-documents.ts';
 
@@ -85,7 +95,8 @@ export class TwinService {
  * The one way a layout becomes live, inside the caller's transaction: stores the revision, makes it
  * current and syncs `locations` (new bins are added, kept bins keep their id, and so their stock and
  * history, and take their new pose, dropped bins are retired), records `twin.publish` in the audit
- * log and announces the new revision. Callers check first that nothing is stranded (their checks
+ * log and announces the new revision. Hand-kept locations (cabinets, rooms, vans) are never touched:
+ * a layout whose bin or dock would take one's code is refused. Callers check first that nothing is stranded (their checks
  * differ: a scenario counts its planned transfers); a refusal after this rolls all of it back.
  * `locations` are `twinLocations(facility)`, which the caller has already derived for that check.
  */
@@ -99,6 +110,13 @@ export async function writeRevision(
     now: number;
   },
 ): Promise<number> {
+  const taken = codesTakenByManual(r.locations, await manualLocationCodes(tx));
+  if (taken.length > 0) {
+    throw conflict(
+      `This layout's bins or docks use ${taken.length} code(s) of hand-kept locations: ${taken.slice(0, 20).join(', ')}${taken.length > 20 ? ', …' : ''}. Rename those locations under Setup → Locations first.`,
+      { codes: taken },
+    );
+  }
   const id = await insertRevision(tx, {
     facilityId: r.facility.id,
     document: JSON.stringify(r.facility),

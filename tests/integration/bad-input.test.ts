@@ -190,8 +190,134 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
         409,
       ],
     ],
+    'items.setPreferredSupplier': [
+      [{ itemId: 999_999, supplierId: null }, 404],
+      [{ itemId: items.bolt, supplierId: 999_999 }, 404],
+      [{ itemId: items.bolt }, 400],
+    ],
+    'suppliers.create': [
+      [{ name: 'N', leadTimeDays: 1, currency: 'EUR' }, 400],
+      [{ name: 'Northgate', leadTimeDays: 1, currency: 'EURO' }, 400],
+      [{ name: 'Northgate', leadTimeDays: 1, currency: 'EUR', contacts: [{ name: 'Pat' }] }, 400],
+    ],
+    'suppliers.update': [
+      [{ id: 999_999, supplier: { name: 'Northgate', leadTimeDays: 1, currency: 'EUR' } }, 404],
+      [{ id: 1, supplier: { name: 'Northgate', leadTimeDays: 400, currency: 'EUR' } }, 400],
+    ],
+    'suppliers.archive': [[{ id: 999_999 }, 404]],
+    'suppliers.restore': [[{ id: 999_999 }, 404]],
+    'suppliers.setPrice': [
+      [
+        {
+          supplierId: 999_999,
+          itemId: items.bolt,
+          partNumber: 'NG-1',
+          priceMinor: 10,
+          pack: { unit: 'ea', size: 1 },
+        },
+        404,
+      ],
+      [
+        {
+          supplierId: 1,
+          itemId: items.bolt,
+          partNumber: 'NG-1',
+          priceMinor: -1,
+          pack: { unit: 'ea', size: 1 },
+        },
+        400,
+      ],
+      [
+        {
+          supplierId: 1,
+          itemId: items.bolt,
+          partNumber: 'NG-1',
+          priceMinor: 10,
+          pack: { unit: 'box', size: 0 },
+        },
+        400,
+      ],
+    ],
+    'suppliers.removePrice': [[{ supplierId: 999_999, itemId: items.bolt }, 404]],
+    'categories.create': [
+      [{ name: '' }, 400],
+      [{ name: 'x'.repeat(65) }, 400],
+      [{ name: 'TEST' }, 409],
+    ],
+    'categories.update': [
+      [{ id: 999_999, category: { name: 'Bearings' } }, 404],
+      [{ id: 1, category: { name: '' } }, 400],
+    ],
+    'categories.archive': [[{ id: 999_999 }, 404]],
+    'categories.restore': [[{ id: 999_999 }, 404]],
+    'units.create': [
+      [{ code: 'big box', name: 'Big box' }, 400],
+      [{ code: 'EA', name: 'each again' }, 409],
+    ],
+    'units.update': [
+      [{ id: 999_999, unit: { code: 'tin', name: 'tin' } }, 404],
+      [{ id: 1, unit: { code: '', name: 'each' } }, 400],
+    ],
+    'units.archive': [[{ id: 999_999 }, 404]],
+    'units.restore': [[{ id: 999_999 }, 404]],
+    'locations.create': [
+      [{ code: 'VAN-1', name: 'Service van', kind: 'van', capacity: 0 }, 400],
+      [
+        {
+          code: 'VAN-1',
+          name: 'Service van',
+          kind: 'van',
+          capacity: 5,
+          position: { floorId: 'F1', x: 1, z: 1 },
+        },
+        400,
+      ],
+      [{ code: 'VAN 1', name: 'Service van', kind: 'truck', capacity: 5 }, 400],
+      [{ code: 'a-01-1', name: 'Takes a bin code', kind: 'room', capacity: 5 }, 409],
+      // No layout is published in this fixture: there is no floor to stand on.
+      [
+        {
+          code: 'CAB-1',
+          name: 'Cabinet',
+          kind: 'cabinet',
+          capacity: 5,
+          position: { floorId: 'F1', x: 1, z: 1 },
+        },
+        400,
+      ],
+    ],
+    'locations.update': [
+      [{ id: 999_999, location: { code: 'VAN-1', name: 'Service van', kind: 'van', capacity: 5 } }, 404],
+      [{ id: bins.a, location: { code: 'A-01-1', name: 'A bin', kind: 'room', capacity: 5 } }, 409],
+    ],
+    'locations.archive': [
+      [{ id: 999_999 }, 404],
+      [{ id: bins.a }, 409],
+    ],
+    'locations.restore': [[{ id: 999_999 }, 404]],
     'stock.receive': [
       [{ itemId: items.bolt, locationId: bins.a, qty: 0, idempotencyKey: key }, 400],
+      // The bolt has no packs, and a pack must hold whole units.
+      [
+        {
+          itemId: items.bolt,
+          locationId: bins.a,
+          qty: 2,
+          pack: { unit: 'box', size: 100 },
+          idempotencyKey: key,
+        },
+        400,
+      ],
+      [
+        {
+          itemId: items.bolt,
+          locationId: bins.a,
+          qty: 2,
+          pack: { unit: 'box', size: 0.5 },
+          idempotencyKey: key,
+        },
+        400,
+      ],
       [{ itemId: items.bolt, locationId: 999_999, qty: 5, idempotencyKey: key }, 404],
       [{ itemId: items.bolt, locationId: bins.a, qty: 5, idempotencyKey: 'short' }, 400],
     ],

@@ -4,7 +4,12 @@ const TABLES = [
   'users',
   'locations',
   'suppliers',
+  'supplier_contacts',
+  'supplier_prices',
+  'categories',
+  'units',
   'items',
+  'item_packs',
   'stock',
   'movements',
   'idempotency',
@@ -32,9 +37,22 @@ export async function dbFingerprint(db: Database): Promise<string> {
     `SELECT group_concat(id || ':' || status || ':' || coalesce(assignee_id, '')) AS s FROM work_orders`,
   );
   const items = await db.reader.execute(
-    `SELECT group_concat(sku || ':' || name || ':' || reorder_point) AS s FROM items`,
+    `SELECT group_concat(sku || ':' || name || ':' || reorder_point || ':' || category || ':' || unit || ':' ||
+       coalesce(supplier_id, '')) AS s FROM items`,
   );
-  parts.push(String(stock.rows[0]?.s), String(wo.rows[0]?.s), String(items.rows[0]?.s));
+  // Masters change in place (a rename, an archive), which a count would not see.
+  const masters = await db.reader.execute(
+    `SELECT (SELECT group_concat(name || ':' || lead_time_days || ':' || currency || ':' || archived) FROM suppliers) ||
+            (SELECT coalesce(group_concat(name || ':' || archived), '') FROM categories) ||
+            (SELECT coalesce(group_concat(code || ':' || name || ':' || archived), '') FROM units) ||
+            (SELECT coalesce(group_concat(code || ':' || kind || ':' || name || ':' || active), '') FROM locations) AS s`,
+  );
+  parts.push(
+    String(stock.rows[0]?.s),
+    String(wo.rows[0]?.s),
+    String(items.rows[0]?.s),
+    String(masters.rows[0]?.s),
+  );
   return parts.join('\n');
 }
 

@@ -2,6 +2,10 @@
 // locations, the catalog repository inside the writer, as a layout publish or a CSV import does), so
 // a seeded record has its audit entry, its live event and every rule a user's record would have. A
 // test names only the fields it cares about; the rest are sensible and unique per factory set.
+
+import type { z } from 'zod';
+import { ManualLocationInput } from '../../common/masters/location.ts';
+import { SupplierInput, SupplierPriceInput } from '../../common/masters/supplier.ts';
 import type { Role } from '../../common/roles.ts';
 import type { Priority } from '../../common/work-order-status.ts';
 import { appendAudit } from '../../server/db/audit.repository.ts';
@@ -12,15 +16,14 @@ import {
   type LocationUpsert,
   upsertLocation,
 } from '../../server/db/catalog.repository.ts';
+import type { ItemChange } from '../../server/services/inventory.service.ts';
 import type { Services } from '../../server/services/services.ts';
 import type { LedgerResult } from '../../server/services/stock-ledger.service.ts';
 import {
   type AssetInput,
   insertAsset,
   insertMaintenancePlan,
-  insertSupplier,
   type MaintenancePlanInput,
-  type SupplierInput,
 } from './interim-writes.ts';
 
 /** Every factory-made user's password unless a test picks its own. */
@@ -71,9 +74,22 @@ export function createFactories(services: Services) {
     return { id, ...user };
   }
 
-  async function newItem(overrides: Partial<ItemInput> & By = {}): Promise<Item> {
+  /**
+   * Items must name an active category and unit; a test that names one it has not made gets it made,
+   * as a planner would add it under Setup first.
+   */
+  async function ensureMasters(category: string, unit: string, by: By): Promise<void> {
+    const actorId = await actor(by);
+    const [categories, units] = await Promise.all([services.masters.categories(), services.masters.units()]);
+    if (!categories.some((c) => c.name.toLowerCase() === category.toLowerCase()))
+      await services.masters.createCategory({ name: category }, actorId);
+    if (!units.some((u) => u.code.toLowerCase() === unit.toLowerCase()))
+      await services.masters.createUnit({ code: unit, name: unit }, actorId);
+  }
+
+  async function newItem(overrides: Partial<ItemChange> & By = {}): Promise<Item> {
     const n = next();
-    const { actorId, ...fields } = overrides;
+    const { actorId, packs, ...fields } = overrides;
     const input: ItemInput = {
       sku: `TST-${n}`,
       name: `Test item ${n}`,
@@ -88,7 +104,9 @@ export function createFactories(services: Services) {
       supplierId: null,
       ...fields,
     };
-    const id = await services.inventory.createItem(input, await actor({ actorId }));
+    await ensureMasters(input.category, input.unit, { actorId });
+    for (const pack of packs ?? []) await ensureMasters(input.category, pack.unit, { actorId });
+    const id = await services.inventory.createItem({ ...input, packs }, await actor({ actorId }));
     return { id, ...input };
   }
 
@@ -181,17 +199,63 @@ export function createFactories(services: Services) {
     });
   }
 
-  // Switches to the supplier service once it exists (see interim-writes.ts).
   async function newSupplier(overrides: Partial<SupplierInput> & By = {}) {
     const n = next();
     const { actorId, ...fields } = overrides;
-    const input: SupplierInput = {
+    const input: z.input<typeof SupplierInput> = {
       name: `Supplier ${n}`,
-      email: `orders${n}@example.test`,
+      contacts: [{ name: `Contact ${n}`, role: 'orders', email: `orders${n}@example.test`, phone: '' }],
       leadTimeDays: 7,
+      currency: 'EUR',
+      notes: '',
       ...fields,
     };
-    return { id: await insertSupplier(await interim({ actorId }), input), ...input };
+    // Through the shared schema, as the setup screen, the API and a CSV row are.
+    const parsed = SupplierInput.parse(input);
+    return { id: await services.suppliers.create(parsed, await actor({ actorId })), ...parsed };
+  }
+
+  /** A supplier's price for an item: per pack (loose, 1 of the item's unit, unless `pack` says). */
+  async function newPrice(
+    supplierId: number,
+    itemId: number,
+    overrides: Partial<Omit<SupplierPriceInput, 'supplierId' | 'itemId'>> & By = {},
+  ) {
+    const n = next();
+    const { actorId, ...fields } = overrides;
+    const item = await services.inventory.item(itemId);
+    const input: z.input<typeof SupplierPriceInput> = {
+      supplierId,
+      itemId,
+      partNumber: `PN-${n}`,
+      priceMinor: 100,
+      pack: { unit: item.unit, size: 1 },
+      minOrderPacks: 1,
+      leadTimeDays: null,
+      ...fields,
+    };
+    await ensureMasters(item.category, input.pack.unit, { actorId });
+    const parsed = SupplierPriceInput.parse(input);
+    await services.suppliers.setPrice(parsed, await actor({ actorId }));
+    return parsed;
+  }
+
+  /** A cabinet, room, van or other area, kept by hand like the setup screen keeps one. */
+  async function newManualLocation(overrides: Partial<ManualLocationInput> & By = {}): Promise<Location> {
+    const n = next();
+    const { actorId, ...fields } = overrides;
+    const input: z.input<typeof ManualLocationInput> = {
+      code: `VAN-${n}`,
+      name: `Service van ${n}`,
+      kind: 'van',
+      description: '',
+      position: null,
+      capacity: 1000,
+      ...fields,
+    };
+    const id = await services.locations.create(ManualLocationInput.parse(input), await actor({ actorId }));
+    const { contents: _, ...location } = await services.inventory.location({ id });
+    return location;
   }
 
   // Switches to the asset service once it exists (see interim-writes.ts).
@@ -304,6 +368,8 @@ export function createFactories(services: Services) {
     newDock,
     receive,
     newSupplier,
+    newPrice,
+    newManualLocation,
     newAsset,
     newMaintenancePlan,
     newWorkOrder,

@@ -1,13 +1,11 @@
-// Records no service can create yet. The asset and supplier services are being written; until they
-// land, the factories write these rows here, the way those services will: one writer transaction
-// with its audit entry and live event. When a service exists, its factory calls it and the matching
-// function here is deleted.
+// Records no service can create yet. The asset service is being written; until it lands, the
+// factories write these rows here, the way that service will: one writer transaction with its audit
+// entry and live event. When a service exists, its factory calls it and the matching function here
+// is deleted.
 import type { Priority } from '../../common/work-order-status.ts';
 import { appendAudit } from '../../server/db/audit.repository.ts';
 import { num } from '../../server/db/sql.ts';
 import type { Writer } from '../../server/db/writer.ts';
-
-export type SupplierInput = { name: string; email: string; leadTimeDays: number };
 
 export type AssetInput = {
   tag: string;
@@ -34,18 +32,6 @@ export type MaintenancePlanInput = {
 };
 
 type Context = { writer: Writer; actorId: number; now: number };
-
-export function insertSupplier(ctx: Context, s: SupplierInput): Promise<number> {
-  return ctx.writer.run(async (tx) => {
-    const rs = await tx.execute({
-      sql: 'INSERT INTO suppliers (name, email, lead_time_days) VALUES (?, ?, ?) RETURNING id',
-      args: [s.name, s.email, s.leadTimeDays],
-    });
-    const id = num(rs.rows[0]?.id);
-    await appendAudit(tx, [audit(ctx, 'supplier.create', 'supplier', id, s)]);
-    return id;
-  });
-}
 
 export function insertAsset(ctx: Context, a: AssetInput): Promise<number> {
   return ctx.writer.run(async (tx) => {

@@ -41,8 +41,11 @@ export function ItemDetails({ item }: { item: ItemDetail }) {
           </dd>
         </div>
         <div>
-          <dt>Supplier</dt>
-          <dd>{item.supplier?.name ?? 'None set'}</dd>
+          <dt>Preferred supplier</dt>
+          <dd>
+            {item.supplier === null ? 'None set' : item.supplier.name}
+            {item.supplier?.archived ? ' (archived: choose another to reorder)' : ''}
+          </dd>
         </div>
         <div className="details__wide">
           <dt>Also known as</dt>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useBinChoice } from '../hooks/useBinChoice.ts';
 import { useBinLotForm } from '../hooks/useBinLotForm.ts';
 import { useFormat } from '../hooks/useFormat.ts';
+import { usePlaces } from '../hooks/usePlaces.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
 import { onHandAfter, useStockSubmit } from '../hooks/useStockSubmit.ts';
 import { binOptions, stockOptions } from '../lib/bins.ts';
@@ -26,7 +27,8 @@ export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
     lot: 'held',
     lotMissing: 'Enter the lot to move',
   });
-  const toOptions = binOptions(item.stock).filter((o) => !fields.bin.choice.startsWith(o.value));
+  const places = usePlaces();
+  const toOptions = binOptions(item.stock, places).filter((o) => !fields.bin.choice.startsWith(o.value));
   const [to, setTo] = useBinChoice(toOptions);
   const form = useStockSubmit(item.id);
   const verb = kind === 'putAway' ? 'Put away' : 'Transfer';
@@ -36,7 +38,7 @@ export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
     const ok = await form.submit(async () => {
       const [{ errors, bin: src, qty, lot }, dst] = await Promise.all([
         fields.resolve(parseQty),
-        resolveBin(to, item.stock),
+        resolveBin(to, [...item.stock, ...places]),
       ]);
       if (!dst.ok) errors.to = dst.error;
       if (src && dst.ok && src.locationId === dst.bin.locationId)

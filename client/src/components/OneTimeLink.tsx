@@ -47,8 +47,8 @@ export function OneTimeLink({ link, name, onDone }: { link: IssuedLink; name: st
             ? 'Could not copy here; select the link and copy it yourself. '
             : ''}
         Shown only now: give it to {name} yourself. It works once and expires{' '}
-        <span data-testid="one-time-link-expiry">{format.dateTime(link.expiresAt)}</span>; issuing another link
-        voids this one.
+        <span data-testid="one-time-link-expiry">{format.dateTime(link.expiresAt)}</span>; issuing another
+        link voids this one.
       </p>
       {onDone ? (
         <div>

@@ -59,6 +59,16 @@ export function useLiveEvents(enabled: boolean): void {
         // New currency, locale, time zone or units: every screen reformats from the new status.
         void invalidate.site();
         break;
+      case 'supplier':
+        void invalidate.supplier(event.supplierId);
+        break;
+      case 'category':
+      case 'unit':
+        void invalidate.masters();
+        break;
+      case 'location':
+        void invalidate.location();
+        break;
       case 'import':
         // Many rows changed at once; refetching what is on screen is simpler than tracking which.
         void invalidate.everything();

@@ -48,3 +48,25 @@ export function parseReading(text: string): Parsed<number> {
 }
 
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+/**
+ * A shared schema's issues (common/masters) as a form's field errors, keyed by the input path
+ * ("name", "contacts.0.email"); the first message per field wins.
+ */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** A whole number from a text field, or NaN (the schema then says what is wrong). */
+export const wholeOrNaN = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** A decimal from a text field ("2,5" too), or NaN. */
+export const decimalOrNaN = (text: string): number => {
+  const t = text.trim().replace(',', '.');
+  return t === '' ? Number.NaN : Number(t);
+};

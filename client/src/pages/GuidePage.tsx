@@ -2,6 +2,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Link, useSearch } from 'wouter';
+import { kindLabel } from '../../../common/masters/location.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -236,7 +237,7 @@ function GuideView({ facility }: { facility: Facility }) {
     to === null
       ? 'No target: open this page from an item or a bin (Guide me), or add ?bin=CODE.'
       : to.kind === 'bin'
-        ? `Bin ${to.code}${pick ? ` · ${pick.itemName} · ${format.number(pick.onHand)} ${pick.unit}` : ''}`
+        ? `${bin.data ? kindLabel(bin.data.kind) : 'Bin'} ${to.code}${pick ? ` · ${pick.itemName} · ${format.number(pick.onHand)} ${pick.unit}` : ''}`
         : to.kind === 'asset'
           ? `Asset ${facility.assets.find((a) => a.id === to.id || a.assetTag === to.id)?.name ?? to.id}`
           : '';

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { Badge } from '../components/Badge.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ItemDetails } from '../components/ItemDetails.tsx';
+import { ItemSuppliers } from '../components/ItemSuppliers.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { MovementHistory } from '../components/MovementHistory.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -95,6 +96,7 @@ function ItemContent({ item }: { item: ItemDetail }) {
         </div>
         <div className="split__side">
           <ItemDetails item={item} />
+          <ItemSuppliers item={item} />
         </div>
       </div>
       <MovementHistory itemId={item.id} unit={item.unit} />

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
+
 import { isPlanner } from '../lib/roles.ts';
 import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -38,7 +39,9 @@ function PurchaseOrderView({ id }: { id: number }) {
     );
   }
   const order = po.data;
-  const total = order.lines.reduce((sum, l) => sum + l.qtyOrdered * l.unitCostCents, 0);
+  // Lines are whole packs at the price agreed per pack; an unpriced line adds nothing yet.
+  const total = order.lines.reduce((sum, l) => sum + (l.qtyOrdered / l.pack.size) * (l.packPrice ?? 0), 0);
+  const unpriced = order.lines.filter((l) => l.packPrice === null).length;
   return (
     <div className="page">
       <PageHeader
@@ -47,7 +50,10 @@ function PurchaseOrderView({ id }: { id: number }) {
         subtitle={
           <>
             {order.supplier.name} · <Badge code={order.status} /> · created {format.date(order.createdAt)}
-            {order.expectedAt ? ` · expected ${format.date(order.expectedAt)}` : ''} · {format.money(total)}
+            {order.expectedAt ? ` · expected ${format.date(order.expectedAt)}` : ''} ·{' '}
+            {format.price(total, order.currency)}
+            {unpriced > 0 ? ` + ${unpriced} line(s) with a price to agree` : ''}
+            {order.supplier.archived ? ' · supplier archived' : ''}
           </>
         }
       />
@@ -85,7 +91,15 @@ function OrderLine({
             <strong>{format.number(line.qtyReceived)}</strong> of {format.number(line.qtyOrdered)} {line.unit}{' '}
             received
           </span>
-          <span className="muted">{format.money(line.unitCostCents)} each</span>
+          <span className="muted" data-testid="po-line-price">
+            {line.partNumber ? <span className="mono">{line.partNumber} · </span> : null}
+            {line.packPrice === null
+              ? 'price to agree'
+              : `${format.price(line.packPrice, order.currency)} per ${format.pack(line.pack)}`}
+            {line.pack.size > 1
+              ? ` · ${format.number(line.qtyOrdered / line.pack.size)} × ${format.pack(line.pack)}`
+              : ''}
+          </span>
         </div>
       </div>
       <Progress value={line.qtyReceived} max={line.qtyOrdered} label={`${line.name} received`} />

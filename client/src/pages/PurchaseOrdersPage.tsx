@@ -98,7 +98,7 @@ export function PurchaseOrdersPage() {
                       <Badge code={po.status} />
                     </td>
                     <td className="num">{po.lines}</td>
-                    <td className="num">{format.money(po.totalCents)}</td>
+                    <td className="num">{format.price(po.totalCents, po.currency)}</td>
                     <td className="hide-narrow muted">{format.date(po.createdAt)}</td>
                     <td>{po.expectedAt ? format.date(po.expectedAt) : '—'}</td>
                   </tr>

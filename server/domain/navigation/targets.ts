@@ -10,7 +10,8 @@ export type Target =
   | { kind: 'bin'; code: string }
   | { kind: 'asset'; id: string }
   | { kind: 'marker'; code: string }
-  | { kind: 'point'; x: number; z: number };
+  /** `label` names what stands there (a cabinet placed at a point); a bare point is its coordinates. */
+  | { kind: 'point'; x: number; z: number; label?: string };
 
 export type AccessPoint = {
   floorId: string | null;
@@ -181,7 +182,7 @@ export function accessPoint(facility: Facility, target: Target): AccessResult {
           floorId: null,
           candidates: [{ x: target.x, z: target.z }],
           look: null,
-          label: `(${target.x.toFixed(1)}, ${target.z.toFixed(1)})`,
+          label: target.label ?? `(${target.x.toFixed(1)}, ${target.z.toFixed(1)})`,
           level: null,
         },
       };
