@@ -3,12 +3,15 @@ import type { MultiStopResult } from '../domain/navigation/multi-stop.ts';
 import { orderStops } from '../domain/navigation/multi-stop.ts';
 import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';
 import type { RouteResult } from '../domain/navigation/route.ts';
-import type { Target } from '../domain/navigation/targets.ts';
+import type { AssetWhereabouts, Target } from '../domain/navigation/targets.ts';
 import type { EventBus } from './event-bus.ts';
 import type { TwinService } from './twin.service.ts';
 
 /** A dock is where goods come in and a natural start; people name it by its code. */
 export type RouteTarget = Target | { kind: 'dock'; code: string };
+
+/** Where the register says an asset is, by tag, for assets kept at a bin or in a zone. */
+export type AssetLookup = (tag: string) => Promise<AssetWhereabouts | null>;
 
 /**
  * Routes over the current twin. The navmesh is built once per revision, started as soon as a layout
@@ -17,10 +20,12 @@ export type RouteTarget = Target | { kind: 'dock'; code: string };
  */
 export class NavigationService {
   readonly #twin: TwinService;
+  readonly #assets: AssetLookup;
   #built: { revisionId: number; navigator: Promise<Navigator> } | null = null;
 
-  constructor(deps: { twin: TwinService; events: EventBus }) {
+  constructor(deps: { twin: TwinService; events: EventBus; assets: AssetLookup }) {
     this.#twin = deps.twin;
+    this.#assets = deps.assets;
     deps.events.listen((event) => {
       if (event.type === 'twin') void this.warm().catch(() => undefined);
     });
@@ -33,16 +38,22 @@ export class NavigationService {
 
   async route(from: RouteTarget, to: RouteTarget): Promise<RouteResult> {
     const { navigator, facility } = await this.#navigator();
-    return navigator.route(asTarget(facility, from), asTarget(facility, to));
+    const [a, b] = await Promise.all([this.#target(facility, from), this.#target(facility, to)]);
+    return navigator.route(a, b);
   }
 
   async multiStop(start: RouteTarget, stops: RouteTarget[]): Promise<MultiStopResult> {
     const { navigator, facility } = await this.#navigator();
-    return orderStops(
-      navigator,
-      asTarget(facility, start),
-      stops.map((s) => asTarget(facility, s)),
-    );
+    const [first, ...rest] = await Promise.all([start, ...stops].map((t) => this.#target(facility, t)));
+    if (first === undefined) throw new Error('multiStop: no start');
+    return orderStops(navigator, first, rest);
+  }
+
+  /** An asset the twin does not place may still be kept at a bin or stand in a zone: the register says. */
+  async #target(facility: Parameters<typeof asTarget>[0], t: RouteTarget): Promise<Target> {
+    if (t.kind !== 'asset') return asTarget(facility, t);
+    const known = await this.#assets(t.id);
+    return known === null ? t : { ...t, known };
   }
 
   async #navigator() {

@@ -10,6 +10,7 @@ import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
 import { JobService } from './jobs.service.ts';
 import { NavigationService } from './navigation.service.ts';
+import { PlanService } from './plans.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
@@ -32,6 +33,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const documents = new TwinDocuments(db.reader);
   const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
+  const assets = new AssetService({ db, writer, clock, documents });
   return {
     db,
     writer,
@@ -42,11 +44,12 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
     workOrders: new WorkOrderService({ db, writer, clock }),
-    assets: new AssetService({ db, writer, clock }),
+    assets,
+    plans: new PlanService({ writer, clock }),
     audit: new AuditService({ db }),
     io: new IoService({ db, writer, clock }),
     twin,
-    navigation: new NavigationService({ twin, events }),
+    navigation: new NavigationService({ twin, events, assets: (tag) => assets.whereabouts(tag) }),
     jobs,
     droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, documents }),
     scenarios: new ScenarioService({ db, writer, clock, jobs, documents }),
