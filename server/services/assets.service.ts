@@ -91,8 +91,10 @@ export class AssetService {
         nextDueAt: p.intervalDays === null ? null : p.lastDoneAt + p.intervalDays * 86_400_000,
         meterRemaining:
           p.intervalMeter === null ? null : p.lastDoneMeter + p.intervalMeter - asset.meterValue,
+        // An archived plan, or a plan of an archived asset, raises nothing, so nothing is due.
         due:
           p.archivedAt === null &&
+          asset.archivedAt === null &&
           duePlans(
             [
               {
