@@ -7,6 +7,7 @@ import { Loading } from './components/Loading.tsx';
 import { useLiveEvents } from './hooks/useLiveEvents.ts';
 import { UserContext } from './hooks/useUser.ts';
 import { AdminPage } from './pages/AdminPage.tsx';
+import { AssetEditPage } from './pages/AssetEditPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
 import { AuditsPage } from './pages/AuditsPage.tsx';
@@ -122,6 +123,8 @@ export function App() {
           <Route path="/purchase-orders" component={PurchaseOrdersPage} />
           <Route path="/purchase-orders/:id" component={PurchaseOrderPage} />
           <Route path="/assets" component={AssetsPage} />
+          <Route path="/assets/new" component={AssetEditPage} />
+          <Route path="/assets/:id/edit" component={AssetEditPage} />
           <Route path="/assets/:id" component={AssetPage} />
           <Route path="/work-orders" component={WorkOrdersPage} />
           <Route path="/work-orders/:id" component={WorkOrderPage} />
