@@ -216,5 +216,11 @@ describe('work orders below HTTP', () => {
     const second = await services.workOrders.get(next.id);
     expect(second).toMatchObject({ status: 'assigned', assigneeId: other.id });
     expect(second.events.map((e) => e.kind)).toEqual(['created', 'assigned']);
+    // A move the status machine refuses takes nothing, and is judged from where the work order was.
+    const third = await factories.newWorkOrder();
+    await expect(services.workOrders.transition(third.id, 'done', '', other.id)).rejects.toThrow(
+      `Work order ${third.id} is open; it can go to assigned, in progress, cancelled, not done`,
+    );
+    expect(await services.workOrders.get(third.id)).toMatchObject({ status: 'open', assigneeId: null });
   });
 });

@@ -119,10 +119,11 @@ export class WorkOrderService {
   }
 
   async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
-    await this.#change(id, actorId, async (tx, wo, taken) => {
-      // "Take it": taking an open work order already made it assigned.
-      if (taken && to === 'assigned') return { next: wo.status, kind: 'none', note: '' };
-      assertTransition(wo.status, to, `Work order ${id}`);
+    await this.#change(id, actorId, async (tx, wo, before) => {
+      // Judged from where it was: taking it moved an open work order to assigned only for the actor.
+      assertTransition(before.status, to, `Work order ${id}`);
+      // "Take it": taking it has already made it assigned.
+      if (wo !== before && to === 'assigned') return { next: wo.status, kind: 'none', note: '' };
       if (to === 'assigned' && wo.assigneeId === null) throw invalid('Choose who to assign it to');
       const now = this.#clock.now();
       if (isFinal(to)) await this.#releaseAll(tx, id, actorId, now);
@@ -293,8 +294,8 @@ export class WorkOrderService {
     change: (
       tx: WriteTx,
       wo: WorkOrderState,
-      /** The actor has just taken it (it was unassigned). */
-      taken: boolean,
+      /** As it was before the actor took it (the same object when nobody took it). */
+      before: WorkOrderState,
     ) => Promise<{ next: WorkOrderStatus; kind: string; note: string; result?: R }>,
   ): Promise<{ next: WorkOrderStatus; result: R }> {
     return this.#writer.run(async (tx) => {
@@ -302,7 +303,7 @@ export class WorkOrderService {
       if (!found) throw notFound(`Work order ${id} does not exist`);
       const wo = await this.#takeIfAllowed(tx, found, actorId);
       const taken = wo !== found;
-      const { next, kind, note, result } = await change(tx, wo, taken);
+      const { next, kind, note, result } = await change(tx, wo, found);
       if (kind === 'none') {
         if (taken) tx.emit({ type: 'work_order', workOrderId: id, status: wo.status });
         return { next, result: result as R };
