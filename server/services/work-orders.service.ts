@@ -120,7 +120,7 @@ export class WorkOrderService {
 
   async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
     await this.#change(id, actorId, async (tx, wo, before) => {
-      // Judged from where it was: taking it moved an open work order to assigned only for the actor.
+      // Judged from the status people saw, not the one taking it just gave it: a refusal names that status.
       assertTransition(before.status, to, `Work order ${id}`);
       // "Take it": taking it has already made it assigned.
       if (wo !== before && to === 'assigned') return { next: wo.status, kind: 'none', note: '' };
