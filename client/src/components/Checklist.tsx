@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -14,15 +15,17 @@ import './Checklist.css';
 export function Checklist({ order, canTick }: { order: WorkOrderDetail; canTick: boolean }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
+  // The box shows the tick as soon as it is clicked (set in the same event, so React keeps it);
+  // a refusal puts it back.
+  const [ticking, setTicking] = useState<{ taskId: number; done: boolean } | null>(null);
   const setTask = useMutation(
     trpc.workOrders.setTask.mutationOptions({
       // Pending until the work order has been read again, so the box never flips back meanwhile.
       onSuccess: () => invalidate.workOrder(order.id),
       onError: (e) => toast.error(errorMessage(e)),
+      onSettled: () => setTicking(null),
     }),
   );
-  // The box shows the tick as soon as it is clicked; a refusal puts it back.
-  const ticking = setTask.isPending ? setTask.variables : undefined;
   const isDone = (task: WorkOrderDetail['tasks'][number]) =>
     ticking?.taskId === task.id ? ticking.done : task.doneAt !== null;
   const done = order.tasks.filter(isDone).length;
@@ -39,9 +42,11 @@ export function Checklist({ order, canTick }: { order: WorkOrderDetail; canTick:
                 type="checkbox"
                 checked={isDone(task)}
                 disabled={!canTick || setTask.isPending}
-                onChange={(e) =>
-                  setTask.mutate({ workOrderId: order.id, taskId: task.id, done: e.target.checked })
-                }
+                onChange={(e) => {
+                  const change = { taskId: task.id, done: e.target.checked };
+                  setTicking(change);
+                  setTask.mutate({ workOrderId: order.id, ...change });
+                }}
                 data-testid="checklist-task"
               />
               <span>{task.text}</span>
