@@ -11,6 +11,7 @@ import { SiteContext } from './hooks/useSite.ts';
 import { UserContext } from './hooks/useUser.ts';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
+import { AssetEditPage } from './pages/AssetEditPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
 import { AuditsPage } from './pages/AuditsPage.tsx';
@@ -167,6 +168,8 @@ function SignedIn() {
           <Route path="/purchase-orders" component={PurchaseOrdersPage} />
           <Route path="/purchase-orders/:id" component={PurchaseOrderPage} />
           <Route path="/assets" component={AssetsPage} />
+          <Route path="/assets/new" component={AssetEditPage} />
+          <Route path="/assets/:id/edit" component={AssetEditPage} />
           <Route path="/assets/:id" component={AssetPage} />
           <Route path="/work-orders" component={WorkOrdersPage} />
           <Route path="/work-orders/:id" component={WorkOrderPage} />

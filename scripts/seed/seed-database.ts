@@ -193,17 +193,29 @@ export async function seedSampleFacility(services: Services, options: SeedOption
   const assetIds = await writer.run(async (tx) => {
     const ids: number[] = [];
     for (const a of assets) {
-      const assetId = await insertAsset(tx, {
-        tag: a.tag,
-        name: a.name,
-        aliases: a.aliases,
-        category: a.category,
-        x: a.x,
-        z: a.z,
-        meterUnit: a.meterUnit,
-        meterValue: a.meterValue,
-        createdAt: now - 3 * 365 * DAY,
-      });
+      const assetId = await insertAsset(
+        tx,
+        {
+          tag: a.tag,
+          name: a.name,
+          aliases: a.aliases,
+          type: a.type,
+          category: a.category,
+          criticality: a.criticality,
+          make: '',
+          model: '',
+          serial: '',
+          installedOn: null,
+          locationId: null,
+          zoneId: null,
+          x: a.x,
+          z: a.z,
+          meterUnit: a.meterUnit,
+          meterValue: a.meterValue,
+          status: 'running',
+        },
+        now - 3 * 365 * DAY,
+      );
       ids.push(assetId);
       for (const p of a.plans) {
         await insertMaintenancePlan(tx, {
@@ -214,6 +226,8 @@ export async function seedSampleFacility(services: Services, options: SeedOption
           priority: p.priority,
           lastDoneAt: now - p.lastDoneDaysAgo * DAY,
           lastDoneMeter: Math.max(0, a.meterValue - p.lastDoneMeterAgo),
+          checklist: [],
+          estimatedHours: null,
         });
       }
     }
@@ -241,6 +255,7 @@ export async function seedSampleFacility(services: Services, options: SeedOption
         createdAt: w.createdAt,
         updatedAt: w.events.at(-1)?.at ?? w.createdAt,
         completedAt: w.completedAt,
+        estimatedHours: null,
       });
       await insertWorkOrderEvents(
         tx,

@@ -4,7 +4,7 @@ import { droneAuditsRouter } from './routers/drone-audits.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
 import { ioRouter } from './routers/io.router.ts';
 import { jobsRouter } from './routers/jobs.router.ts';
-import { assetsRouter, workOrdersRouter } from './routers/maintenance.router.ts';
+import { assetsRouter, plansRouter, workOrdersRouter } from './routers/maintenance.router.ts';
 import { navigationRouter } from './routers/navigation.router.ts';
 import { purchasingRouter } from './routers/purchasing.router.ts';
 import { scenariosRouter } from './routers/scenarios.router.ts';
@@ -27,6 +27,7 @@ export const appRouter = router({
   categories: categoriesRouter,
   units: unitsRouter,
   assets: assetsRouter,
+  plans: plansRouter,
   workOrders: workOrdersRouter,
   audit: auditRouter,
   io: ioRouter,

@@ -140,3 +140,13 @@ export async function deleteUserSessions(
   });
   return rs.rowsAffected;
 }
+
+/** Who is acting, for rules that depend on the role (a technician's own work orders). */
+export async function userById(ex: Executor, id: number): Promise<SessionUser | null> {
+  const rs = await ex.execute({
+    sql: 'SELECT id, username, display_name, role FROM users WHERE id = ?',
+    args: [id],
+  });
+  const r = rs.rows[0];
+  return r ? toUser(r) : null;
+}

@@ -63,11 +63,13 @@ export type WorkOrderDetail = WorkOrderSummary & {
   description: string;
   planId: number | null;
   completedAt: number | null;
+  estimatedHours: number | null;
 };
 
 export async function workOrderById(ex: Executor, id: number): Promise<WorkOrderDetail | null> {
   const rs = await ex.execute({
-    sql: `SELECT ${SUMMARY_COLUMNS}, w.description, w.plan_id, w.completed_at ${SUMMARY_FROM} WHERE w.id = ?`,
+    sql: `SELECT ${SUMMARY_COLUMNS}, w.description, w.plan_id, w.completed_at, w.estimated_hours ${SUMMARY_FROM}
+          WHERE w.id = ?`,
     args: [id],
   });
   const r = rs.rows[0];
@@ -77,6 +79,7 @@ export async function workOrderById(ex: Executor, id: number): Promise<WorkOrder
         description: str(r.description),
         planId: numOrNull(r.plan_id),
         completedAt: numOrNull(r.completed_at),
+        estimatedHours: numOrNull(r.estimated_hours),
       }
     : null;
 }
@@ -146,13 +149,16 @@ export type WorkOrderState = {
   id: number;
   status: WorkOrderStatus;
   assigneeId: number | null;
+  /** The assignee's display name, for "assigned to …" refusals. */
+  assignee: string | null;
   planId: number | null;
 };
 
 /** What a change to a work order decides from. */
 export async function workOrderState(ex: Executor, id: number): Promise<WorkOrderState | null> {
   const rs = await ex.execute({
-    sql: 'SELECT id, status, assignee_id, plan_id FROM work_orders WHERE id = ?',
+    sql: `SELECT w.id, w.status, w.assignee_id, u.display_name AS assignee, w.plan_id
+          FROM work_orders w LEFT JOIN users u ON u.id = w.assignee_id WHERE w.id = ?`,
     args: [id],
   });
   const r = rs.rows[0];
@@ -161,9 +167,19 @@ export async function workOrderState(ex: Executor, id: number): Promise<WorkOrde
         id: num(r.id),
         status: str(r.status) as WorkOrderStatus,
         assigneeId: numOrNull(r.assignee_id),
+        assignee: strOrNull(r.assignee),
         planId: numOrNull(r.plan_id),
       }
     : null;
+}
+
+/** Work orders of the asset that are not done or cancelled, oldest first. */
+export async function openWorkOrderIdsOfAsset(ex: Executor, assetId: number): Promise<number[]> {
+  const rs = await ex.execute({
+    sql: `SELECT id FROM work_orders WHERE asset_id = ? AND status NOT IN ('done', 'cancelled') ORDER BY id`,
+    args: [assetId],
+  });
+  return rs.rows.map((r) => num(r.id));
 }
 
 export type WorkOrderRecord = {
@@ -179,12 +195,14 @@ export type WorkOrderRecord = {
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
+  estimatedHours: number | null;
 };
 
 export async function insertWorkOrderRecord(ex: Executor, w: WorkOrderRecord): Promise<number> {
   const rs = await ex.execute({
     sql: `INSERT INTO work_orders (title, description, asset_id, plan_id, status, priority, due_at, assignee_id,
-            created_by, created_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+            created_by, created_at, updated_at, completed_at, estimated_hours)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     args: [
       w.title,
       w.description,
@@ -198,6 +216,7 @@ export async function insertWorkOrderRecord(ex: Executor, w: WorkOrderRecord): P
       w.createdAt,
       w.updatedAt,
       w.completedAt,
+      w.estimatedHours,
     ],
   });
   return num(rs.rows[0]?.id);
@@ -326,4 +345,69 @@ export async function releaseWorkOrderReservations(ex: Executor, workOrderId: nu
     sql: 'UPDATE work_order_parts SET qty_reserved = qty_consumed WHERE work_order_id = ?',
     args: [workOrderId],
   });
+}
+
+export type WorkOrderTask = {
+  id: number;
+  seq: number;
+  text: string;
+  doneAt: number | null;
+  doneBy: string | null;
+};
+
+/** The work order's checklist, in order, with who ticked each task and when. */
+export async function tasksOfWorkOrder(ex: Executor, workOrderId: number): Promise<WorkOrderTask[]> {
+  const rs = await ex.execute({
+    sql: `SELECT t.id, t.seq, t.text, t.done_at, u.display_name AS done_by
+          FROM work_order_tasks t LEFT JOIN users u ON u.id = t.done_by WHERE t.work_order_id = ? ORDER BY t.seq`,
+    args: [workOrderId],
+  });
+  return rs.rows.map((r) => ({
+    id: num(r.id),
+    seq: num(r.seq),
+    text: str(r.text),
+    doneAt: numOrNull(r.done_at),
+    doneBy: strOrNull(r.done_by),
+  }));
+}
+
+export async function insertWorkOrderTasks(
+  ex: Executor,
+  workOrderId: number,
+  tasks: readonly string[],
+): Promise<void> {
+  await insertRows(
+    ex,
+    'INSERT INTO work_order_tasks (work_order_id, seq, text)',
+    tasks.map((text, i) => [workOrderId, i + 1, text]),
+  );
+}
+
+export async function workOrderTask(
+  ex: Executor,
+  workOrderId: number,
+  taskId: number,
+): Promise<{ id: number; text: string; done: boolean } | null> {
+  const rs = await ex.execute({
+    sql: 'SELECT id, text, done_at FROM work_order_tasks WHERE id = ? AND work_order_id = ?',
+    args: [taskId, workOrderId],
+  });
+  const r = rs.rows[0];
+  return r ? { id: num(r.id), text: str(r.text), done: r.done_at !== null } : null;
+}
+
+/** Ticks (who and when) or unticks (both null) one task. */
+export async function setTaskDone(
+  ex: Executor,
+  taskId: number,
+  done: { at: number; by: number } | null,
+): Promise<void> {
+  await ex.execute({
+    sql: 'UPDATE work_order_tasks SET done_at = ?, done_by = ? WHERE id = ?',
+    args: [done?.at ?? null, done?.by ?? null, taskId],
+  });
+}
+
+export async function setWorkOrderDescription(ex: Executor, id: number, description: string): Promise<void> {
+  await ex.execute({ sql: 'UPDATE work_orders SET description = ? WHERE id = ?', args: [description, id] });
 }

@@ -66,7 +66,6 @@ describe('the maintenance scheduler (AssetService) below HTTP', () => {
       title: '500 h service',
       intervalDays: null,
       intervalMeter: 500,
-      lastDoneMeter: 1000,
     });
     expect(await services.assets.recordMeter(asset.id, 1499, tech.id)).toEqual({ createdWorkOrders: [] });
     const { createdWorkOrders } = await services.assets.recordMeter(asset.id, 1500, tech.id);

@@ -6,12 +6,15 @@ import type { MultiStopResult } from '../domain/navigation/multi-stop.ts';
 import { orderStops } from '../domain/navigation/multi-stop.ts';
 import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';
 import type { RouteResult } from '../domain/navigation/route.ts';
-import type { Target } from '../domain/navigation/targets.ts';
+import type { AssetWhereabouts, Target } from '../domain/navigation/targets.ts';
 import type { EventBus } from './event-bus.ts';
 import type { TwinService } from './twin.service.ts';
 
 /** A dock is where goods come in and a natural start; people name it by its code. */
 export type RouteTarget = Target | { kind: 'dock'; code: string };
+
+/** Where the register says an asset is, by tag, for assets kept at a bin or in a zone. */
+export type AssetLookup = (tag: string) => Promise<AssetWhereabouts | null>;
 
 /**
  * Routes over the current twin. The navmesh is built once per revision, started as soon as a layout
@@ -21,11 +24,13 @@ export type RouteTarget = Target | { kind: 'dock'; code: string };
 export class NavigationService {
   readonly #db: Database;
   readonly #twin: TwinService;
+  readonly #assets: AssetLookup;
   #built: { revisionId: number; navigator: Promise<Navigator> } | null = null;
 
-  constructor(deps: { db: Database; twin: TwinService; events: EventBus }) {
+  constructor(deps: { db: Database; twin: TwinService; events: EventBus; assets: AssetLookup }) {
     this.#db = deps.db;
     this.#twin = deps.twin;
+    this.#assets = deps.assets;
     deps.events.listen((event) => {
       if (event.type === 'twin') void this.warm().catch(() => undefined);
     });
@@ -38,27 +43,31 @@ export class NavigationService {
 
   async route(from: RouteTarget, to: RouteTarget): Promise<RouteResult> {
     const { navigator, facility } = await this.#navigator();
-    const ends = [await this.#placed(from), await this.#placed(to)];
-    const [a, b] = ends;
-    if (!a?.ok) return { ok: false, reason: a?.reason ?? 'no start' };
-    if (!b?.ok) return { ok: false, reason: b?.reason ?? 'no destination' };
-    return navigator.route(asTarget(facility, a.target), asTarget(facility, b.target));
+    const [a, b] = [await this.#placed(from), await this.#placed(to)];
+    if (!a.ok) return { ok: false, reason: a.reason };
+    if (!b.ok) return { ok: false, reason: b.reason };
+    const [ta, tb] = await Promise.all([this.#target(facility, a.target), this.#target(facility, b.target)]);
+    return navigator.route(ta, tb);
   }
 
   async multiStop(start: RouteTarget, stops: RouteTarget[]): Promise<MultiStopResult> {
     const { navigator, facility } = await this.#navigator();
-    const targets: RouteTarget[] = [];
+    const targets: Target[] = [];
     for (const t of [start, ...stops]) {
       const placed = await this.#placed(t);
       if (!placed.ok) throw invalid(placed.reason);
-      targets.push(placed.target);
+      targets.push(await this.#target(facility, placed.target));
     }
-    const [first = start, ...rest] = targets;
-    return orderStops(
-      navigator,
-      asTarget(facility, first),
-      rest.map((s) => asTarget(facility, s)),
-    );
+    const [first, ...rest] = targets;
+    if (first === undefined) throw new Error('multiStop: no start');
+    return orderStops(navigator, first, rest);
+  }
+
+  /** An asset the twin does not place may still be kept at a bin or stand in a zone: the register says. */
+  async #target(facility: Parameters<typeof asTarget>[0], t: RouteTarget): Promise<Target> {
+    if (t.kind !== 'asset') return asTarget(facility, t);
+    const known = await this.#assets(t.id);
+    return known === null ? t : { ...t, known };
   }
 
   /**

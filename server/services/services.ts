@@ -12,6 +12,7 @@ import { IoService } from './io.service.ts';
 import { JobService } from './jobs.service.ts';
 import { LocationService } from './locations.service.ts';
 import { NavigationService } from './navigation.service.ts';
+import { PlanService } from './plans.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
 import { SiteService } from './site.service.ts';
@@ -38,6 +39,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
   const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
+  const assets = new AssetService({ db, writer, clock, documents });
   return {
     db,
     writer,
@@ -53,11 +55,12 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     masters: new CatalogMastersService({ db, writer, clock }),
     locations: new LocationService({ db, writer, clock, documents }),
     workOrders: new WorkOrderService({ db, writer, clock }),
-    assets: new AssetService({ db, writer, clock }),
+    assets,
+    plans: new PlanService({ writer, clock }),
     audit: new AuditService({ db }),
     io: new IoService({ db, writer, clock }),
     twin,
-    navigation: new NavigationService({ db, twin, events }),
+    navigation: new NavigationService({ db, twin, events, assets: (tag) => assets.whereabouts(tag) }),
     jobs,
     droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, documents }),
     scenarios: new ScenarioService({ db, writer, clock, jobs, documents }),

@@ -1,4 +1,4 @@
-import { notFound } from '../../common/errors.ts';
+import { DomainError, notFound } from '../../common/errors.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import type { Facility } from '../../twin-models/schema.ts';
 import type { Executor } from '../db/database.ts';
@@ -52,12 +52,33 @@ export class TwinDocuments {
     return { ...info, facility: await this.revision(info.revisionId) };
   }
 
-  async #load(revisionId: number): Promise<Facility> {
-    const text = await revisionDocument(this.#reader, revisionId);
-    if (text === null) throw notFound(`Layout revision ${revisionId} does not exist`);
-    const loaded = loadFacility(JSON.parse(text));
-    if (!loaded.ok)
-      throw new Error(`Stored twin revision ${revisionId} is invalid: ${loaded.errors.join('; ')}`);
-    return loaded.facility;
+  /**
+   * The live revision as a write transaction sees it, for a change that publishes a revision made
+   * from it (an asset put on a spot). An earlier task of the same uncommitted group may have made
+   * another revision current; the reader cannot see that one yet, so it is read through `tx` and
+   * not cached (a rolled-back revision's id can be used again by a different document).
+   */
+  async currentIn(tx: Executor): Promise<TwinRevision | null> {
+    const info = await currentRevisionInfo(tx);
+    if (info === null) return null;
+    try {
+      return { ...info, facility: await this.revision(info.revisionId) };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'not_found') throw error;
+      return { ...info, facility: await load(tx, info.revisionId) };
+    }
   }
+
+  #load(revisionId: number): Promise<Facility> {
+    return load(this.#reader, revisionId);
+  }
+}
+
+async function load(ex: Executor, revisionId: number): Promise<Facility> {
+  const text = await revisionDocument(ex, revisionId);
+  if (text === null) throw notFound(`Layout revision ${revisionId} does not exist`);
+  const loaded = loadFacility(JSON.parse(text));
+  if (!loaded.ok)
+    throw new Error(`Stored twin revision ${revisionId} is invalid: ${loaded.errors.join('; ')}`);
+  return loaded.facility;
 }

@@ -146,4 +146,81 @@ describe('work orders below HTTP', () => {
     ).rejects.toThrow(`Work order ${wo.id} is cancelled; parts can no longer be reserved`);
     expect((await services.inventory.stockLevel(item.id)).reserved).toBe(0);
   });
+
+  test('technicians change only their own work orders: transition, reserve, consume and release are refused on another’s', async () => {
+    const { services, factories } = t();
+    const { item, bin } = await stocked(10);
+    const sipho = await factories.newUser('technician', { displayName: 'Sipho Dlamini' });
+    const other = await factories.newUser('technician');
+    const planner = await factories.newUser('planner');
+    const wo = await factories.newWorkOrder({
+      assigneeId: sipho.id,
+      parts: [{ itemId: item.id, locationId: bin.id, qty: 2 }],
+    });
+    const partId = wo.partIds[0] ?? 0;
+    await services.workOrders.transition(wo.id, 'in_progress', '', sipho.id);
+
+    const refusal = 'This work order is assigned to Sipho Dlamini; only they or a planner can change it';
+    const before = await dbFingerprint(services.db);
+    await expect(services.workOrders.transition(wo.id, 'on_hold', '', other.id)).rejects.toThrow(refusal);
+    await expect(
+      services.workOrders.reservePart(
+        { workOrderId: wo.id, itemId: item.id, locationId: bin.id, qty: 1 },
+        other.id,
+      ),
+    ).rejects.toThrow(refusal);
+    await expect(
+      services.workOrders.consumePart(
+        { workOrderId: wo.id, partId, qty: 1, idempotencyKey: 'not-mine-1' },
+        other.id,
+      ),
+    ).rejects.toMatchObject({ kind: 'forbidden', message: refusal });
+    await expect(services.workOrders.releasePart({ workOrderId: wo.id, partId }, other.id)).rejects.toThrow(
+      refusal,
+    );
+    expect(await dbFingerprint(services.db)).toBe(before);
+
+    // The assignee and any planner may.
+    await services.workOrders.consumePart(
+      { workOrderId: wo.id, partId, qty: 1, idempotencyKey: 'mine-1' },
+      sipho.id,
+    );
+    await services.workOrders.releasePart({ workOrderId: wo.id, partId }, planner.id);
+    await services.workOrders.transition(wo.id, 'on_hold', 'Waiting for the shutdown', planner.id);
+    expect(await services.workOrders.get(wo.id)).toMatchObject({ status: 'on_hold', assigneeId: sipho.id });
+    expect(await services.inventory.stockLevel(item.id)).toMatchObject({ onHand: 9, reserved: 0 });
+  });
+
+  test('a technician takes an unassigned work order by acting on it; then it is theirs alone', async () => {
+    const { services, factories } = t();
+    const { item, bin, tech } = await stocked(3);
+    const other = await factories.newUser('technician');
+    const wo = await factories.newWorkOrder();
+    await services.workOrders.reservePart(
+      { workOrderId: wo.id, itemId: item.id, locationId: bin.id, qty: 1 },
+      tech.id,
+    );
+    const taken = await services.workOrders.get(wo.id);
+    expect(taken).toMatchObject({ status: 'assigned', assigneeId: tech.id, assignee: tech.displayName });
+    expect(taken.events.map((e) => [e.kind, e.note])).toEqual([
+      ['created', ''],
+      ['assigned', `Taken by ${tech.displayName}`],
+      ['part_reserved', `Reserved 1 from ${bin.code}`],
+    ]);
+    await expect(services.workOrders.transition(wo.id, 'in_progress', '', other.id)).rejects.toThrow(
+      `This work order is assigned to ${tech.displayName}; only they or a planner can change it`,
+    );
+    // "Take it" on another unassigned one: it becomes theirs, assigned, with one history entry.
+    const next = await factories.newWorkOrder();
+    await services.workOrders.transition(next.id, 'assigned', '', other.id);
+    const second = await services.workOrders.get(next.id);
+    expect(second).toMatchObject({ status: 'assigned', assigneeId: other.id });
+    expect(second.events.map((e) => e.kind)).toEqual(['created', 'assigned']);
+    // A move the status machine refuses takes nothing, and is judged from where the work order was.
+    const third = await factories.newWorkOrder();
+    await expect(services.workOrders.transition(third.id, 'done', '', other.id)).rejects.toThrow(
+      `Work order ${third.id} is open; it can go to assigned, in progress, cancelled, not done`,
+    );
+    expect(await services.workOrders.get(third.id)).toMatchObject({ status: 'open', assigneeId: null });
+  });
 });

@@ -1,14 +1,15 @@
-import { conflict, invalid, notFound } from '../../common/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../common/errors.ts';
 import {
   assertTransition,
   isFinal,
   type Priority,
   type WorkOrderStatus,
+  workOrderAccess,
 } from '../../common/work-order-status.ts';
-import { assetExists, markPlanDone } from '../db/assets.repository.ts';
+import { assetById, markPlanDone } from '../db/assets.repository.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { userDisplayName } from '../db/users.repository.ts';
+import { userById, userDisplayName } from '../db/users.repository.ts';
 import {
   addConsumedToPart,
   countWorkOrdersByStatus,
@@ -21,13 +22,16 @@ import {
   partsStillReserved,
   releasePartReservation,
   releaseWorkOrderReservations,
+  setTaskDone,
   setWorkOrderAssignee,
   setWorkOrderStatus,
+  tasksOfWorkOrder,
   touchWorkOrder,
   type WorkOrderState,
   workOrderById,
   workOrderPart,
   workOrderState,
+  workOrderTask,
 } from '../db/work-orders.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
@@ -35,7 +39,8 @@ import { type LedgerRequest, type LedgerResult, postStockOperations } from './st
 
 /**
  * Work orders: the status machine, assignment, parts (reserved against a bin, then consumed through
- * the ledger) and an event history. Each operation is one transaction in the writer.
+ * the ledger), a checklist and an event history. Each operation is one transaction in the writer.
+ * Technicians change only their own work orders (or take an unassigned one); see `workOrderAccess`.
  */
 export class WorkOrderService {
   readonly #db: Database;
@@ -72,11 +77,12 @@ export class WorkOrderService {
   async get(id: number) {
     const head = await workOrderById(this.#db.reader, id);
     if (!head) throw notFound(`Work order ${id} does not exist`);
-    const [parts, events] = await Promise.all([
+    const [parts, events, tasks] = await Promise.all([
       partsOfWorkOrder(this.#db.reader, id),
       eventsOfWorkOrder(this.#db.reader, id),
+      tasksOfWorkOrder(this.#db.reader, id),
     ]);
-    return { ...head, parts, events };
+    return { ...head, parts, events, tasks };
   }
 
   async create(
@@ -91,7 +97,10 @@ export class WorkOrderService {
   ): Promise<number> {
     return this.#writer.run(async (tx) => {
       if (input.assetId !== undefined) {
-        if (!(await assetExists(tx, input.assetId))) throw notFound(`Asset ${input.assetId} does not exist`);
+        const asset = await assetById(tx, input.assetId);
+        if (!asset) throw notFound(`Asset ${input.assetId} does not exist`);
+        if (asset.archivedAt !== null)
+          throw conflict(`${asset.tag} is archived; restore it before raising work on it`);
       }
       return insertWorkOrder(tx, { ...input, planId: null, actorId, now: this.#clock.now() });
     });
@@ -110,8 +119,11 @@ export class WorkOrderService {
   }
 
   async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
-    await this.#change(id, actorId, async (tx, wo) => {
-      assertTransition(wo.status, to, `Work order ${id}`);
+    await this.#change(id, actorId, async (tx, wo, before) => {
+      // Judged from the status people saw, not the one taking it just gave it: a refusal names that status.
+      assertTransition(before.status, to, `Work order ${id}`);
+      // "Take it": taking it has already made it assigned.
+      if (wo !== before && to === 'assigned') return { next: wo.status, kind: 'none', note: '' };
       if (to === 'assigned' && wo.assigneeId === null) throw invalid('Choose who to assign it to');
       const now = this.#clock.now();
       if (isFinal(to)) await this.#releaseAll(tx, id, actorId, now);
@@ -215,6 +227,22 @@ export class WorkOrderService {
     });
   }
 
+  /** Ticks or unticks one task of the checklist; the history records who did which. */
+  async setTask(
+    input: { workOrderId: number; taskId: number; done: boolean },
+    actorId: number,
+  ): Promise<void> {
+    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+      const task = await workOrderTask(tx, wo.id, input.taskId);
+      if (!task) throw notFound(`Work order ${wo.id} has no task ${input.taskId}`);
+      if (isFinal(wo.status))
+        throw conflict(`Work order ${wo.id} is ${wo.status}; its checklist can no longer change`);
+      if (task.done === input.done) return { next: wo.status, kind: 'none', note: '' };
+      await setTaskDone(tx, task.id, input.done ? { at: this.#clock.now(), by: actorId } : null);
+      return { next: wo.status, kind: 'task', note: `${input.done ? 'Ticked' : 'Unticked'}: ${task.text}` };
+    });
+  }
+
   async #releaseAll(tx: WriteTx, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
     const parts = await partsStillReserved(tx, woId);
     if (parts.length === 0) return [];
@@ -256,7 +284,9 @@ export class WorkOrderService {
 
   /**
    * Runs one change to a work order and records it in its history and the audit log; once committed,
-   * every open screen hears of it. Every change goes through here, so none can forget to tell them.
+   * every open screen hears of it. Every change goes through here, so none can forget to tell them,
+   * and none skips the rule on whose work order it is: a technician acting on an unassigned one takes
+   * it (recorded as its own history entry) before the change.
    */
   async #change<R = undefined>(
     id: number,
@@ -264,13 +294,20 @@ export class WorkOrderService {
     change: (
       tx: WriteTx,
       wo: WorkOrderState,
+      /** As it was before the actor took it (the same object when nobody took it). */
+      before: WorkOrderState,
     ) => Promise<{ next: WorkOrderStatus; kind: string; note: string; result?: R }>,
   ): Promise<{ next: WorkOrderStatus; result: R }> {
     return this.#writer.run(async (tx) => {
-      const wo = await workOrderState(tx, id);
-      if (!wo) throw notFound(`Work order ${id} does not exist`);
-      const { next, kind, note, result } = await change(tx, wo);
-      if (kind === 'none') return { next, result: result as R };
+      const found = await workOrderState(tx, id);
+      if (!found) throw notFound(`Work order ${id} does not exist`);
+      const wo = await this.#takeIfAllowed(tx, found, actorId);
+      const taken = wo !== found;
+      const { next, kind, note, result } = await change(tx, wo, found);
+      if (kind === 'none') {
+        if (taken) tx.emit({ type: 'work_order', workOrderId: id, status: wo.status });
+        return { next, result: result as R };
+      }
       const now = this.#clock.now();
       await insertWorkOrderEvents(tx, [
         { workOrderId: id, actorId, kind, fromStatus: wo.status, toStatus: next, note, createdAt: now },
@@ -290,6 +327,40 @@ export class WorkOrderService {
       return { next, result: result as R };
     });
   }
+
+  async #takeIfAllowed(tx: WriteTx, wo: WorkOrderState, actorId: number): Promise<WorkOrderState> {
+    const actor = await userById(tx, actorId);
+    if (!actor) throw notFound(`User ${actorId} does not exist`);
+    const access = workOrderAccess(actor, wo);
+    if (!access.ok) throw forbidden(access.reason);
+    if (!access.takes) return wo;
+    const now = this.#clock.now();
+    const status: WorkOrderStatus = wo.status === 'open' ? 'assigned' : wo.status;
+    await setWorkOrderAssignee(tx, wo.id, { assigneeId: actor.id, status, now });
+    const note = `Taken by ${actor.displayName}`;
+    await insertWorkOrderEvents(tx, [
+      {
+        workOrderId: wo.id,
+        actorId,
+        kind: 'assigned',
+        fromStatus: wo.status,
+        toStatus: status,
+        note,
+        createdAt: now,
+      },
+    ]);
+    await appendAudit(tx, [
+      {
+        actorId,
+        action: 'work_order.assigned',
+        entity: 'work_order',
+        entityId: String(wo.id),
+        data: JSON.stringify({ from: wo.status, to: status, note }),
+        createdAt: now,
+      },
+    ]);
+    return { ...wo, status, assigneeId: actor.id, assignee: actor.displayName };
+  }
 }
 
 export async function insertWorkOrder(
@@ -301,6 +372,7 @@ export async function insertWorkOrder(
     planId: number | null;
     priority: Priority;
     dueAt?: number | undefined | null;
+    estimatedHours?: number | undefined | null;
     actorId: number | null;
     now: number;
   },
@@ -318,6 +390,7 @@ export async function insertWorkOrder(
     createdAt: w.now,
     updatedAt: w.now,
     completedAt: null,
+    estimatedHours: w.estimatedHours ?? null,
   });
   await insertWorkOrderEvents(tx, [
     {

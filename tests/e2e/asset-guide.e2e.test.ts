@@ -20,8 +20,6 @@ describe('route guidance to a register asset', () => {
         name: GENERATOR.name,
         aliases: ['standby generator'],
         category: 'Power',
-        x: GENERATOR.x,
-        z: GENERATOR.z,
       }));
       await fx.as.planner.twin.publish.mutate({
         document: withAssetPlacements(demoWarehouse(), [GENERATOR]),

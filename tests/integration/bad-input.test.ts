@@ -25,6 +25,8 @@ const NO_INPUT = new Set(['auth.logout', 'assets.runScheduler', 'account.signOut
 function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown, number][]> {
   const { items, bins } = fx;
   const key = 'bad-input-key-01';
+  const asset = { tag: 'NEW-1', name: 'New machine', type: 'Pump', category: 'Pumps' };
+  const plan = { title: 'Monthly check', intervalDays: 30 };
   return {
     'jobs.cancel': [
       [{ id: 'not-a-uuid' }, 400],
@@ -350,6 +352,39 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
     ],
     'purchasing.receiveLine': [[{ lineId: 999_999, qty: 1, locationId: bins.a, idempotencyKey: key }, 404]],
     'assets.recordMeter': [[{ assetId: 999_999, value: 10 }, 404]],
+    'assets.create': [
+      [{ ...asset, tag: 'has space' }, 400],
+      [{ ...asset, criticality: 'extreme' }, 400],
+      [{ ...asset, placement: { kind: 'bin', locationId: 999_999 } }, 404],
+      // No layout is published in this fixture, so there is no twin to stand in.
+      [
+        {
+          ...asset,
+          placement: { kind: 'twin', floorId: 'F1', x: 1, z: 1, width: 1, depth: 1, rotationY: 0 },
+        },
+        400,
+      ],
+    ],
+    'assets.update': [
+      [{ id: 999_999, asset }, 404],
+      [{ id: 1, asset: { ...asset, installedOn: '2024-02-30' } }, 400],
+    ],
+    'assets.archive': [[{ id: 999_999 }, 404]],
+    'assets.restore': [[{ id: 999_999 }, 404]],
+    'plans.create': [
+      [{ assetId: 999_999, plan }, 404],
+      [{ assetId: 1, plan: { ...plan, intervalDays: null } }, 400],
+      [{ assetId: 1, plan: { ...plan, kit: [{ itemId: items.bolt, qty: 0 }] } }, 400],
+    ],
+    'plans.update': [
+      [{ id: 999_999, plan }, 404],
+      [{ id: 1, plan: { ...plan, checklist: [''] } }, 400],
+    ],
+    'plans.archive': [[{ id: 999_999 }, 404]],
+    'workOrders.setTask': [
+      [{ workOrderId: doneWorkOrder, taskId: 999_999, done: true }, 404],
+      [{ workOrderId: doneWorkOrder, taskId: 1, done: 'yes' }, 400],
+    ],
     'workOrders.create': [
       [{ title: '' }, 400],
       [{ title: 'Fix it', assetId: 999_999 }, 404],

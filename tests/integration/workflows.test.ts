@@ -182,7 +182,6 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
         intervalDays: null,
         intervalMeter: 500,
         priority: 'high',
-        lastDoneMeter: 1000,
       });
       expect((await fx().as.planner.assets.runScheduler.mutate()).createdWorkOrders).toEqual([]);
       // The meter passes 500 hours since the last service: the service falls due at once.

@@ -17,9 +17,12 @@ const TABLES = [
   'purchase_order_lines',
   'assets',
   'maintenance_plans',
+  'maintenance_plan_parts',
   'work_orders',
   'work_order_parts',
   'work_order_events',
+  'work_order_tasks',
+  'twin_revisions',
   'audit_log',
 ];
 
@@ -53,6 +56,16 @@ export async function dbFingerprint(db: Database): Promise<string> {
     String(items.rows[0]?.s),
     String(masters.rows[0]?.s),
   );
+  const assets = await db.reader.execute(
+    `SELECT group_concat(tag || ':' || name || ':' || coalesce(archived_at, '')) AS s FROM assets`,
+  );
+  const plans = await db.reader.execute(
+    `SELECT group_concat(title || ':' || checklist || ':' || coalesce(archived_at, '')) AS s FROM maintenance_plans`,
+  );
+  const tasks = await db.reader.execute(
+    `SELECT group_concat(id || ':' || coalesce(done_at, '')) AS s FROM work_order_tasks`,
+  );
+  parts.push(String(assets.rows[0]?.s), String(plans.rows[0]?.s), String(tasks.rows[0]?.s));
   return parts.join('\n');
 }
 

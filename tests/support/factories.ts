@@ -2,9 +2,10 @@
 // locations, the catalog repository inside the writer, as a layout publish or a CSV import does), so
 // a seeded record has its audit entry, its live event and every rule a user's record would have. A
 // test names only the fields it cares about; the rest are sensible and unique per factory set.
-
 import type { z } from 'zod';
+import { type AssetInput, AssetInputSchema } from '../../common/masters/asset.ts';
 import { ManualLocationInput } from '../../common/masters/location.ts';
+import { type PlanInput, PlanInputSchema } from '../../common/masters/maintenance-plan.ts';
 import { SupplierInput, SupplierPriceInput } from '../../common/masters/supplier.ts';
 import type { Role } from '../../common/roles.ts';
 import type { Priority } from '../../common/work-order-status.ts';
@@ -19,12 +20,6 @@ import {
 import type { ItemChange } from '../../server/services/inventory.service.ts';
 import type { Services } from '../../server/services/services.ts';
 import type { LedgerResult } from '../../server/services/stock-ledger.service.ts';
-import {
-  type AssetInput,
-  insertAsset,
-  insertMaintenancePlan,
-  type MaintenancePlanInput,
-} from './interim-writes.ts';
 
 /** Every factory-made user's password unless a test picks its own. */
 export const PASSWORD = 'correct horse battery';
@@ -52,11 +47,6 @@ export function createFactories(services: Services) {
     defaultActor ??= newUser('admin').then((u) => u.id);
     return defaultActor;
   };
-  const interim = async (by: By) => ({
-    writer: services.writer,
-    actorId: await actor(by),
-    now: services.clock.now(),
-  });
 
   async function newUser(
     role: Role = 'technician',
@@ -258,45 +248,26 @@ export function createFactories(services: Services) {
     return location;
   }
 
-  // Switches to the asset service once it exists (see interim-writes.ts).
+  /** A running asset with no meter and no placement, through the asset service (the form's rules). */
   async function newAsset(overrides: Partial<AssetInput> & By = {}) {
     const n = next();
     const { actorId, ...fields } = overrides;
-    const input: AssetInput = {
+    const input = AssetInputSchema.parse({
       tag: `AST-${n}`,
       name: `Test asset ${n}`,
-      aliases: [],
+      type: 'Test machine',
       category: 'test',
-      locationId: null,
-      x: 0,
-      y: 0,
-      z: 0,
-      meterUnit: null,
-      meterValue: 0,
-      status: 'running',
       ...fields,
-    };
-    return { id: await insertAsset(await interim({ actorId }), input), ...input };
+    });
+    return { id: await services.assets.create(input, await actor({ actorId })), ...input };
   }
 
   /** A plan last done now, every 30 days, unless the test says otherwise. */
-  async function newMaintenancePlan(
-    assetId: number,
-    overrides: Partial<Omit<MaintenancePlanInput, 'assetId'>> & By = {},
-  ) {
+  async function newMaintenancePlan(assetId: number, overrides: Partial<PlanInput> & By = {}) {
     const n = next();
     const { actorId, ...fields } = overrides;
-    const input: MaintenancePlanInput = {
-      assetId,
-      title: `Plan ${n}`,
-      intervalDays: 30,
-      intervalMeter: null,
-      priority: 'medium',
-      lastDoneAt: services.clock.now(),
-      lastDoneMeter: 0,
-      ...fields,
-    };
-    return { id: await insertMaintenancePlan(await interim({ actorId }), input), ...input };
+    const input = PlanInputSchema.parse({ title: `Plan ${n}`, intervalDays: 30, ...fields });
+    return { id: await services.plans.create(assetId, input, await actor({ actorId })), assetId, ...input };
   }
 
   /** A work order, assigned when `assigneeId` is given, with `parts` reserved against their bins. */

@@ -13,8 +13,8 @@ import { ConfirmButton } from './ConfirmButton.tsx';
 
 type Part = WorkOrderDetail['parts'][number];
 
-/** One reserved part: use some (a pick from its bin) or give the rest back. */
-export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part }) {
+/** One reserved part: use some (a pick from its bin) or give the rest back, if `canAct`. */
+export function PartRow({ order, part, canAct }: { order: WorkOrderDetail; part: Part; canAct: boolean }) {
   const format = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
@@ -70,7 +70,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
       <td className="num">{format.number(part.qtyReserved)}</td>
       <td className="num">{format.number(part.qtyConsumed)}</td>
       <td>
-        {left > 0 || canConsume ? (
+        {canAct && (left > 0 || canConsume) ? (
           <div className="part-actions">
             <form className="part-actions__consume" onSubmit={onConsume} noValidate>
               <label htmlFor={qtyId} className="visually-hidden">
@@ -109,7 +109,9 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
             ) : null}
           </div>
         ) : (
-          <span className="muted">{part.qtyConsumed === 0 ? 'Released' : 'Used'}</span>
+          <span className="muted">
+            {left > 0 ? 'Reserved' : part.qtyConsumed === 0 ? 'Released' : 'Used'}
+          </span>
         )}
         {error ? (
           <p className="field__error" id={`${qtyId}-error`} role="alert">

@@ -15,6 +15,8 @@ function describe(e: Event): string {
     case 'part_reserved':
     case 'part_consumed':
     case 'part_released':
+    case 'kit':
+    case 'task':
       return e.note || humanise(e.kind);
     default:
       return humanise(e.kind);

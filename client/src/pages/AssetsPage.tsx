@@ -24,9 +24,13 @@ export function AssetsPage() {
   const user = useUser();
   const invalidate = useInvalidate();
   const [text, setText] = useState('');
+  const [includeArchived, setIncludeArchived] = useState(false);
   const q = useDebounced(text.trim(), 200);
   const assets = useQuery(
-    trpc.assets.list.queryOptions(q ? { q } : {}, { placeholderData: keepPreviousData }),
+    trpc.assets.list.queryOptions(
+      { ...(q ? { q } : {}), includeArchived },
+      { placeholderData: keepPreviousData },
+    ),
   );
   const scheduler = useMutation(
     trpc.assets.runScheduler.mutationOptions({
@@ -47,17 +51,23 @@ export function AssetsPage() {
     <div className="page">
       <PageHeader
         title="Assets"
-        subtitle="Equipment, meters and maintenance plans."
+        subtitle="The asset register: equipment, where it is, its meters and maintenance plans."
         actions={
           isPlanner(user.role) ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => scheduler.mutate()}
-              disabled={scheduler.isPending}
-            >
-              {scheduler.isPending ? 'Checking…' : 'Raise due maintenance'}
-            </button>
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={() => scheduler.mutate()}
+                disabled={scheduler.isPending}
+                data-testid="run-scheduler"
+              >
+                {scheduler.isPending ? 'Checking…' : 'Raise due maintenance'}
+              </button>
+              <Link href="/assets/new" className="button button--primary" data-testid="asset-new">
+                New asset
+              </Link>
+            </>
           ) : null
         }
       />
@@ -81,13 +91,24 @@ export function AssetsPage() {
           <span className="spinner spinner--small searchbar__spinner" aria-hidden="true" />
         ) : null}
       </div>
+      <label className="toolbar">
+        <input
+          type="checkbox"
+          checked={includeArchived}
+          onChange={(e) => setIncludeArchived(e.target.checked)}
+          data-testid="asset-show-archived"
+        />
+        Show archived assets
+      </label>
       <section className="card">
         {assets.isPending ? (
           <Loading label="Loading assets…" />
         ) : assets.isError ? (
           <ErrorState error={assets.error} onRetry={() => void assets.refetch()} />
         ) : assets.data.length === 0 ? (
-          <EmptyState title={q ? `No asset matches “${q}”` : 'No assets registered'} />
+          <EmptyState title={q ? `No asset matches “${q}”` : 'No assets registered'}>
+            {!q && isPlanner(user.role) ? <p>Register one with “New asset”.</p> : null}
+          </EmptyState>
         ) : (
           <div className="table-wrap">
             <table className="table">
@@ -96,7 +117,10 @@ export function AssetsPage() {
                   <th scope="col">Tag</th>
                   <th scope="col">Name</th>
                   <th scope="col" className="hide-narrow">
-                    Category
+                    Type
+                  </th>
+                  <th scope="col" className="hide-narrow">
+                    Criticality
                   </th>
                   <th scope="col">Status</th>
                   <th scope="col" className="num hide-narrow">
@@ -114,10 +138,11 @@ export function AssetsPage() {
                     <th scope="row">
                       <Link href={`/assets/${a.id}`}>{a.name}</Link>
                     </th>
-                    <td className="hide-narrow">{a.category}</td>
-                    <td>
-                      <Badge code={a.status} />
+                    <td className="hide-narrow">{a.type}</td>
+                    <td className="hide-narrow">
+                      <Badge code={a.criticality} />
                     </td>
+                    <td>{a.archivedAt === null ? <Badge code={a.status} /> : <Badge code="archived" />}</td>
                     <td className="num hide-narrow">
                       {a.meterUnit ? `${format.number(a.meterValue)} ${a.meterUnit}` : '—'}
                     </td>
