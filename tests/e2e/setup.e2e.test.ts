@@ -85,6 +85,8 @@ describe('web client: an own site (DEMO=0) is set up on first visit, then config
       expect(await page.locator('body').textContent()).not.toContain('demo1234');
       expect(await page.getByTestId('login-site').textContent()).toContain('Jo’burg depot');
 
+      // An own site starts with no categories: a planner adds one under Setup first.
+      await app.services.masters.createCategory({ name: 'filters' }, admin?.id ?? 0);
       const itemId = await app.services.inventory.createItem(
         {
           sku: 'FLT-G4-001',

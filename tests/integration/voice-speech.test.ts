@@ -145,6 +145,7 @@ describe('offline speech recognition over /speech', () => {
     const csv =
       'sku,name,aliases,unit,barcode,category,unit_cost,reorder_point,reorder_qty,tracking,supplier\n' +
       'HYD-HOSE-12,Hydraulic hose 12mm,hose|hydraulic line,ea,,hydraulics,14.50,2,10,none,\n';
+    await fx().as.planner.categories.create.mutate({ name: 'hydraulics' });
     await fx().as.planner.io.importCsv.mutate({ kind: 'items', csv, dryRun: false });
     await expect
       .poll(async () =>
