@@ -7,6 +7,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   tsp: () => import('./bench/tsp.ts').then((m) => m.runTspBench()),
   layout: () => import('./bench/layout.ts').then((m) => m.runLayoutBench()),
   audit: () => import('./bench/audit.ts').then((m) => m.runAuditBench()),
+  // Static-file latency while 40 clients send wrong passwords (needs the built client).
+  'login-flood': () => import('./bench/login-flood.ts').then((m) => m.runLoginFloodBench()),
   voice: () => import('./bench/voice.ts').then((m) => m.runVoiceBench()),
   // CSV import: 50,000 items and 100,000 stock rows, dry run and real import, on a temp file database.
   import: () => import('./bench/import.ts').then((m) => m.runImportBench()),

@@ -1,12 +1,5 @@
 import type { InValue } from '@libsql/client';
-import {
-  type Item,
-  type ItemInput,
-  type Location,
-  type LocationInput,
-  toItem,
-  toLocation,
-} from './catalog.repository.ts';
+import { type Item, itemArgs, type Location, toItem, toLocation } from './catalog.repository.ts';
 import type { Executor } from './database.ts';
 import { insertRows, jsonColumns, num, selectAsJson, str } from './sql.ts';
 
@@ -80,6 +73,9 @@ const LOCATION_COLUMNS = [
   'id',
   'code',
   'kind',
+  'name',
+  'description',
+  'floor_id',
   'aisle',
   'bay',
   'level',
@@ -114,8 +110,8 @@ export async function locationsByCode(ex: Executor, codes: readonly string[]): P
   return byKeyIgnoringCase(ex, 'locations', LOCATION_COLUMNS, 'code', codes, toLocation);
 }
 
-/** Which item owns each of these barcodes. */
-export async function barcodeOwners(ex: Executor, barcodes: readonly string[]): Promise<Map<string, string>> {
+/** Which SKU owns each of these barcodes (those that are in use). */
+export async function skusByBarcode(ex: Executor, barcodes: readonly string[]): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
   for (const part of chunks([...new Set(barcodes)], KEYS_PER_READ)) {
     const rs = await ex.execute({
@@ -153,28 +149,6 @@ export async function locationsInStock(ex: Executor, locationIds: readonly numbe
   return held;
 }
 
-export type Supplier = { id: number; name: string };
-
-/** Suppliers named (in any case) by one of `names`. */
-export async function suppliersByName(ex: Executor, names: readonly string[]): Promise<Supplier[]> {
-  return byKeyIgnoringCase(ex, 'suppliers', ['id', 'name'], 'name', names, (r) => ({
-    id: num(r.id),
-    name: str(r.name),
-  }));
-}
-
-export async function suppliersById(ex: Executor, ids: readonly number[]): Promise<Supplier[]> {
-  const out: Supplier[] = [];
-  for (const part of chunks([...new Set(ids)], KEYS_PER_READ)) {
-    const rs = await ex.execute({
-      sql: `SELECT id, name FROM suppliers WHERE id ${IN_KEYS}`,
-      args: json(part),
-    });
-    for (const r of rs.rows) out.push({ id: num(r.id), name: str(r.name) });
-  }
-  return out;
-}
-
 export type StockLevel = {
   itemId: number;
   locationId: number;
@@ -210,46 +184,6 @@ export async function stockOfPairs(
   return out;
 }
 
-export type StockLine = { sku: string; location: string; lot: string; onHand: number };
-
-/** Everything on hand, by SKU, location and lot. */
-export async function stockOnHand(ex: Executor): Promise<StockLine[]> {
-  const rs = await ex.execute(`SELECT i.sku, l.code, s.lot, s.on_hand FROM stock s
-    JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
-    WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
-  return rs.rows.map((r) => ({
-    sku: str(r.sku),
-    location: str(r.code),
-    lot: str(r.lot),
-    onHand: num(r.on_hand),
-  }));
-}
-
-const itemValues = (i: ItemInput): InValue[] => [
-  i.sku,
-  i.name,
-  JSON.stringify(i.aliases),
-  i.unit,
-  i.barcode,
-  i.category,
-  i.unitCostCents,
-  i.reorderPoint,
-  i.reorderQty,
-  i.tracking,
-  i.supplierId,
-];
-
-export async function insertItems(ex: Executor, items: readonly ItemInput[], at: number): Promise<void> {
-  await insertRows(
-    ex,
-    `INSERT INTO items (sku, name, aliases, unit, barcode, category, unit_cost_cents, reorder_point,
-       reorder_qty, tracking, supplier_id, created_at)`,
-    items.map((i) => [...itemValues(i), at]),
-    '',
-    ROWS_PER_WRITE,
-  );
-}
-
 /** Updates items by id, many per statement. */
 export async function updateItems(ex: Executor, items: readonly Item[]): Promise<void> {
   for (const part of chunks(items, ROWS_PER_WRITE)) {
@@ -260,14 +194,19 @@ export async function updateItems(ex: Executor, items: readonly Item[]): Promise
               category = v.category, unit_cost_cents = v.unit_cost_cents, reorder_point = v.reorder_point,
               reorder_qty = v.reorder_qty, tracking = v.tracking, supplier_id = v.supplier_id
             FROM v WHERE items.id = v.id`,
-      args: json(part.map((i) => [i.id, ...itemValues(i)])),
+      args: json(part.map((i) => [i.id, ...itemArgs(i)])),
     });
   }
 }
 
-const locationValues = (l: LocationInput): InValue[] => [
+/** A location as a CSV row sets it: the floor a hand-kept location stands on is the setup screen's. */
+export type LocationFields = Omit<Location, 'id' | 'floorId'>;
+
+const locationValues = (l: LocationFields): InValue[] => [
   l.code,
   l.kind,
+  l.name,
+  l.description,
   l.aisle,
   l.bay,
   l.level,
@@ -281,10 +220,11 @@ const locationValues = (l: LocationInput): InValue[] => [
   l.active ? 1 : 0,
 ];
 
-export async function insertLocations(ex: Executor, locations: readonly LocationInput[]): Promise<void> {
+export async function insertLocations(ex: Executor, locations: readonly LocationFields[]): Promise<void> {
   await insertRows(
     ex,
-    'INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active)',
+    `INSERT INTO locations (code, kind, name, description, aisle, bay, level, x, y, z, width, height, depth,
+       capacity, active)`,
     locations.map(locationValues),
     '',
     ROWS_PER_WRITE,
@@ -292,15 +232,19 @@ export async function insertLocations(ex: Executor, locations: readonly Location
 }
 
 /**
- * Updates locations by id, many per statement. A bin's rack and turn belong to the twin and are left
- * as they are.
+ * Updates locations by id, many per statement. A bin's rack and turn belong to the twin, and the floor
+ * of a hand-kept location to the setup screen: they are left as they are.
  */
-export async function updateLocations(ex: Executor, locations: readonly Location[]): Promise<void> {
+export async function updateLocations(
+  ex: Executor,
+  locations: readonly (LocationFields & { id: number })[],
+): Promise<void> {
   for (const part of chunks(locations, ROWS_PER_WRITE)) {
     await ex.execute({
-      sql: `WITH v (id, code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active) AS
-              (SELECT ${jsonColumns(14)} FROM json_each(?))
-            UPDATE locations SET code = v.code, kind = v.kind, aisle = v.aisle, bay = v.bay, level = v.level,
+      sql: `WITH v (id, code, kind, name, description, aisle, bay, level, x, y, z, width, height, depth, capacity,
+              active) AS (SELECT ${jsonColumns(16)} FROM json_each(?))
+            UPDATE locations SET code = v.code, kind = v.kind, name = v.name, description = v.description,
+              aisle = v.aisle, bay = v.bay, level = v.level,
               x = v.x, y = v.y, z = v.z, width = v.width, height = v.height, depth = v.depth,
               capacity = v.capacity, active = v.active
             FROM v WHERE locations.id = v.id`,

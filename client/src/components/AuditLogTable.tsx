@@ -1,4 +1,4 @@
-import { formatDateTime } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { AuditEntry } from '../lib/types.ts';
 import { Badge } from './Badge.tsx';
 
@@ -12,6 +12,7 @@ type AuditLogTableProps = {
 
 /** Audit entries, newest first: when, who, what was done to which record. */
 export function AuditLogTable({ entries, usernames, brokenAtId }: AuditLogTableProps) {
+  const format = useFormat();
   return (
     <div className="table-wrap">
       <table className="table" data-testid="audit-table">
@@ -44,7 +45,7 @@ export function AuditLogTable({ entries, usernames, brokenAtId }: AuditLogTableP
                     </>
                   ) : null}
                 </th>
-                <td className="nowrap">{formatDateTime(e.createdAt)}</td>
+                <td className="nowrap">{format.dateTime(e.createdAt)}</td>
                 <td>
                   {e.actorId === null ? (
                     <span className="muted">System</span>

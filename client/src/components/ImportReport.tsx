@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { formatNumber } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { Outputs } from '../trpc.ts';
 import { Badge, type Tone } from './Badge.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -33,6 +33,7 @@ const FILTERS: { value: Filter; label: string }[] = [
  * quick to show.
  */
 export function ImportReport({ result }: { result: ImportResult }) {
+  const format = useFormat();
   const id = useId();
   const [filter, setFilter] = useState<Filter>(result.totals.error > 0 ? 'error' : 'all');
   const [page, setPage] = useState(0);
@@ -50,15 +51,15 @@ export function ImportReport({ result }: { result: ImportResult }) {
   return (
     <section className="import-report" aria-labelledby={`${id}-title`} data-testid="import-report">
       <h3 id={`${id}-title`} className="card__title">
-        Dry run: {formatNumber(totals.rows)} row{totals.rows === 1 ? '' : 's'}
+        Dry run: {format.number(totals.rows)} row{totals.rows === 1 ? '' : 's'}
       </h3>
       <div className="stats import-report__stats">
-        <Stat label="to create" value={formatNumber(totals.create)} testId="import-total-create" />
-        <Stat label="to update" value={formatNumber(totals.update)} testId="import-total-update" />
-        <Stat label="unchanged" value={formatNumber(totals.unchanged)} testId="import-total-unchanged" />
+        <Stat label="to create" value={format.number(totals.create)} testId="import-total-create" />
+        <Stat label="to update" value={format.number(totals.update)} testId="import-total-update" />
+        <Stat label="unchanged" value={format.number(totals.unchanged)} testId="import-total-unchanged" />
         <Stat
           label={totals.error === 1 ? 'row with errors' : 'rows with errors'}
-          value={formatNumber(totals.error)}
+          value={format.number(totals.error)}
           testId="import-total-error"
           {...(totals.error > 0 ? { tone: 'danger' as const } : {})}
         />
@@ -71,7 +72,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
         </p>
       ) : (
         <p className="notice notice--error" data-testid="import-has-errors">
-          {formatNumber(result.errors.length)} problem{result.errors.length === 1 ? '' : 's'} found. Nothing
+          {format.number(result.errors.length)} problem{result.errors.length === 1 ? '' : 's'} found. Nothing
           can be imported until they are fixed.
         </p>
       )}
@@ -175,13 +176,14 @@ function ReportRow({ row, errors }: { row: RowReport; errors: CellError[] }) {
 }
 
 function Pager(props: { page: number; pages: number; count: number; onPage: (page: number) => void }) {
+  const format = useFormat();
   const { page, pages, count } = props;
   const first = count === 0 ? 0 : page * PAGE_SIZE + 1;
   const last = Math.min(count, (page + 1) * PAGE_SIZE);
   return (
     <nav className="import-report__pager" aria-label="Pages of rows">
       <span aria-live="polite" data-testid="import-page">
-        {formatNumber(first)}–{formatNumber(last)} of {formatNumber(count)}
+        {format.number(first)}–{format.number(last)} of {format.number(count)}
       </span>
       <button
         type="button"

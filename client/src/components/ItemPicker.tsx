@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useDebounced } from '../hooks/useDebounced.ts';
-import { formatNumber } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { SearchHit } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -15,6 +15,7 @@ type ItemPickerProps = {
 
 /** Search the catalogue and pick an item from the matches. */
 export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
+  const format = useFormat();
   const trpc = useTRPC();
   const id = useId();
   const [text, setText] = useState('');
@@ -62,7 +63,7 @@ export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
                     {item.name} <span className="mono muted">{item.sku}</span>
                   </span>
                   <span className="muted">
-                    {already ? 'Added' : `${formatNumber(item.onHand)} ${item.unit}`}
+                    {already ? 'Added' : `${format.number(item.onHand)} ${item.unit}`}
                   </span>
                 </button>
               </li>

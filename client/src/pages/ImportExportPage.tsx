@@ -10,10 +10,10 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { Stat } from '../components/Stat.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
@@ -171,6 +171,7 @@ type Checked = { run: number; kind: CsvKind; file: File; csv: string; update: bo
 
 function ImportCard({ info }: { info: KindInfo }) {
   const trpc = useTRPC();
+  const format = useFormat();
   const invalidate = useInvalidate();
   const id = useId();
   const form = useFeedback();
@@ -212,7 +213,7 @@ function ImportCard({ info }: { info: KindInfo }) {
       const result = await importCsv.mutateAsync({ kind, csv: current.csv, dryRun: false, update });
       setChecked(null);
       setImported(result);
-      const message = `Imported ${info.title.toLowerCase()}: ${formatNumber(result.totals.create)} created, ${formatNumber(result.totals.update)} updated`;
+      const message = `Imported ${info.title.toLowerCase()}: ${format.number(result.totals.create)} created, ${format.number(result.totals.update)} updated`;
       form.succeeded(message);
       toast.success(message);
       void invalidate.everything();
@@ -285,21 +286,21 @@ function ImportCard({ info }: { info: KindInfo }) {
             onClick={() => void runImport()}
             data-testid="import-apply"
           >
-            {importing ? 'Importing…' : `Import${ready ? ` (${formatNumber(changes)} changes)` : ''}`}
+            {importing ? 'Importing…' : `Import${ready ? ` (${format.number(changes)} changes)` : ''}`}
           </button>
         </div>
         {importing ? (
           <p className="io-progress" role="status" data-testid="import-progress">
-            Importing {formatNumber(current?.result.totals.rows ?? 0)} rows in one transaction; a large file
+            Importing {format.number(current?.result.totals.rows ?? 0)} rows in one transaction; a large file
             takes a little while. Nothing is written unless every row goes in.
           </p>
         ) : null}
         <FormMessage feedback={form.feedback} />
         {imported ? (
           <div className="stats io-imported" data-testid="import-result">
-            <Stat label="created" value={formatNumber(imported.totals.create)} />
-            <Stat label="updated" value={formatNumber(imported.totals.update)} />
-            <Stat label="unchanged" value={formatNumber(imported.totals.unchanged)} />
+            <Stat label="created" value={format.number(imported.totals.create)} />
+            <Stat label="updated" value={format.number(imported.totals.update)} />
+            <Stat label="unchanged" value={format.number(imported.totals.unchanged)} />
           </div>
         ) : null}
       </form>

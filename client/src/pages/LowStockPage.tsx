@@ -8,9 +8,10 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatMoney, formatNumber } from '../lib/format.ts';
+
 import { isPlanner } from '../lib/roles.ts';
 import type { LowStockRow } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -41,7 +42,7 @@ export function LowStockPage() {
   );
 
   const rows = low.data ?? [];
-  const orderable = rows.filter((r) => r.suggestedQty > 0);
+  const orderable = rows.filter((r) => r.suggestedQty > 0 && !r.supplierArchived);
   const allChosen = orderable.length > 0 && orderable.every((r) => chosen.has(r.itemId));
   const toggle = (id: number) =>
     setChosen((prev) => {
@@ -149,7 +150,8 @@ export function LowStockPage() {
 type LineProps = { row: LowStockRow; planner: boolean; checked: boolean; onToggle: (id: number) => void };
 
 function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
-  const canOrder = r.suggestedQty > 0;
+  const format = useFormat();
+  const canOrder = r.suggestedQty > 0 && !r.supplierArchived;
   return (
     <tr data-testid="low-stock-row">
       {planner ? (
@@ -159,7 +161,13 @@ function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
             aria-label={`Order ${r.name}`}
             checked={checked}
             disabled={!canOrder}
-            title={canOrder ? undefined : 'Enough is already on order'}
+            title={
+              canOrder
+                ? undefined
+                : r.supplierArchived
+                  ? 'Its preferred supplier is archived'
+                  : 'Enough is already on order'
+            }
             onChange={() => onToggle(r.itemId)}
           />
         </td>
@@ -169,21 +177,29 @@ function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
         <span className="cell-sub mono">{r.sku}</span>
       </th>
       <td className={`num strong${r.available <= 0 ? ' negative' : ''}`}>
-        {formatNumber(r.available)} <span className="muted">{r.unit}</span>
+        {format.number(r.available)} <span className="muted">{r.unit}</span>
       </td>
-      <td className="num">{formatNumber(r.reorderPoint)}</td>
-      <td className="num">{r.onOrder > 0 ? formatNumber(r.onOrder) : '—'}</td>
+      <td className="num">{format.number(r.reorderPoint)}</td>
+      <td className="num">{r.onOrder > 0 ? format.number(r.onOrder) : '—'}</td>
       <td className="num">
         {canOrder ? (
           <>
-            {formatNumber(r.suggestedQty)}
-            <span className="cell-sub">{formatMoney(r.suggestedQty * r.unitCostCents)}</span>
+            {format.number(r.suggestedQty)}
+            <span className="cell-sub">
+              {r.price && r.suggestedPacks !== null && r.supplierCurrency
+                ? `${format.number(r.suggestedPacks)} × ${format.pack(r.price.pack)} · ${format.price(r.suggestedPacks * r.price.priceMinor, r.supplierCurrency)}`
+                : format.money(r.suggestedQty * r.unitCostCents)}
+            </span>
           </>
         ) : (
           <span className="muted">Covered</span>
         )}
       </td>
-      <td>{r.supplierName ?? <span className="warning-text">No supplier</span>}</td>
+      <td>
+        {r.supplierName ?? <span className="warning-text">No supplier</span>}
+        {r.supplierArchived ? <span className="cell-sub warning-text">Archived: choose another</span> : null}
+        {r.price ? <span className="cell-sub mono">{r.price.partNumber}</span> : null}
+      </td>
     </tr>
   );
 }

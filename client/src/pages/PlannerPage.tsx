@@ -7,12 +7,13 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatDateTime } from '../lib/format.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** `/planner`: layout scenarios (a copy of the live twin with edits) and a form to start one. */
 export function PlannerPage() {
+  const format = useFormat();
   useDocumentTitle('Planner');
   const trpc = useTRPC();
   const [, navigate] = useLocation();
@@ -104,7 +105,7 @@ export function PlannerPage() {
                 </td>
                 <td>{s.author ?? '—'}</td>
                 <td>{s.editCount}</td>
-                <td>{formatDateTime(s.updatedAt)}</td>
+                <td>{format.dateTime(s.updatedAt)}</td>
                 <td>
                   <Badge
                     code={s.status}

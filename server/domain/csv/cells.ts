@@ -74,3 +74,16 @@ export const choice = <const T extends readonly [string, ...string[]]>(
     .pipe(
       z.enum(values, { error: `${column} must be ${values.slice(0, -1).join(', ')} or ${values.at(-1)}` }),
     );
+
+/** An optional number: empty (or no column) is null. */
+export const optionalNumber = (column: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const trimmed = (s ?? '').trim();
+      if (trimmed === '') return null;
+      const n = Number(trimmed);
+      if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `${column} must be a number` });
+      return n;
+    });

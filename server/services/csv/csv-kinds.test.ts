@@ -11,7 +11,8 @@ const items = (text: string) => parseRows(itemsCsv.columns, ItemRow, text);
 const locations = (text: string) => parseRows(locationsCsv.columns, LocationRow, text);
 const stock = (text: string) => parseRows(stockCsv.columns, StockRow, text);
 const ITEMS_HEADER = itemsCsv.columns.map((c) => c.name).join(',');
-const LOCATIONS_HEADER = locationsCsv.columns.map((c) => c.name).join(',');
+// Files written before locations had names and descriptions: those columns are optional.
+const LOCATIONS_HEADER = 'code,kind,aisle,bay,level,x,y,z,width,height,depth,capacity,active';
 const STOCK_HEADER = 'sku,location,lot,on_hand';
 const FORMULA = 'formulas are not accepted (start the cell with an apostrophe to keep it as text)';
 
@@ -107,13 +108,42 @@ describe('locations rows', () => {
       ),
     );
     expect(parsed.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
-      '2 code: code may only hold letters, digits and dashes',
-      '3 kind: kind must be bin, floor or dock',
+      '2 code: Use only letters, digits and dashes',
+      '3 kind: kind must be bin, floor, dock, cabinet, room, van or area',
       '3 bay: bay must be a whole number',
       '3 width: width must be above 0',
       '3 height: height cannot be negative',
       '3 capacity: capacity must be at least 1',
       '3 active: active must be true or false',
+    ]);
+  });
+});
+
+describe('hand-kept locations', () => {
+  test('cabinets, rooms, vans and other areas may have no place or size; a van never has a place', () => {
+    const parsed = locations(
+      [
+        'code,kind,name,x,y,z,width,height,depth,capacity',
+        'VAN-1,van,Service van 1,,,,,,,500',
+        'CAB-1,cabinet,Tool cabinet,12,0,4.5,,,,40',
+        'VAN-2,van,Parked,1,0,1,,,,5',
+        'ROOM-1,room,Half placed,1,,1,,,,5',
+        'B-01-1,bin,,,,,,,,5',
+      ].join('\n'),
+    );
+    expect(parsed.rows.map((r) => r.row)).toMatchObject([
+      { code: 'VAN-1', kind: 'van', name: 'Service van 1', x: null, y: null, z: null, width: 0 },
+      { code: 'CAB-1', kind: 'cabinet', x: 12, y: 0, z: 4.5, width: 0, height: 0, depth: 0 },
+    ]);
+    expect(parsed.errors.map((e) => `${e.line} ${e.column}: ${e.message}`)).toEqual([
+      '4 x: a van has no place in the twin: leave x, y and z empty',
+      '5 x: x, y and z go together: give all three or none',
+      '6 x: x is required for a bin',
+      '6 y: y is required for a bin',
+      '6 z: z is required for a bin',
+      '6 width: width is required for a bin',
+      '6 height: height is required for a bin',
+      '6 depth: depth is required for a bin',
     ]);
   });
 });

@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import { allItems, type Item, type ItemInput } from '../../db/catalog.repository.ts';
-import {
-  barcodeOwners,
-  insertItems,
-  itemsBySku,
-  itemsInStock,
-  type Supplier,
-  suppliersById,
-  suppliersByName,
-  updateItems,
-} from '../../db/catalog-bulk.repository.ts';
+import { allItems, type Item, type ItemInput, insertItems } from '../../db/catalog.repository.ts';
+import { itemsBySku, itemsInStock, skusByBarcode, updateItems } from '../../db/catalog-bulk.repository.ts';
+import { listCategories, listUnits } from '../../db/catalog-masters.repository.ts';
+import { listSuppliers, type Supplier } from '../../db/suppliers.repository.ts';
 import { choice, number, optionalText, text, wholeNumber } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
 import { defineCsvKind } from './csv-kind.ts';
@@ -48,10 +41,16 @@ export const ItemRow = z.object({
 });
 type ItemRow = z.output<typeof ItemRow>;
 
+type Master = { name: string; archived: boolean };
+
 type Context = {
   items: Map<string, Item>;
+  /** Every supplier (there are few), by lower-case name. */
   suppliers: Map<string, Supplier>;
   supplierNames: Map<number, string>;
+  /** Categories by lower-case name and units by lower-case code, spelled as stored. */
+  categories: Map<string, Master>;
+  units: Map<string, Master>;
   barcodes: Map<string, string>;
   inStock: Set<number>;
 };
@@ -76,9 +75,10 @@ const toInput = (row: ItemRow, context: Context): ItemInput => ({
   sku: row.sku,
   name: row.name,
   aliases: row.aliases,
-  unit: row.unit,
+  // Spelled as the masters are.
+  unit: context.units.get(row.unit.toLowerCase())?.name ?? row.unit,
   barcode: row.barcode,
-  category: row.category,
+  category: context.categories.get(row.category.toLowerCase())?.name ?? row.category,
   unitCostCents: row.unit_cost,
   reorderPoint: row.reorder_point,
   reorderQty: row.reorder_qty,
@@ -201,12 +201,11 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
       ex,
       rows.map((r) => r.sku),
     );
-    const named = rows.flatMap((r) => (r.supplier === null ? [] : [r.supplier]));
-    const supplierIds = items.flatMap((i) => (i.supplierId === null ? [] : [i.supplierId]));
-    const [suppliers, stored, barcodes, inStock] = await Promise.all([
-      suppliersByName(ex, named),
-      suppliersById(ex, supplierIds),
-      barcodeOwners(
+    const [suppliers, categories, units, barcodes, inStock] = await Promise.all([
+      listSuppliers(ex),
+      listCategories(ex),
+      listUnits(ex),
+      skusByBarcode(
         ex,
         rows.flatMap((r) => (r.barcode === null ? [] : [r.barcode])),
       ),
@@ -218,7 +217,9 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
     return {
       items: new Map(items.map((i) => [skuKey(i.sku), i])),
       suppliers: new Map(suppliers.map((s) => [s.name.toLowerCase(), s])),
-      supplierNames: new Map(stored.map((s) => [s.id, s.name])),
+      supplierNames: new Map(suppliers.map((s) => [s.id, s.name])),
+      categories: new Map(categories.map((c) => [c.name.toLowerCase(), c])),
+      units: new Map(units.map((u) => [u.code.toLowerCase(), { name: u.code, archived: u.archived }])),
       barcodes,
       inStock,
     };
@@ -233,9 +234,37 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
     const errors: CellError[] = [];
     const barcodeLine = new Map<string, number>();
     for (const { line, row, before } of rows) {
-      if (row.supplier !== null && !context.suppliers.has(row.supplier.toLowerCase())) {
-        errors.push({ line, column: 'supplier', message: `No supplier is called "${row.supplier}"` });
+      const item = context.items.get(skuKey(row.sku));
+      if (row.supplier !== null) {
+        const supplier = context.suppliers.get(row.supplier.toLowerCase());
+        if (supplier === undefined)
+          errors.push({ line, column: 'supplier', message: `No supplier is called "${row.supplier}"` });
+        // One already preferred may stay so; an archived one cannot newly become so.
+        else if (supplier.archived && item?.supplierId !== supplier.id)
+          errors.push({
+            line,
+            column: 'supplier',
+            message: `${supplier.name} is archived and cannot be a preferred supplier; choose an active one`,
+          });
       }
+      const category = context.categories.get(row.category.toLowerCase());
+      if (category === undefined || category.archived)
+        errors.push({
+          line,
+          column: 'category',
+          message: category
+            ? `The category ${category.name} is archived; choose an active one`
+            : `There is no category "${row.category}"; add it under Setup → Categories first`,
+        });
+      const unit = context.units.get(row.unit.toLowerCase());
+      if (unit === undefined || unit.archived)
+        errors.push({
+          line,
+          column: 'unit',
+          message: unit
+            ? `The unit ${unit.name} is archived; choose an active one`
+            : `There is no unit "${row.unit}"; add it under Setup → Units first`,
+        });
       if (row.barcode !== null) {
         const owner = context.barcodes.get(row.barcode);
         const first = barcodeLine.get(row.barcode);
@@ -253,7 +282,6 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
           });
         } else barcodeLine.set(row.barcode, line);
       }
-      const item = context.items.get(skuKey(row.sku));
       if (
         before !== undefined &&
         item !== undefined &&
@@ -286,11 +314,7 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
   },
 
   async exportRows(ex) {
-    const items = await allItems(ex);
-    const suppliers = await suppliersById(
-      ex,
-      items.flatMap((i) => (i.supplierId === null ? [] : [i.supplierId])),
-    );
+    const [items, suppliers] = await Promise.all([allItems(ex), listSuppliers(ex)]);
     const names = new Map(suppliers.map((s) => [s.id, s.name]));
     return items.map((i) => toRow(i, names));
   },

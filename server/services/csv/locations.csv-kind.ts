@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isManualKind, kindLabel, LOCATION_KINDS, LocationCode } from '../../../common/masters/location.ts';
 import { allLocations, type Location } from '../../db/catalog.repository.ts';
 import {
   insertLocations,
@@ -9,7 +10,7 @@ import {
 import {
   choice,
   flag,
-  number,
+  optionalNumber,
   optionalText,
   optionalWholeNumber,
   wholeNumber,
@@ -17,33 +18,57 @@ import {
 import type { CellError } from '../../domain/csv/read-csv.ts';
 import { defineCsvKind } from './csv-kind.ts';
 
-export const LocationRow = z.object({
-  code: z
-    .string({ error: 'code is required' })
-    .trim()
-    .min(1, 'code is required')
-    .max(32, 'code is at most 32 characters')
-    .regex(/^[A-Za-z0-9-]+$/, 'code may only hold letters, digits and dashes')
-    // Codes are printed on labels and read out by voice: one spelling.
-    .transform((s) => s.toUpperCase()),
-  kind: choice('kind', ['bin', 'floor', 'dock'], 'bin'),
-  aisle: optionalText('aisle', 16),
-  bay: optionalWholeNumber('bay'),
-  level: optionalWholeNumber('level'),
-  x: number('x'),
-  y: number('y'),
-  z: number('z'),
-  width: number('width').pipe(z.number().positive('width must be above 0')),
-  height: number('height').pipe(z.number().min(0, 'height cannot be negative')),
-  depth: number('depth').pipe(z.number().positive('depth must be above 0')),
-  capacity: wholeNumber('capacity', 1, 1_000_000_000),
-  active: flag('active', true),
-});
+const SIZES = ['width', 'height', 'depth'] as const;
+
+export const LocationRow = z
+  .object({
+    // Codes are printed on labels and read out by voice: one spelling, the setup screen's rules.
+    code: z.string({ error: 'code is required' }).pipe(LocationCode),
+    kind: choice('kind', LOCATION_KINDS, 'bin'),
+    name: optionalText('name', 100).transform((s) => s ?? ''),
+    description: optionalText('description', 500).transform((s) => s ?? ''),
+    aisle: optionalText('aisle', 16),
+    bay: optionalWholeNumber('bay'),
+    level: optionalWholeNumber('level'),
+    x: optionalNumber('x'),
+    y: optionalNumber('y'),
+    z: optionalNumber('z'),
+    width: optionalNumber('width').pipe(z.number().positive('width must be above 0').nullable()),
+    height: optionalNumber('height').pipe(z.number().min(0, 'height cannot be negative').nullable()),
+    depth: optionalNumber('depth').pipe(z.number().positive('depth must be above 0').nullable()),
+    capacity: wholeNumber('capacity', 1, 1_000_000_000),
+    active: flag('active', true),
+  })
+  .superRefine((r, ctx) => {
+    const placed = [r.x, r.y, r.z].filter((v) => v !== null).length;
+    if (isManualKind(r.kind)) {
+      // Cabinets, rooms and areas may stand somewhere in the twin; a van never does.
+      if (r.kind === 'van' && placed > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['x'],
+          message: 'a van has no place in the twin: leave x, y and z empty',
+        });
+      else if (placed !== 0 && placed !== 3)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['x'],
+          message: 'x, y and z go together: give all three or none',
+        });
+      return;
+    }
+    for (const key of ['x', 'y', 'z', ...SIZES] as const) {
+      if (r[key] === null)
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required for a ${r.kind}` });
+    }
+  })
+  // Hand-kept locations are not drawn, so they have no size.
+  .transform((r) => ({ ...r, width: r.width ?? 0, height: r.height ?? 0, depth: r.depth ?? 0 }));
 type LocationRow = z.output<typeof LocationRow>;
 
 type Context = { locations: Map<string, Location>; inStock: Set<number> };
 
-const toRow = ({ id: _, ...location }: Location): LocationRow => location;
+const toRow = ({ id: _, floorId: __, ...location }: Location): LocationRow => location;
 
 export const locationsCsv = defineCsvKind<LocationRow, Context>({
   kind: 'locations',
@@ -60,9 +85,17 @@ export const locationsCsv = defineCsvKind<LocationRow, Context>({
       name: 'kind',
       required: false,
       type: 'text',
-      description: 'bin, floor or dock (default bin)',
+      description: 'bin, floor, dock, cabinet, room, van or area (default bin)',
       example: 'bin',
     },
+    {
+      name: 'name',
+      required: false,
+      type: 'text',
+      description: 'What people call it ("Service van 2"); usually empty for bins',
+      example: '',
+    },
+    { name: 'description', required: false, type: 'text', description: 'Notes on the place', example: '' },
     { name: 'aisle', required: false, type: 'text', description: 'Aisle letter', example: 'X' },
     { name: 'bay', required: false, type: 'number', description: 'Bay number in the aisle', example: '1' },
     {
@@ -74,28 +107,35 @@ export const locationsCsv = defineCsvKind<LocationRow, Context>({
     },
     {
       name: 'x',
-      required: true,
+      required: false,
       type: 'number',
-      description: 'Centre, metres along the floor plan x axis (as in the twin)',
+      description:
+        'Centre, metres along the floor plan x axis (as in the twin); bins, floor spots and docks need x, y and z, a van has none',
       example: '12.5',
     },
     {
       name: 'y',
-      required: true,
+      required: false,
       type: 'number',
       description: 'Centre height, metres',
       example: '0.2',
     },
     {
       name: 'z',
-      required: true,
+      required: false,
       type: 'number',
       description: 'Centre, metres along the floor plan z axis (as in the twin)',
       example: '-3.5',
     },
-    { name: 'width', required: true, type: 'number', description: 'Metres, above 0', example: '1.2' },
-    { name: 'height', required: true, type: 'number', description: 'Metres, 0 or more', example: '0.4' },
-    { name: 'depth', required: true, type: 'number', description: 'Metres, above 0', example: '0.6' },
+    {
+      name: 'width',
+      required: false,
+      type: 'number',
+      description: 'Metres, above 0; empty for cabinets, rooms, vans and areas',
+      example: '1.2',
+    },
+    { name: 'height', required: false, type: 'number', description: 'Metres, 0 or more', example: '0.4' },
+    { name: 'depth', required: false, type: 'number', description: 'Metres, above 0', example: '0.6' },
     {
       name: 'capacity',
       required: true,
@@ -115,13 +155,42 @@ export const locationsCsv = defineCsvKind<LocationRow, Context>({
   keyColumn: 'code',
   key: (row) => row.code,
   label: (row) => `Location ${row.code}`,
-  format: (row) => ({
-    ...row,
-    aisle: row.aisle ?? '',
-    bay: row.bay ?? '',
-    level: row.level ?? '',
-    active: String(row.active),
-  }),
+  moreExamples: [
+    {
+      code: 'EXAMPLE-VAN-1',
+      kind: 'van',
+      name: 'Example: service van 1 (delete these example rows)',
+      description: '',
+      aisle: '',
+      bay: '',
+      level: '',
+      x: '',
+      y: '',
+      z: '',
+      width: '',
+      height: '',
+      depth: '',
+      capacity: '500',
+      active: 'true',
+    },
+  ],
+  format: (row) => {
+    // Hand-kept locations are not drawn: no size, and a van has no place either.
+    const manual = isManualKind(row.kind);
+    return {
+      ...row,
+      aisle: row.aisle ?? '',
+      bay: row.bay ?? '',
+      level: row.level ?? '',
+      x: row.x ?? '',
+      y: row.y ?? '',
+      z: row.z ?? '',
+      width: manual ? '' : row.width,
+      height: manual ? '' : row.height,
+      depth: manual ? '' : row.depth,
+      active: String(row.active),
+    };
+  },
 
   async load(ex, rows) {
     const locations = await locationsByCode(
@@ -145,6 +214,14 @@ export const locationsCsv = defineCsvKind<LocationRow, Context>({
     const errors: CellError[] = [];
     for (const { line, row, before } of rows) {
       const stored = context.locations.get(row.code);
+      // The layout owns bins and docks; the setup screen owns cabinets, rooms, vans and areas.
+      if (before !== undefined && isManualKind(before.kind) !== isManualKind(row.kind)) {
+        errors.push({
+          line,
+          column: 'kind',
+          message: `Location ${row.code} is a ${kindLabel(before.kind).toLowerCase()}; it cannot become a ${kindLabel(row.kind).toLowerCase()}`,
+        });
+      }
       if (before?.active && !row.active && stored !== undefined && context.inStock.has(stored.id)) {
         errors.push({
           line,

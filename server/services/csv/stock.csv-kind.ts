@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { Location } from '../../db/catalog.repository.ts';
+import { type Location, stockOnHandBySku } from '../../db/catalog.repository.ts';
 import {
   type ItemRef,
   itemRefsBySku,
   locationsByCode,
   type StockLevel,
   stockOfPairs,
-  stockOnHand,
 } from '../../db/catalog-bulk.repository.ts';
 import { text, wholeNumber } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
@@ -192,5 +191,10 @@ export const stockCsv = defineCsvKind<StockRow, Context>({
   },
 
   exportRows: async (ex) =>
-    (await stockOnHand(ex)).map((s) => ({ sku: s.sku, location: s.location, lot: s.lot, on_hand: s.onHand })),
+    (await stockOnHandBySku(ex)).map((s) => ({
+      sku: s.sku,
+      location: s.location,
+      lot: s.lot,
+      on_hand: s.onHand,
+    })),
 });
