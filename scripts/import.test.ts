@@ -117,7 +117,39 @@ describe('scripts/import.ts', () => {
       const r = cli(...args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('Usage: npm run import -- --kind items|locations|stock --file FILE.csv');
+      expect(r.stderr).toContain(
+        'Usage: npm run import -- --kind items|locations|stock|suppliers|supplier_prices|assets|plans|users --file FILE.csv',
+      );
     }
+  }, 120_000);
+
+  it('users: stdout keeps its one JSON line; each invitation path and the notes go to stderr', () => {
+    const users = file('users.csv', 'username,display_name,role\nnew.tech,New Tech,technician\n');
+    const dry = cli('--kind', 'users', '--file', users, '--dry-run');
+    expect(summary(dry.stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(dry.stderr).not.toContain('/invite?token=');
+
+    const done = cli('--kind', 'users', '--file', users);
+    expect(done.status).toBe(0);
+    expect(summary(done.stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, errors: [] });
+    expect(done.stderr).toMatch(
+      /^Invitation for new\.tech \(once, until [0-9T:.Z-]+\): \/invite\?token=\S+$/m,
+    );
+
+    const withPassword = file(
+      'passwords.csv',
+      'username,display_name,role,password\nx.y,X Y,technician,hunter2\n',
+    );
+    const refused = cli('--kind', 'users', '--file', withPassword);
+    expect(refused.status).toBe(1);
+    expect(summary(refused.stdout)).toMatchObject({ errors: [{ line: 1, column: 'password' }] });
+
+    const items = file(
+      'hydraulics.csv',
+      'sku,name,unit,category,unit_cost,reorder_point,reorder_qty\nHYD-1,Hydraulic hose,ea,Hydraulics,4.20,1,1\n',
+    );
+    const notes = cli('--kind', 'items', '--file', items, '--dry-run');
+    expect(summary(notes.stdout)).toMatchObject({ created: 1, errors: [] });
+    expect(notes.stderr).toContain('Creates category Hydraulics');
   }, 120_000);
 });

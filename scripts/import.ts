@@ -5,12 +5,15 @@ import { DomainError } from '../common/errors.ts';
 import { openServices } from '../server/app.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import type { CellError } from '../server/domain/csv/read-csv.ts';
+import type { Invite } from '../server/services/csv/csv-kind.ts';
 
 /**
  * `npm run import -- --kind KIND --file F.csv [--dry-run] [--update]` against DATABASE_URL, for bulk
  * onboarding: the same checks and writes as the Import/Export page, without a server. Prints exactly
  * one JSON line on stdout, {"created","updated","unchanged","errors":[{line,column,message}]}, and
- * exits 1 when there are errors, 2 on bad usage. Anything else goes to stderr.
+ * exits 1 when there are errors, 2 on bad usage. Anything else goes to stderr: the notes ("Creates
+ * category Hydraulics") and, for users, each new user's invitation path, which needs the server's
+ * origin in front of it (this command cannot know it).
  */
 const USAGE = `Usage: npm run import -- --kind ${CSV_KINDS.join('|')} --file FILE.csv [--dry-run] [--update]`;
 
@@ -61,19 +64,23 @@ try {
 }
 
 type Summary = { created: number; updated: number; unchanged: number; errors: CellError[] };
+type Extras = { notes: string[]; invites: Invite[] };
 const services = await openServices({
   databaseUrl: config.DATABASE_URL,
   databaseAuthToken: config.DATABASE_AUTH_TOKEN,
   synchronous: config.DB_SYNCHRONOUS,
 });
 let summary: Summary;
+let extras: Extras = { notes: [], invites: [] };
 try {
-  const options = { update: args.update, source: 'cli' as const };
+  // No user: the command line has the database itself; the audit entries say "cli" and no actor.
+  const options = { update: args.update, actor: null, source: 'cli' as const };
   const report = args.dryRun
     ? await services.io.check(args.kind, text, options)
-    : await services.io.import(args.kind, text, { ...options, actorId: null });
+    : await services.io.import(args.kind, text, options);
   const { totals, errors } = report;
   summary = { created: totals.create, updated: totals.update, unchanged: totals.unchanged, errors };
+  extras = { notes: report.notes, invites: report.invites };
 } catch (error) {
   // A refused import wrote nothing; its errors travel in the refusal.
   const errors =
@@ -85,6 +92,11 @@ try {
   services.db.close();
 }
 process.stdout.write(`${JSON.stringify(summary)}\n`);
+for (const note of extras.notes) process.stderr.write(`${note}\n`);
+for (const invite of extras.invites) {
+  const expires = new Date(invite.expiresAt).toISOString();
+  process.stderr.write(`Invitation for ${invite.username} (once, until ${expires}): ${invite.path}\n`);
+}
 const { created, updated, unchanged } = summary;
 process.stderr.write(
   args.dryRun

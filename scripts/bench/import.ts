@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CsvKind } from '../../common/csv/kinds.ts';
 import { openServices } from '../../server/app.ts';
+import { catalogTotals } from '../../server/db/catalog-bulk.repository.ts';
 import type { Cells } from '../../server/domain/csv/plan.ts';
 import { writeCsv } from '../../server/domain/csv/write-csv.ts';
 import { CSV_ENGINES } from '../../server/services/csv/csv-kinds.ts';
@@ -169,25 +170,21 @@ export async function runImportBench() {
       }
       return report?.totals;
     };
-    const options = { update: false, source: 'cli' as const };
-    const load = { ...options, actorId: null };
+    const options = { update: false, actor: null, source: 'cli' as const };
     try {
       await phase('parseItems', async () => void CSV_ENGINES.items.read(files.items));
       await phase('parseStock', async () => void CSV_ENGINES.stock.read(files.stock));
-      await phase('importLocations', () => services.io.import('locations', files.locations, load));
+      await phase('importLocations', () => services.io.import('locations', files.locations, options));
       const totals = {
         dryRunItems: await phase('dryRunItems', () => services.io.check('items', files.items, options)),
-        importItems: await phase('importItems', () => services.io.import('items', files.items, load)),
+        importItems: await phase('importItems', () => services.io.import('items', files.items, options)),
         dryRunStock: await phase('dryRunStock', () => services.io.check('stock', files.stock, options)),
-        importStock: await phase('importStock', () => services.io.import('stock', files.stock, load)),
+        importStock: await phase('importStock', () => services.io.import('stock', files.stock, options)),
         recheckItems: await phase('recheckItems', () => services.io.check('items', files.items, options)),
         recheckStock: await phase('recheckStock', () => services.io.check('stock', files.stock, options)),
       };
       // The full per-bin comparison (stock.verifyLedger) is too slow for 100,000 rows; totals must agree.
-      const counted = await services.db.reader.execute(`SELECT (SELECT count(*) FROM items) AS items,
-        (SELECT count(*) FROM stock WHERE on_hand > 0) AS stock, (SELECT sum(on_hand) FROM stock) AS on_hand,
-        (SELECT sum(qty) FROM movements) AS ledger`);
-      const stored = counted.rows[0];
+      const stored = await catalogTotals(services.db.reader);
       const sum = (a: string, b: string, key: 'seconds' | 'cpuSeconds') =>
         Math.round(((phases[a]?.[key] ?? 0) + (phases[b]?.[key] ?? 0)) * 1000) / 1000;
       const dryRunSeconds = sum('dryRunItems', 'dryRunStock', 'seconds');
@@ -201,10 +198,10 @@ export async function runImportBench() {
         peakRssMb: mb(runPeak),
         totals,
         stored: {
-          items: Number(stored?.items),
-          stockRows: Number(stored?.stock),
-          onHand: Number(stored?.on_hand),
-          ledgerSum: Number(stored?.ledger),
+          items: stored.items,
+          stockRows: stored.stockRows,
+          onHand: stored.onHand,
+          ledgerSum: stored.ledgerSum,
         },
         targets: TARGETS,
         pass: {

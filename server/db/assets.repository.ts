@@ -209,6 +209,14 @@ export async function planById(ex: Executor, id: number): Promise<MaintenancePla
   return r ? toPlan(r) : null;
 }
 
+/** Every plan not archived, with its asset's tag, by tag and title (CSV files of plans). */
+export async function livePlansWithTags(ex: Executor): Promise<(MaintenancePlan & { tag: string })[]> {
+  const rs =
+    await ex.execute(`SELECT ${PLAN_COLUMNS}, a.tag FROM maintenance_plans p JOIN assets a ON a.id = p.asset_id
+    WHERE p.archived_at IS NULL ORDER BY a.tag, p.title, p.id`);
+  return rs.rows.map((r) => ({ ...toPlan(r), tag: str(r.tag) }));
+}
+
 /** Each plan's parts kit, in the order it was written. */
 export async function kitsOfPlans(ex: Executor, planIds: readonly number[]): Promise<Map<number, KitPart[]>> {
   const kits = new Map<number, KitPart[]>(planIds.map((id) => [id, []]));

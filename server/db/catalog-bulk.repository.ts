@@ -1,4 +1,5 @@
 import type { InValue } from '@libsql/client';
+import type { Pack } from '../../common/units.ts';
 import { type Item, itemArgs, type Location, toItem, toLocation } from './catalog.repository.ts';
 import type { Executor } from './database.ts';
 import { insertRows, jsonColumns, num, selectAsJson, str } from './sql.ts';
@@ -136,6 +137,32 @@ export async function itemsInStock(ex: Executor, itemIds: readonly number[]): Pr
   return held;
 }
 
+/** The packs of each of these items (items without packs are left out), smallest first. */
+export async function packsOfItems(ex: Executor, itemIds: readonly number[]): Promise<Map<number, Pack[]>> {
+  const out = new Map<number, Pack[]>();
+  for (const part of chunks([...new Set(itemIds)], KEYS_PER_READ)) {
+    const rows = await selectAsJson(
+      ex,
+      ['item_id', 'unit', 'size'],
+      `FROM (SELECT item_id, unit, size FROM item_packs WHERE item_id ${IN_KEYS} ORDER BY item_id, size, unit)`,
+      json(part),
+    );
+    for (const r of rows) {
+      const packs = out.get(num(r.item_id)) ?? [];
+      packs.push({ unit: str(r.unit), size: num(r.size) });
+      out.set(num(r.item_id), packs);
+    }
+  }
+  return out;
+}
+
+/** Removes every pack of these items (before their new packs are inserted). */
+export async function deletePacksOfItems(ex: Executor, itemIds: readonly number[]): Promise<void> {
+  for (const part of chunks([...new Set(itemIds)], KEYS_PER_READ)) {
+    await ex.execute({ sql: `DELETE FROM item_packs WHERE item_id ${IN_KEYS}`, args: json(part) });
+  }
+}
+
 /** Of these locations, the ones holding stock. */
 export async function locationsInStock(ex: Executor, locationIds: readonly number[]): Promise<Set<number>> {
   const held = new Set<number>();
@@ -251,4 +278,22 @@ export async function updateLocations(
       args: json(part.map((l) => [l.id, ...locationValues(l)])),
     });
   }
+}
+
+/**
+ * Items, stock rows on hand, the units on hand and the ledger's sum: after a bulk import the last two
+ * must agree (checking every bin is too slow at 100,000 rows).
+ */
+export async function catalogTotals(ex: Executor) {
+  const rs = await ex.execute(`SELECT (SELECT count(*) FROM items) AS items,
+    (SELECT count(*) FROM stock WHERE on_hand > 0) AS stock_rows,
+    (SELECT coalesce(sum(on_hand), 0) FROM stock) AS on_hand,
+    (SELECT coalesce(sum(qty), 0) FROM movements) AS ledger_sum`);
+  const r = rs.rows[0];
+  return {
+    items: num(r?.items),
+    stockRows: num(r?.stock_rows),
+    onHand: num(r?.on_hand),
+    ledgerSum: num(r?.ledger_sum),
+  };
 }

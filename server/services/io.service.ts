@@ -1,16 +1,31 @@
 import { CSV_KINDS, type CsvKind } from '../../common/csv/kinds.ts';
+import { forbidden } from '../../common/errors.ts';
+import type { Role } from '../../common/roles.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
-import type { Writer, WriteTx } from '../db/writer.ts';
-import type { Report } from '../domain/csv/plan.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
-import { type ReadFile, refusal } from './csv/csv-kind.ts';
+import {
+  type CheckedReport,
+  type CsvKindEngine,
+  type CsvServices,
+  type Invite,
+  refusal,
+} from './csv/csv-kind.ts';
 import { CSV_ENGINES } from './csv/csv-kinds.ts';
 
 /** Where an import was started: it decides how the report asks for "update existing", and the audit says so. */
 export type ImportSource = 'web' | 'cli';
-export type ImportOptions = { update: boolean; actorId: number | null; source: ImportSource };
-export type ImportReport = Report & { kind: CsvKind; dryRun: boolean; update: boolean };
+/** Who works with the files: a signed-in user, or null for the command line, which has the database itself. */
+export type IoActor = { id: number; role: Role } | null;
+export type ImportOptions = { update: boolean; actor: IoActor; source: ImportSource };
+export type ImportReport = CheckedReport & {
+  kind: CsvKind;
+  dryRun: boolean;
+  update: boolean;
+  /** Users only: each new user's invitation link, given once. */
+  invites: Invite[];
+};
 
 const UPDATE_HINT: Record<ImportSource, string> = {
   web: "tick 'Update existing'",
@@ -21,22 +36,25 @@ const UPDATE_HINT: Record<ImportSource, string> = {
  * CSV in and out for every kind in the registry (server/services/csv/). A dry run reports what each
  * row would do (create, update, unchanged) or its errors by line and column; a real import runs the
  * same checks inside the writer's transaction and writes nothing if any row has an error. Changing
- * stored records needs `update`. Each import is one audit entry and one `import` event.
+ * stored records needs `update`. Each import is one audit entry and one `import` event, besides the
+ * entries and events of the masters' services it applies rows through.
  */
 export class IoService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
+  readonly #services: CsvServices;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock; services: CsvServices }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
+    this.#services = deps.services;
   }
 
-  /** Each kind with its columns, for the page and the docs. */
-  kinds() {
-    return CSV_KINDS.map((kind) => {
+  /** The kinds this actor may work with, with their columns, for the page and the docs. */
+  kinds(actor: IoActor) {
+    return CSV_KINDS.filter((kind) => allowed(CSV_ENGINES[kind], actor)).map((kind) => {
       const engine = CSV_ENGINES[kind];
       return {
         kind,
@@ -51,26 +69,29 @@ export class IoService {
     });
   }
 
-  template(kind: CsvKind): { filename: string; csv: string } {
-    return { filename: `twinventory-${kind}-template.csv`, csv: CSV_ENGINES[kind].template() };
+  template(kind: CsvKind, actor: IoActor): { filename: string; csv: string } {
+    return { filename: `twinventory-${kind}-template.csv`, csv: engineFor(kind, actor).template() };
   }
 
-  async export(kind: CsvKind): Promise<{ filename: string; csv: string }> {
+  async export(kind: CsvKind, actor: IoActor): Promise<{ filename: string; csv: string }> {
+    const engine = engineFor(kind, actor);
     const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
-    return {
-      filename: `twinventory-${kind}-${day}.csv`,
-      csv: await CSV_ENGINES[kind].exportCsv(this.#db.reader),
-    };
+    return { filename: `twinventory-${kind}-${day}.csv`, csv: await engine.exportCsv(this.#db.reader) };
   }
 
   /** A dry run: nothing is written. */
-  async check(kind: CsvKind, text: string, options: Omit<ImportOptions, 'actorId'>): Promise<ImportReport> {
-    const checked = await CSV_ENGINES[kind].read(text).check(this.#db.reader, {
-      update: options.update,
-      updateHint: UPDATE_HINT[options.source],
-      listRows: true,
-    });
-    return { ...checked.report, kind, dryRun: true, update: options.update };
+  async check(kind: CsvKind, text: string, options: ImportOptions): Promise<ImportReport> {
+    const checked = await engineFor(kind, options.actor)
+      .read(text)
+      .check(this.#db.reader, {
+        update: options.update,
+        updateHint: UPDATE_HINT[options.source],
+        listRows: true,
+        actorId: options.actor?.id ?? null,
+        now: this.#clock.now(),
+        services: this.#services,
+      });
+    return { ...checked.report, kind, dryRun: true, update: options.update, invites: [] };
   }
 
   /**
@@ -78,37 +99,55 @@ export class IoService {
    * result has the totals; its `rows` are empty, since the dry run listed them.
    */
   async import(kind: CsvKind, text: string, options: ImportOptions): Promise<ImportReport> {
-    const file = CSV_ENGINES[kind].read(text);
-    const totals = await this.#writer.run(async (tx) => {
-      const { totals, apply } = await checkedOrRefused(file, tx, options);
-      if (totals.create + totals.update > 0) {
-        const now = this.#clock.now();
-        await apply(tx, { now, actorId: options.actorId });
-        await appendAudit(tx, [
-          {
-            actorId: options.actorId,
-            action: `import.${kind}`,
-            entity: 'import',
-            entityId: kind,
-            data: JSON.stringify({ source: options.source, ...totals }),
-            createdAt: now,
-          },
-        ]);
-        tx.emit({ type: 'import', kind });
-      }
-      return totals;
+    const file = engineFor(kind, options.actor).read(text);
+    const actorId = options.actor?.id ?? null;
+    const done = await this.#writer.run(async (tx) => {
+      const now = this.#clock.now();
+      const checked = await file.check(tx, {
+        update: options.update,
+        updateHint: UPDATE_HINT[options.source],
+        listRows: false,
+        actorId,
+        now,
+        services: this.#services,
+      });
+      const { report } = checked;
+      if (report.errors.length > 0) throw refusal(report.errors);
+      const { totals } = report;
+      if (totals.create + totals.update === 0) return { report, invites: [] };
+      const { invites } = await checked.apply(tx);
+      await appendAudit(tx, [
+        {
+          actorId,
+          action: `import.${kind}`,
+          entity: 'import',
+          entityId: kind,
+          data: JSON.stringify({ source: options.source, ...totals }),
+          createdAt: now,
+        },
+      ]);
+      tx.emit({ type: 'import', kind });
+      return { report, invites };
     });
-    return { kind, dryRun: false, update: options.update, totals, errors: [], rows: [] };
+    return {
+      kind,
+      dryRun: false,
+      update: options.update,
+      totals: done.report.totals,
+      notes: done.report.notes,
+      errors: [],
+      rows: [],
+      invites: done.invites,
+    };
   }
 }
 
-/** The file checked inside the import's transaction (totals and errors only), refused if any row has an error. */
-async function checkedOrRefused(file: ReadFile, tx: WriteTx, options: ImportOptions) {
-  const checked = await file.check(tx, {
-    update: options.update,
-    updateHint: UPDATE_HINT[options.source],
-    listRows: false,
-  });
-  if (checked.report.errors.length > 0) throw refusal(checked.report.errors);
-  return { totals: checked.report.totals, apply: checked.apply };
+const allowed = (engine: CsvKindEngine, actor: IoActor) =>
+  actor === null || engine.roles.includes(actor.role);
+
+function engineFor(kind: CsvKind, actor: IoActor): CsvKindEngine {
+  const engine = CSV_ENGINES[kind];
+  if (!allowed(engine, actor))
+    throw forbidden(`Only administrators may import or export ${engine.title.toLowerCase()}`);
+  return engine;
 }

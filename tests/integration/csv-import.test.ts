@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CSV_KINDS } from '../../common/csv/kinds.ts';
 import { BACKENDS, useFixture } from '../support/backends.ts';
 import { dbFingerprint, ledgerHolds } from '../support/db-state.ts';
 
@@ -222,9 +223,17 @@ describe.each(BACKENDS)('CSV import and export on $name', (backend) => {
       expect(stock.csv).toContain(`LUB-EP2,A-01-2,"'=HYPERLINK(""http://evil.example"",""L-7"")",2`);
       expect(stock.csv).not.toMatch(/,"?=HYPERLINK/);
 
-      for (const kind of ['items', 'locations', 'stock'] as const) {
-        const { csv } = await fx().as.planner.io.exportCsv.mutate({ kind });
-        const dry = await fx().as.planner.io.importCsv.mutate({ kind, csv, dryRun: true });
+      // Every kind, with a record of each made through the masters' services.
+      const supplier = await fx().factories.newSupplier({ name: 'Round Trip Supplies' });
+      await fx().factories.newPrice(supplier.id, fx().items.bolt);
+      const asset = await fx().factories.newAsset({ tag: 'RT-1', meterUnit: 'h', meterValue: 10 });
+      await fx().factories.newMaintenancePlan(asset.id, {
+        checklist: ['Look'],
+        kit: [{ itemId: fx().items.bolt, qty: 2 }],
+      });
+      for (const kind of CSV_KINDS) {
+        const { csv } = await fx().as.admin.io.exportCsv.mutate({ kind });
+        const dry = await fx().as.admin.io.importCsv.mutate({ kind, csv, dryRun: true });
         expect({ kind, errors: dry.errors }).toEqual({ kind, errors: [] });
         expect(dry.rows.every((r) => r.action === 'unchanged')).toBe(true);
         expect(dry.totals.unchanged).toBeGreaterThan(0);
@@ -238,10 +247,14 @@ describe.each(BACKENDS)('CSV import and export on $name', (backend) => {
   );
 
   test.skipIf(!backend.available)('each kind has a template and its columns described', async () => {
-    const kinds = await fx().as.planner.io.kinds.query();
-    expect(kinds.map((k) => k.kind)).toEqual(['items', 'locations', 'stock']);
+    // Users are for administrators: a planner is not offered them.
+    const kinds = await fx().as.admin.io.kinds.query();
+    expect(kinds.map((k) => k.kind)).toEqual([...CSV_KINDS]);
+    expect((await fx().as.planner.io.kinds.query()).map((k) => k.kind)).toEqual(
+      CSV_KINDS.filter((k) => k !== 'users'),
+    );
     for (const k of kinds) {
-      const template = await fx().as.planner.io.template.query({ kind: k.kind });
+      const template = await fx().as.admin.io.template.query({ kind: k.kind });
       expect(template.filename).toBe(`twinventory-${k.kind}-template.csv`);
       expect(template.csv.split('\n')[0]).toBe(k.columns.map((c) => c.name).join(','));
       expect(k.columns.every((c) => c.description.length > 0)).toBe(true);
@@ -255,4 +268,44 @@ describe.each(BACKENDS)('CSV import and export on $name', (backend) => {
     }
     await expect(fx().as.technician.io.template.query({ kind: 'items' })).rejects.toThrow(/cannot do this/);
   });
+
+  test.skipIf(!backend.available)(
+    'users: administrators only; new users are invited and their links come back once',
+    async () => {
+      const csv = 'username,display_name,role\nnew.hire,New Hire,technician\nplan,Pat Planner,planner\n';
+      for (const call of [
+        () => fx().as.planner.io.exportCsv.mutate({ kind: 'users' }),
+        () => fx().as.planner.io.template.query({ kind: 'users' }),
+        () => fx().as.planner.io.importCsv.mutate({ kind: 'users', csv, dryRun: true }),
+      ]) {
+        const refused = await refusalOf(call());
+        expect(refused?.data?.code).toBe('FORBIDDEN');
+        expect(refused?.message).toBe('Only administrators may import or export users');
+      }
+      const dry = await fx().as.admin.io.importCsv.mutate({ kind: 'users', csv, dryRun: true });
+      expect(dry.rows.map((r) => [r.line, r.action])).toEqual([
+        [2, 'create'],
+        [3, 'unchanged'],
+      ]);
+      expect(dry.invites).toEqual([]);
+      const done = await fx().as.admin.io.importCsv.mutate({ kind: 'users', csv, dryRun: false });
+      expect(done.invites).toEqual([
+        {
+          username: 'new.hire',
+          path: expect.stringMatching(/^\/invite\?token=/),
+          expiresAt: expect.any(Number),
+        },
+      ]);
+      const [entry] = await fx().as.admin.audit.recent.query({ limit: 1 });
+      expect(entry).toMatchObject({ action: 'import.users', actorId: fx().users.admin });
+      const [invite] = done.invites;
+      // The link works: the new user chooses a password and is logged in.
+      const token = new URL(`http://x${invite?.path ?? ''}`).searchParams.get('token') ?? '';
+      const user = await fx().as.anonymous.account.redeemToken.mutate({
+        token,
+        password: 'a long and unusual passphrase 42',
+      });
+      expect(user).toMatchObject({ username: 'new.hire', role: 'technician' });
+    },
+  );
 });

@@ -6,14 +6,14 @@ import { roleProcedure, router } from '../trpc.ts';
 const kind = z.enum(CSV_KINDS);
 
 export const ioRouter = router({
-  /** Each kind's columns: name, required, description, example. */
-  kinds: roleProcedure(PLANNERS).query(({ ctx }) => ctx.services.io.kinds()),
+  /** The kinds the caller may use (users: admins only), each with its columns. */
+  kinds: roleProcedure(PLANNERS).query(({ ctx }) => ctx.services.io.kinds(ctx.user)),
   template: roleProcedure(PLANNERS)
     .input(z.object({ kind }))
-    .query(({ ctx, input }) => ctx.services.io.template(input.kind)),
+    .query(({ ctx, input }) => ctx.services.io.template(input.kind, ctx.user)),
   exportCsv: roleProcedure(PLANNERS)
     .input(z.object({ kind }))
-    .mutation(({ ctx, input }) => ctx.services.io.export(input.kind)),
+    .mutation(({ ctx, input }) => ctx.services.io.export(input.kind, ctx.user)),
   /**
    * With `dryRun` nothing is written; without it, a file with any error is refused whole. Rows that
    * would change a stored record are errors unless `update` is set.
@@ -28,9 +28,9 @@ export const ioRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => {
-      const options = { update: input.update, source: 'web' as const };
+      const options = { update: input.update, actor: ctx.user, source: 'web' as const };
       return input.dryRun
         ? ctx.services.io.check(input.kind, input.csv, options)
-        : ctx.services.io.import(input.kind, input.csv, { ...options, actorId: ctx.user.id });
+        : ctx.services.io.import(input.kind, input.csv, options);
     }),
 });

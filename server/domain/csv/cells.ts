@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../../common/masters/asset.ts';
 
 /**
  * Zod pieces for CSV cells, shared by every kind's row schema. A cell is a string, or undefined when
@@ -87,3 +88,36 @@ export const optionalNumber = (column: string) =>
       if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `${column} must be a number` });
       return n;
     });
+
+/**
+ * A cell a shared master schema validates next: only "the file has no such column" is this cell's
+ * own concern, so the master's rules and messages apply to the value.
+ */
+export const required = (column: string) => z.string({ error: `${column} is required` });
+
+/** A list in one cell, separated by `|` ("M8 bolt|hex bolt"); empty parts are dropped. */
+export const list = () =>
+  z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split('|')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    );
+
+/**
+ * An amount of money as people write it (12.50) in minor units of a currency with `digits` decimals,
+ * via a decimal string so that 1.005 is 101 cents rather than float arithmetic's 100.
+ */
+export const money = (column: string, digits: number) =>
+  number(column).transform((v) => Math.round(Number(`${v}e${digits}`)));
+
+/** A calendar day, YYYY-MM-DD (the masters' rule); empty (or no column) is null. */
+export const optionalDay = () =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim() || null)
+    .pipe(isoDate.nullable());

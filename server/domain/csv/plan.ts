@@ -22,15 +22,21 @@ export type Plan<Row> = {
   updates: (ParsedRow<Row> & { before: Row })[];
 };
 
-/** The row as it would be stored: the file's columns over the stored record's. */
+/**
+ * The row as it would be stored: the file's columns over the stored record's. In a `keepWhenEmpty`
+ * column an empty cell (null) keeps the stored value too.
+ */
 export function candidate<Row extends object>(
   parsed: ParsedRow<Row>,
   before: Row | undefined,
   present: ReadonlySet<string>,
+  keepWhenEmpty: ReadonlySet<string> = new Set(),
 ): Candidate<Row> {
   if (before === undefined) return { ...parsed, before };
   const merged = { ...before } as Record<string, unknown>;
-  for (const [name, value] of Object.entries(parsed.row)) if (present.has(name)) merged[name] = value;
+  for (const [name, value] of Object.entries(parsed.row)) {
+    if (present.has(name) && !(value === null && keepWhenEmpty.has(name))) merged[name] = value;
+  }
   return { line: parsed.line, row: merged as Row, before };
 }
 
@@ -126,14 +132,13 @@ function changedColumns<Row>(
 ): string[] {
   const was = input.format(before);
   const now = input.format(after);
-  return input.columns
-    .filter((c) => !sameCell(was[c.name], now[c.name], c.caseInsensitive ?? false))
-    .map((c) => c.name);
+  return input.columns.filter((c) => !sameCell(c, was[c.name], now[c.name])).map((c) => c.name);
 }
 
-function sameCell(a: string | number | undefined, b: string | number | undefined, caseInsensitive: boolean) {
-  if (typeof a === 'number' && typeof b === 'number') return a === b;
-  const x = String(a ?? '');
-  const y = String(b ?? '');
-  return caseInsensitive ? x.toLowerCase() === y.toLowerCase() : x === y;
+function sameCell(column: ColumnSpec, a: string | number | undefined, b: string | number | undefined) {
+  const x = String(a ?? '').trim();
+  const y = String(b ?? '').trim();
+  // In a number column 12.5 and 12.50 are one value (a price stored in cents reads back as 12.50).
+  if (column.type === 'number' && x !== '' && y !== '') return Number(x) === Number(y);
+  return column.caseInsensitive ? x.toLowerCase() === y.toLowerCase() : x === y;
 }

@@ -14,6 +14,13 @@ export type ColumnSpec = {
   example: string;
   /** A reference by name (a supplier): "skf" and "SKF" are the same value. */
   caseInsensitive?: boolean;
+  /** An empty cell keeps the stored value instead of clearing it (a plan's last_done). */
+  keepWhenEmpty?: boolean;
+  /**
+   * Text of this shape is data even with a leading `+` or `-` ("+49 30 1234567"): made of digits and
+   * separators only, a spreadsheet can do no more than arithmetic with it.
+   */
+  plain?: RegExp;
 };
 
 /** A cell as the row schema sees it: absent when the file has no such column. */
@@ -45,6 +52,7 @@ export function parseRows<Row>(
   columns: readonly ColumnSpec[],
   schema: z.ZodType<Row>,
   text: string,
+  refusedColumns: Readonly<Record<string, string>> = {},
 ): ParsedFile<Row> {
   const file = readCsv(text);
   const errors: CellError[] = [...file.errors];
@@ -52,9 +60,11 @@ export function parseRows<Row>(
   const known = new Map(columns.map((c) => [c.name, c]));
   const at = new Map<string, number>();
   file.header.names.forEach((name, i) => {
+    const reason = Object.hasOwn(refusedColumns, name) ? refusedColumns[name] : undefined;
     if (name === '') errors.push({ line: headerLine, column: '', message: `Column ${i + 1} has no name` });
     else if (at.has(name))
       errors.push({ line: headerLine, column: name, message: `The column ${name} appears twice` });
+    else if (reason !== undefined) errors.push({ line: headerLine, column: name, message: reason });
     else if (!known.has(name)) {
       errors.push({
         line: headerLine,
@@ -141,5 +151,6 @@ function readCell(column: ColumnSpec, cell: string, delimiter: ',' | ';') {
     const trimmed = value.trim();
     if (trimmed === '' || Number.isFinite(Number(trimmed))) return { ok: true as const, value };
   }
+  if (column.plain?.test(cell.trim())) return { ok: true as const, value: cell };
   return readTextCell(cell);
 }

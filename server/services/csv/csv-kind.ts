@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CsvKind } from '../../../common/csv/kinds.ts';
-import { invalid } from '../../../common/errors.ts';
+import { DomainError, invalid } from '../../../common/errors.ts';
+import type { Role } from '../../../common/roles.ts';
 import type { Executor } from '../../db/database.ts';
 import type { WriteTx } from '../../db/writer.ts';
 import {
@@ -14,6 +15,12 @@ import {
 import type { CellError } from '../../domain/csv/read-csv.ts';
 import { type ColumnSpec, type ParsedRow, parseRows } from '../../domain/csv/rows.ts';
 import { writeCsv } from '../../domain/csv/write-csv.ts';
+import type { AssetService } from '../assets.service.ts';
+import type { CatalogMastersService } from '../catalog-masters.service.ts';
+import type { PlanService } from '../plans.service.ts';
+import type { SupplierService } from '../suppliers.service.ts';
+import type { TwinDocuments } from '../twin-documents.ts';
+import type { UserAdminService } from '../user-admin.service.ts';
 
 /**
  * One kind of CSV file (items, locations, stock, ...): everything the engine needs to know about it,
@@ -23,7 +30,11 @@ export type CsvKindSpec<Row extends object, Context> = {
   kind: CsvKind;
   /** "Items", as the page and the docs name the kind. */
   title: string;
+  /** Who may import and export it on the page and the API (the command line always may). */
+  roles: readonly Role[];
   columns: readonly ColumnSpec[];
+  /** Columns refused with a reason of their own rather than "unknown column" (users: `password`). */
+  refusedColumns?: Readonly<Record<string, string>>;
   /** The schema of one data row: cells (absent columns undefined) in, the typed row out. */
   schema: z.ZodType<Row>;
   /** The column key problems are reported on (the first of a compound key). */
@@ -37,23 +48,47 @@ export type CsvKindSpec<Row extends object, Context> = {
   /** Template rows beyond the one made of each column's example. */
   moreExamples?: readonly Cells[];
   /** Reads, in bulk, the stored records with these rows' keys and whatever the checks refer to. */
-  load(ex: Executor, rows: readonly Row[]): Promise<Context>;
+  load(ex: Executor, rows: readonly Row[], env: CsvEnv): Promise<Context>;
   /** The stored record with this row's key, in row form. */
   existing(context: Context, row: Row): Row | undefined;
   /** Rules across rows and against the database, each finding on the column it is about. */
   check(context: Context, rows: readonly Candidate<Row>[]): CellError[];
-  /** Writes the checked changes with multi-row statements, inside the writer's transaction. */
-  apply(tx: WriteTx, context: Context, changes: Changes<Row>, meta: ApplyMeta): Promise<void>;
+  /** What importing the changes does beyond the rows themselves: "Creates category Hydraulics". */
+  notes?(context: Context, changes: Changes<Row>): string[];
+  /**
+   * Writes the checked changes inside the writer's transaction: with multi-row statements, or
+   * through the masters' services (their `…In` functions) where those hold rules and audit entries.
+   */
+  apply(tx: WriteTx, context: Context, changes: Changes<Row>, env: CsvEnv): Promise<ApplyResult | undefined>;
   /** Every stored record, in row form, in a stable order. */
   exportRows(ex: Executor): Promise<Row[]>;
 };
 
-export type ApplyMeta = { now: number; actorId: number | null };
+/** The services whose in-transaction functions an import applies rows through, and the twin's documents. */
+export type CsvServices = {
+  masters: CatalogMastersService;
+  suppliers: SupplierService;
+  assets: AssetService;
+  plans: PlanService;
+  userAdmin: UserAdminService;
+  documents: TwinDocuments;
+};
+
+/** Who checks or imports the file (null: the command line), when, and the services to apply it through. */
+export type CsvEnv = { actorId: number | null; now: number; services: CsvServices };
+
+/** A one-time invitation link, shown once to whoever imported the user. */
+export type Invite = { username: string; path: string; expiresAt: number };
+export type ApplyResult = { invites: Invite[] };
 export type Changes<Row> = Pick<Plan<Row>, 'creates' | 'updates'>;
-export type CheckOptions = { update: boolean; updateHint: string; listRows: boolean };
+export type CheckOptions = CsvEnv & { update: boolean; updateHint: string; listRows: boolean };
+export type CheckedReport = Report & { notes: string[] };
 
 /** A file checked against the database: what each row would do, and how to write it. */
-export type CheckedFile = { report: Report; apply(tx: WriteTx, meta: ApplyMeta): Promise<void> };
+export type CheckedFile = {
+  report: CheckedReport;
+  apply(tx: WriteTx): Promise<ApplyResult>;
+};
 
 /** A file read and parsed; checking it needs the database. */
 export type ReadFile = { check(ex: Executor, options: CheckOptions): Promise<CheckedFile> };
@@ -62,6 +97,7 @@ export type ReadFile = { check(ex: Executor, options: CheckOptions): Promise<Che
 export type CsvKindEngine = {
   kind: CsvKind;
   title: string;
+  roles: readonly Role[];
   columns: readonly ColumnSpec[];
   template(): string;
   exportCsv(ex: Executor): Promise<string>;
@@ -71,22 +107,25 @@ export type CsvKindEngine = {
 
 export function defineCsvKind<Row extends object, Context>(spec: CsvKindSpec<Row, Context>): CsvKindEngine {
   const example: Cells = Object.fromEntries(spec.columns.map((c) => [c.name, c.example]));
+  const keepWhenEmpty = new Set(spec.columns.filter((c) => c.keepWhenEmpty).map((c) => c.name));
   return {
     kind: spec.kind,
     title: spec.title,
+    roles: spec.roles,
     columns: spec.columns,
     template: () => writeCsv(spec.columns, [example, ...(spec.moreExamples ?? [])]),
     exportCsv: async (ex) => writeCsv(spec.columns, (await spec.exportRows(ex)).map(spec.format)),
     read(text) {
-      const file = parseRows(spec.columns, spec.schema, text);
+      const file = parseRows(spec.columns, spec.schema, text, spec.refusedColumns);
       return {
         async check(ex, options) {
           const context = await spec.load(
             ex,
             file.rows.map((r) => r.row),
+            options,
           );
           const candidates = file.rows.map((r: ParsedRow<Row>) =>
-            candidate(r, spec.existing(context, r.row), file.present),
+            candidate(r, spec.existing(context, r.row), file.present, keepWhenEmpty),
           );
           const plan = planRows({
             columns: spec.columns,
@@ -103,7 +142,10 @@ export function defineCsvKind<Row extends object, Context>(spec: CsvKindSpec<Row
           });
           // The writes need only the changes, not the report of every row.
           const changes: Changes<Row> = { creates: plan.creates, updates: plan.updates };
-          return { report: plan.report, apply: (tx, meta) => spec.apply(tx, context, changes, meta) };
+          return {
+            report: { ...plan.report, notes: spec.notes?.(context, changes) ?? [] },
+            apply: async (tx) => (await spec.apply(tx, context, changes, options)) ?? { invites: [] },
+          };
         },
       };
     },
@@ -120,4 +162,24 @@ export function refusal(errors: readonly CellError[]) {
     `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix. ${shown.join('; ')}${more}`,
     { errors },
   );
+}
+
+/**
+ * Applies rows one at a time, in file order, through a service's in-transaction function. The checks
+ * mirror the service's rules, so it is not expected to refuse; if it still does, the refusal names
+ * the row and nothing is written.
+ */
+export async function applyEach<Change extends { line: number }>(
+  changes: readonly Change[],
+  write: (change: Change) => Promise<void>,
+): Promise<void> {
+  for (const change of [...changes].sort((a, b) => a.line - b.line)) {
+    try {
+      await write(change);
+    } catch (error) {
+      if (error instanceof DomainError)
+        throw refusal([{ line: change.line, column: '', message: error.message }]);
+      throw error;
+    }
+  }
 }

@@ -1,43 +1,61 @@
 import { z } from 'zod';
-import { allItems, type Item, type ItemInput, insertItems } from '../../db/catalog.repository.ts';
-import { itemsBySku, itemsInStock, skusByBarcode, updateItems } from '../../db/catalog-bulk.repository.ts';
-import { listCategories, listUnits } from '../../db/catalog-masters.repository.ts';
+import { ItemPacks } from '../../../common/masters/catalog.ts';
+import { ItemInput, TRACKING_MODES } from '../../../common/masters/item.ts';
+import { PLANNERS } from '../../../common/roles.ts';
+import type { Pack } from '../../../common/units.ts';
+import {
+  allItems,
+  type Item,
+  type ItemInput as ItemFields,
+  insertItems,
+} from '../../db/catalog.repository.ts';
+import {
+  deletePacksOfItems,
+  itemRefsBySku,
+  itemsBySku,
+  itemsInStock,
+  packsOfItems,
+  skusByBarcode,
+  updateItems,
+} from '../../db/catalog-bulk.repository.ts';
+import { insertItemPacks, listCategories, listUnits } from '../../db/catalog-masters.repository.ts';
 import { listSuppliers, type Supplier } from '../../db/suppliers.repository.ts';
-import { choice, number, optionalText, text, wholeNumber } from '../../domain/csv/cells.ts';
+import { choice, list, money, number, optionalText, required } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
-import { defineCsvKind } from './csv-kind.ts';
+import { type Changes, defineCsvKind } from './csv-kind.ts';
 
-// The limits match the item form's (items.create / items.update), so a CSV row can hold nothing the form refuses.
+const PACK = /^([^:]+):\s*(\d+)$/;
+
+/** `box:100|case:1000`: the item's packs, each a unit and how many base units it holds. */
+const packList = () =>
+  list().transform((parts, ctx) =>
+    parts.flatMap((part) => {
+      const match = PACK.exec(part);
+      if (match?.[1] !== undefined && match[2] !== undefined)
+        return [{ unit: match[1].trim(), size: Number(match[2]) }];
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not a pack; write unit:size separated by |, e.g. box:100|case:1000`,
+      });
+      return [];
+    }),
+  );
+
+// The item form's schema (common/masters/item.ts) validates every value, so a row holds nothing the form refuses.
+const fields = ItemInput.shape;
 export const ItemRow = z.object({
-  sku: text('sku', 64),
-  name: text('name', 200, 2),
-  aliases: z
-    .string()
-    .optional()
-    .transform((s) =>
-      (s ?? '')
-        .split('|')
-        .map((a) => a.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().max(100, 'each alias is at most 100 characters'))
-        .max(20, 'at most 20 aliases, separated by |'),
-    ),
-  unit: text('unit', 16),
-  barcode: optionalText('barcode', 64).pipe(
-    z.string().min(4, 'barcode needs at least 4 characters').nullable(),
-  ),
-  category: text('category', 64),
-  unit_cost: number('unit_cost')
-    .pipe(z.number().min(0, 'unit_cost cannot be negative').max(1_000_000, 'unit_cost is at most 1,000,000'))
-    // Via a decimal string, so 1.005 is 101 cents rather than float arithmetic's 100.
-    .transform((v) => Math.round(Number(`${v}e2`))),
-  reorder_point: wholeNumber('reorder_point', 0, 1_000_000),
-  reorder_qty: wholeNumber('reorder_qty', 0, 1_000_000),
-  tracking: choice('tracking', ['none', 'lot', 'serial'], 'none'),
-  supplier: optionalText('supplier', 200),
+  sku: required('sku').pipe(fields.sku),
+  name: required('name').pipe(fields.name),
+  aliases: list().pipe(fields.aliases.unwrap()),
+  unit: required('unit').pipe(fields.unit),
+  barcode: optionalText('barcode', 64).pipe(fields.barcode.unwrap()),
+  category: required('category').pipe(fields.category),
+  unit_cost: money('unit_cost', 2).pipe(fields.unitCostCents),
+  reorder_point: number('reorder_point').pipe(fields.reorderPoint),
+  reorder_qty: number('reorder_qty').pipe(fields.reorderQty),
+  tracking: choice('tracking', TRACKING_MODES, 'none'),
+  supplier: optionalText('supplier', 120),
+  packs: packList().pipe(ItemPacks),
 });
 type ItemRow = z.output<typeof ItemRow>;
 
@@ -45,6 +63,8 @@ type Master = { name: string; archived: boolean };
 
 type Context = {
   items: Map<string, Item>;
+  /** The stored packs of those items. */
+  packs: Map<number, Pack[]>;
   /** Every supplier (there are few), by lower-case name. */
   suppliers: Map<string, Supplier>;
   supplierNames: Map<number, string>;
@@ -56,8 +76,15 @@ type Context = {
 };
 
 const skuKey = (sku: string) => sku.toLowerCase();
+const lower = (s: string) => s.toLowerCase();
 
-const toRow = (item: Item, supplierNames: ReadonlyMap<number, string>): ItemRow => ({
+const formatPacks = (packs: readonly Pack[]) =>
+  [...packs]
+    .sort((a, b) => a.size - b.size || a.unit.localeCompare(b.unit))
+    .map((p) => `${p.unit}:${p.size}`)
+    .join('|');
+
+const toRow = (item: Item, context: Pick<Context, 'supplierNames' | 'packs'>): ItemRow => ({
   sku: item.sku,
   name: item.name,
   aliases: item.aliases,
@@ -68,27 +95,31 @@ const toRow = (item: Item, supplierNames: ReadonlyMap<number, string>): ItemRow 
   reorder_point: item.reorderPoint,
   reorder_qty: item.reorderQty,
   tracking: item.tracking,
-  supplier: item.supplierId === null ? null : (supplierNames.get(item.supplierId) ?? null),
+  supplier: item.supplierId === null ? null : (context.supplierNames.get(item.supplierId) ?? null),
+  packs: context.packs.get(item.id) ?? [],
 });
 
-const toInput = (row: ItemRow, context: Context): ItemInput => ({
-  sku: row.sku,
-  name: row.name,
-  aliases: row.aliases,
-  // Spelled as the masters are.
-  unit: context.units.get(row.unit.toLowerCase())?.name ?? row.unit,
-  barcode: row.barcode,
-  category: context.categories.get(row.category.toLowerCase())?.name ?? row.category,
-  unitCostCents: row.unit_cost,
-  reorderPoint: row.reorder_point,
-  reorderQty: row.reorder_qty,
-  tracking: row.tracking,
-  supplierId: row.supplier === null ? null : (context.suppliers.get(row.supplier.toLowerCase())?.id ?? null),
-});
+/**
+ * The categories and units the changes name that do not exist yet, by lower-case name, in the
+ * spelling of the first row naming each: an import creates them.
+ */
+function newMasters(context: Context, changes: Changes<ItemRow>) {
+  const categories = new Map<string, string>();
+  const units = new Map<string, string>();
+  for (const { row } of [...changes.creates, ...changes.updates].sort((a, b) => a.line - b.line)) {
+    if (!context.categories.has(lower(row.category)) && !categories.has(lower(row.category)))
+      categories.set(lower(row.category), row.category);
+    for (const unit of [row.unit, ...row.packs.map((p) => p.unit)]) {
+      if (!context.units.has(lower(unit)) && !units.has(lower(unit))) units.set(lower(unit), unit);
+    }
+  }
+  return { categories, units };
+}
 
 export const itemsCsv = defineCsvKind<ItemRow, Context>({
   kind: 'items',
   title: 'Items',
+  roles: PLANNERS,
   columns: [
     {
       name: 'sku',
@@ -115,8 +146,9 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
       name: 'unit',
       required: true,
       type: 'text',
-      description: 'Unit of quantities (ea, box, m)',
+      description: 'Unit it is counted in (ea, m, kg); a unit that does not exist yet is created',
       example: 'ea',
+      caseInsensitive: true,
     },
     {
       name: 'barcode',
@@ -125,12 +157,19 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
       description: 'EAN/UPC or own code, 4 or more characters',
       example: '',
     },
-    { name: 'category', required: true, type: 'text', description: 'Catalogue group', example: 'Fasteners' },
+    {
+      name: 'category',
+      required: true,
+      type: 'text',
+      description: 'Catalogue group; a category that does not exist yet is created',
+      example: 'Fasteners',
+      caseInsensitive: true,
+    },
     {
       name: 'unit_cost',
       required: true,
       type: 'number',
-      description: 'Cost of one unit, e.g. 12.50',
+      description: "Cost of one unit in the site's currency, e.g. 12.50",
       example: '0.12',
     },
     {
@@ -158,8 +197,17 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
       name: 'supplier',
       required: false,
       type: 'text',
-      description: 'Supplier name, as on the Purchasing page',
+      description: 'Preferred supplier, by name; it must exist and not be archived',
       example: '',
+      caseInsensitive: true,
+    },
+    {
+      name: 'packs',
+      required: false,
+      type: 'text',
+      description:
+        'Packs it comes in besides its unit, unit:size separated by |; left out, packs stay as they are',
+      example: 'box:100|case:1000',
       caseInsensitive: true,
     },
   ],
@@ -176,6 +224,7 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
       reorder_qty: '20',
       tracking: 'lot',
       supplier: '',
+      packs: '',
     },
   ],
   schema: ItemRow,
@@ -194,6 +243,7 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
     reorder_qty: row.reorder_qty,
     tracking: row.tracking,
     supplier: row.supplier ?? '',
+    packs: formatPacks(row.packs),
   }),
 
   async load(ex, rows) {
@@ -201,7 +251,8 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
       ex,
       rows.map((r) => r.sku),
     );
-    const [suppliers, categories, units, barcodes, inStock] = await Promise.all([
+    const ids = items.map((i) => i.id);
+    const [suppliers, categories, units, barcodes, inStock, packs] = await Promise.all([
       listSuppliers(ex),
       listCategories(ex),
       listUnits(ex),
@@ -209,17 +260,16 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
         ex,
         rows.flatMap((r) => (r.barcode === null ? [] : [r.barcode])),
       ),
-      itemsInStock(
-        ex,
-        items.map((i) => i.id),
-      ),
+      itemsInStock(ex, ids),
+      packsOfItems(ex, ids),
     ]);
     return {
       items: new Map(items.map((i) => [skuKey(i.sku), i])),
-      suppliers: new Map(suppliers.map((s) => [s.name.toLowerCase(), s])),
+      packs,
+      suppliers: new Map(suppliers.map((s) => [lower(s.name), s])),
       supplierNames: new Map(suppliers.map((s) => [s.id, s.name])),
-      categories: new Map(categories.map((c) => [c.name.toLowerCase(), c])),
-      units: new Map(units.map((u) => [u.code.toLowerCase(), { name: u.code, archived: u.archived }])),
+      categories: new Map(categories.map((c) => [lower(c.name), c])),
+      units: new Map(units.map((u) => [lower(u.code), { name: u.code, archived: u.archived }])),
       barcodes,
       inStock,
     };
@@ -227,7 +277,7 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
 
   existing(context, row) {
     const item = context.items.get(skuKey(row.sku));
-    return item === undefined ? undefined : toRow(item, context.supplierNames);
+    return item === undefined ? undefined : toRow(item, context);
   },
 
   check(context, rows) {
@@ -236,7 +286,7 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
     for (const { line, row, before } of rows) {
       const item = context.items.get(skuKey(row.sku));
       if (row.supplier !== null) {
-        const supplier = context.suppliers.get(row.supplier.toLowerCase());
+        const supplier = context.suppliers.get(lower(row.supplier));
         if (supplier === undefined)
           errors.push({ line, column: 'supplier', message: `No supplier is called "${row.supplier}"` });
         // One already preferred may stay so; an archived one cannot newly become so.
@@ -247,24 +297,36 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
             message: `${supplier.name} is archived and cannot be a preferred supplier; choose an active one`,
           });
       }
-      const category = context.categories.get(row.category.toLowerCase());
-      if (category === undefined || category.archived)
+      // Missing categories and units are created; archived ones stay out of use until restored.
+      const category = context.categories.get(lower(row.category));
+      if (category?.archived)
         errors.push({
           line,
           column: 'category',
-          message: category
-            ? `The category ${category.name} is archived; choose an active one`
-            : `There is no category "${row.category}"; add it under Setup → Categories first`,
+          message: `The category ${category.name} is archived; restore it under Setup or choose another`,
         });
-      const unit = context.units.get(row.unit.toLowerCase());
-      if (unit === undefined || unit.archived)
+      const unit = context.units.get(lower(row.unit));
+      if (unit?.archived)
         errors.push({
           line,
           column: 'unit',
-          message: unit
-            ? `The unit ${unit.name} is archived; choose an active one`
-            : `There is no unit "${row.unit}"; add it under Setup → Units first`,
+          message: `The unit ${unit.name} is archived; restore it under Setup or choose another`,
         });
+      for (const pack of row.packs) {
+        const packUnit = context.units.get(lower(pack.unit));
+        if (lower(pack.unit) === lower(row.unit))
+          errors.push({
+            line,
+            column: 'packs',
+            message: `A pack cannot be in ${row.unit}, the unit the item is counted in; use a unit such as box`,
+          });
+        else if (packUnit?.archived)
+          errors.push({
+            line,
+            column: 'packs',
+            message: `The unit ${packUnit.name} is archived; restore it under Setup or choose another`,
+          });
+      }
       if (row.barcode !== null) {
         const owner = context.barcodes.get(row.barcode);
         const first = barcodeLine.get(row.barcode);
@@ -298,24 +360,93 @@ export const itemsCsv = defineCsvKind<ItemRow, Context>({
     return errors;
   },
 
-  async apply(tx, context, changes, meta) {
+  notes(context, changes) {
+    const created = newMasters(context, changes);
+    return [
+      ...[...created.categories.values()].map((name) => `Creates category ${name}`),
+      ...[...created.units.values()].map((code) => `Creates unit ${code}`),
+    ];
+  },
+
+  async apply(tx, context, changes, env) {
+    // New categories and units first, through the masters' service (rules, audit entry, event each).
+    const created = newMasters(context, changes);
+    const categories = new Map([...context.categories].map(([k, c]) => [k, c.name]));
+    const units = new Map([...context.units].map(([k, u]) => [k, u.name]));
+    for (const [key, name] of created.categories) {
+      await env.services.masters.createCategoryIn(tx, { name }, env.actorId);
+      categories.set(key, name);
+    }
+    for (const [key, code] of created.units) {
+      await env.services.masters.createUnitIn(tx, { code, name: code }, env.actorId);
+      units.set(key, code);
+    }
+    // Stored spelled as the masters are.
+    const unitOf = (code: string) => units.get(lower(code)) ?? code;
+    const fieldsOf = (row: ItemRow): ItemFields => ({
+      sku: row.sku,
+      name: row.name,
+      aliases: row.aliases,
+      unit: unitOf(row.unit),
+      barcode: row.barcode,
+      category: categories.get(lower(row.category)) ?? row.category,
+      unitCostCents: row.unit_cost,
+      reorderPoint: row.reorder_point,
+      reorderQty: row.reorder_qty,
+      tracking: row.tracking,
+      supplierId: row.supplier === null ? null : (context.suppliers.get(lower(row.supplier))?.id ?? null),
+    });
     await insertItems(
       tx,
-      changes.creates.map((c) => toInput(c.row, context)),
-      meta.now,
+      changes.creates.map((c) => fieldsOf(c.row)),
+      env.now,
     );
     await updateItems(
       tx,
       changes.updates.flatMap(({ row }) => {
         const item = context.items.get(skuKey(row.sku));
-        return item === undefined ? [] : [{ ...toInput(row, context), id: item.id }];
+        return item === undefined ? [] : [{ ...fieldsOf(row), id: item.id }];
       }),
+    );
+
+    // Packs are written only where they change: new items with packs, stored items whose packs differ.
+    const packed = changes.creates.filter((c) => c.row.packs.length > 0);
+    const createdIds = new Map(
+      (
+        await itemRefsBySku(
+          tx,
+          packed.map((c) => c.row.sku),
+        )
+      ).map((i) => [skuKey(i.sku), i.id]),
+    );
+    const repacked = [
+      ...packed.flatMap(({ row }) => {
+        const id = createdIds.get(skuKey(row.sku));
+        return id === undefined ? [] : [{ id, packs: row.packs }];
+      }),
+      ...changes.updates.flatMap(({ row, before }) => {
+        const item = context.items.get(skuKey(row.sku));
+        const same = lower(formatPacks(row.packs)) === lower(formatPacks(before.packs));
+        return item === undefined || same ? [] : [{ id: item.id, packs: row.packs }];
+      }),
+    ];
+    await deletePacksOfItems(
+      tx,
+      repacked.map((r) => r.id),
+    );
+    await insertItemPacks(
+      tx,
+      repacked.flatMap((r) => r.packs.map((p) => ({ itemId: r.id, unit: unitOf(p.unit), size: p.size }))),
     );
   },
 
   async exportRows(ex) {
     const [items, suppliers] = await Promise.all([allItems(ex), listSuppliers(ex)]);
-    const names = new Map(suppliers.map((s) => [s.id, s.name]));
-    return items.map((i) => toRow(i, names));
+    const packs = await packsOfItems(
+      ex,
+      items.map((i) => i.id),
+    );
+    const supplierNames = new Map(suppliers.map((s) => [s.id, s.name]));
+    return items.map((i) => toRow(i, { supplierNames, packs }));
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isManualKind, kindLabel, LOCATION_KINDS, LocationCode } from '../../../common/masters/location.ts';
+import { PLANNERS } from '../../../common/roles.ts';
 import { allLocations, type Location } from '../../db/catalog.repository.ts';
 import {
   insertLocations,
@@ -73,6 +74,7 @@ const toRow = ({ id: _, floorId: __, ...location }: Location): LocationRow => lo
 export const locationsCsv = defineCsvKind<LocationRow, Context>({
   kind: 'locations',
   title: 'Locations',
+  roles: PLANNERS,
   columns: [
     {
       name: 'code',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLANNERS } from '../../../common/roles.ts';
 import { type Location, stockOnHandBySku } from '../../db/catalog.repository.ts';
 import {
   type ItemRef,
@@ -49,6 +50,7 @@ function resolve(context: Context, row: StockRow) {
 export const stockCsv = defineCsvKind<StockRow, Context>({
   kind: 'stock',
   title: 'Stock',
+  roles: PLANNERS,
   columns: [
     {
       name: 'sku',
@@ -154,7 +156,7 @@ export const stockCsv = defineCsvKind<StockRow, Context>({
     return errors;
   },
 
-  async apply(tx, context, changes, meta) {
+  async apply(tx, context, changes, env) {
     // In file order, so the movement history reads like the file.
     const rows = [...changes.creates, ...changes.updates].sort((a, b) => a.line - b.line);
     // Requests are made a slice at a time: 100,000 of them at once would only sit in memory.
@@ -171,14 +173,14 @@ export const stockCsv = defineCsvKind<StockRow, Context>({
             lot: row.lot,
             reason: 'CSV import',
           },
-          actorId: meta.actorId,
+          actorId: env.actorId,
         };
         return [{ line, request }];
       });
       const outcomes = await postStockOperations(
         tx,
         part.map((c) => c.request),
-        meta.now,
+        env.now,
         // One import event stands for all of them.
         { announce: false },
       );
