@@ -10,10 +10,10 @@ const HEADER = 'sku,name,unit,category,unit_cost,reorder_point,reorder_qty';
 describe('web client: a planner checks a CSV file, fixes it and imports it', () => {
   const { started, newPage, logIn } = useWebApp();
 
-  async function ioPage(viewport?: { width: number; height: number }): Promise<Page> {
+  async function ioPage(viewport?: { width: number; height: number }, username = 'plan'): Promise<Page> {
     const page = await newPage(viewport ? { viewport } : {});
     await page.goto(`${started().fx.app.url}/login?next=${encodeURIComponent('/io')}`);
-    await logIn(page, 'plan', PASSWORD);
+    await logIn(page, username, PASSWORD);
     await page.waitForURL(/\/io$/);
     await page.getByTestId('import-columns').waitFor();
     return page;
@@ -34,7 +34,7 @@ describe('web client: a planner checks a CSV file, fixes it and imports it', () 
       ]);
       expect(download.suggestedFilename()).toBe('twinventory-items-template.csv');
       expect((await readFile(await download.path(), 'utf8')).split('\n')[0]).toBe(
-        'sku,name,aliases,unit,barcode,category,unit_cost,reorder_point,reorder_qty,tracking,supplier',
+        'sku,name,aliases,unit,barcode,category,unit_cost,reorder_point,reorder_qty,tracking,supplier,packs',
       );
 
       const csv = [
@@ -78,6 +78,12 @@ describe('web client: a planner checks a CSV file, fixes it and imports it', () 
         'Changes name',
       );
       expect(await page.getByTestId('import-apply').textContent()).toBe('Import (2 changes)');
+      // The category the new row names does not exist yet: the import will create it.
+      expect(await page.getByTestId('import-notes').textContent()).toContain('Creates category Fasteners');
+      // Planners are not offered users.
+      expect(await page.getByTestId('import-kind').locator('option').allTextContents()).not.toContain(
+        'Users',
+      );
       await page.getByTestId('import-update').uncheck();
       expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
       await page.getByTestId('import-update').check();
@@ -93,6 +99,31 @@ describe('web client: a planner checks a CSV file, fixes it and imports it', () 
       expect((await fx.as.technician.items.get.query({ id: fx.items.bolt })).name).toBe(
         'M8 x 30 hex bolt (zinc)',
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'an administrator invites users from a file and gets each invitation link once, with Copy',
+    async () => {
+      const page = await ioPage({ width: 390, height: 844 }, 'admin');
+      await page.getByTestId('import-kind').selectOption('users');
+      expect(await page.getByTestId('import-columns').textContent()).toContain(
+        'new users are invited by link',
+      );
+      await choose(page, 'users.csv', 'username,display_name,role\nnew.fitter,New Fitter,technician\n');
+      await page.getByTestId('import-dry-run').click();
+      await page.getByTestId('import-ok').waitFor();
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('import-invites').waitFor();
+      const link = page.getByTestId('one-time-link');
+      expect(await link.count()).toBe(1);
+      expect(await link.textContent()).toContain('Invitation link for new.fitter');
+      expect(await page.getByTestId('one-time-link-url').inputValue()).toMatch(/\/invite\?token=/);
+      expect(await page.getByTestId('one-time-link-copy').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const users = await started().fx.as.admin.users.list.query();
+      expect(users.find((u) => u.username === 'new.fitter')).toMatchObject({ status: 'invited' });
     },
     TIMEOUT,
   );

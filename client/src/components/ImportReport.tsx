@@ -76,6 +76,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
           can be imported until they are fixed.
         </p>
       )}
+      {result.notes.length > 0 ? <ImportNotes notes={result.notes} dryRun /> : null}
       {fileErrors.length > 0 ? (
         <ul className="import-report__file-errors" data-testid="import-file-errors">
           {fileErrors.map((e) => (
@@ -143,6 +144,20 @@ export function ImportReport({ result }: { result: ImportResult }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** What an import does besides the rows themselves: the categories and units an items file creates. */
+export function ImportNotes({ notes, dryRun }: { notes: readonly string[]; dryRun: boolean }) {
+  return (
+    <div className="import-report__notes" data-testid="import-notes">
+      <p>{dryRun ? 'Importing this file also:' : 'The import also:'}</p>
+      <ul>
+        {notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

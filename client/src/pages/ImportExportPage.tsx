@@ -4,8 +4,9 @@ import type { CsvKind } from '../../../common/csv/kinds.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
-import { ImportReport, type ImportResult } from '../components/ImportReport.tsx';
+import { ImportNotes, ImportReport, type ImportResult } from '../components/ImportReport.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { OneTimeLink } from '../components/OneTimeLink.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Stat } from '../components/Stat.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
@@ -41,7 +42,7 @@ export function ImportExportPage() {
       <div className="page">
         <PageHeader title="Import/Export" />
         <EmptyState title="Only planners can import and export CSV files">
-          <p>Ask a planner or an administrator if you need a spreadsheet of items, locations or stock.</p>
+          <p>Ask a planner or an administrator if you need a spreadsheet of items, stock or assets.</p>
         </EmptyState>
       </div>
     );
@@ -57,7 +58,10 @@ function PlannerImportExport() {
   const info = kinds.data?.find((k) => k.kind === kind);
   return (
     <div className="page">
-      <PageHeader title="Import/Export" subtitle="Spreadsheets (CSV) of items, locations and stock." />
+      <PageHeader
+        title="Import/Export"
+        subtitle="Spreadsheets (CSV) of the catalogue, stock, suppliers, assets and plans (and users, for administrators)."
+      />
       {kinds.isPending ? (
         <Loading label="Loading the file formats…" />
       ) : kinds.isError ? (
@@ -297,11 +301,29 @@ function ImportCard({ info }: { info: KindInfo }) {
         ) : null}
         <FormMessage feedback={form.feedback} />
         {imported ? (
-          <div className="stats io-imported" data-testid="import-result">
-            <Stat label="created" value={format.number(imported.totals.create)} />
-            <Stat label="updated" value={format.number(imported.totals.update)} />
-            <Stat label="unchanged" value={format.number(imported.totals.unchanged)} />
-          </div>
+          <>
+            <div className="stats io-imported" data-testid="import-result">
+              <Stat label="created" value={format.number(imported.totals.create)} />
+              <Stat label="updated" value={format.number(imported.totals.update)} />
+              <Stat label="unchanged" value={format.number(imported.totals.unchanged)} />
+            </div>
+            {imported.notes.length > 0 ? <ImportNotes notes={imported.notes} dryRun={false} /> : null}
+            {imported.invites.length > 0 ? (
+              <section className="io-invites" aria-labelledby={`${id}-invites`} data-testid="import-invites">
+                <h3 id={`${id}-invites`} className="card__title">
+                  Invitation links
+                </h3>
+                {/* The server keeps only their hashes: these links are never shown again. */}
+                {imported.invites.map((invite) => (
+                  <OneTimeLink
+                    key={invite.username}
+                    link={{ purpose: 'invite', path: invite.path, expiresAt: invite.expiresAt }}
+                    name={invite.username}
+                  />
+                ))}
+              </section>
+            ) : null}
+          </>
         ) : null}
       </form>
       <div aria-live="polite">
