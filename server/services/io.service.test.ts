@@ -248,9 +248,19 @@ describe('supplier prices', () => {
     });
     expect((await services.suppliers.pricesForItem(nut.id))[0]?.priceMinor).toBe(15);
 
-    const again = await csv.check('supplier_prices', await csv.export('supplier_prices'));
+    // An archived supplier's prices export and re-import unchanged; only changing them is refused.
+    const admin = await factories.newUser('admin');
+    await services.suppliers.archive(yen.id, admin.id);
+    const exported = await csv.export('supplier_prices');
+    const again = await csv.check('supplier_prices', exported);
     expect(again.errors).toEqual([]);
     expect(again.totals).toMatchObject({ create: 0, update: 0, unchanged: again.totals.rows });
+    const changed = await csv.check('supplier_prices', exported.replace('JP-1,300', 'JP-1,310'), {
+      update: true,
+    });
+    expect(at(changed.errors)).toEqual([
+      `${exported.split('\n').findIndex((l) => l.startsWith('Yen Parts')) + 1} supplier: Yen Parts is archived; restore it before changing its prices`,
+    ]);
   });
 
   test('errors by line and column', async () => {
@@ -399,6 +409,21 @@ describe('maintenance plans', () => {
     const again = await csv.check('plans', await csv.export('plans'));
     expect(again.errors).toEqual([]);
     expect(again.totals).toMatchObject({ create: 0, update: 0, unchanged: again.totals.rows });
+  });
+
+  test("an archived asset's plans export and re-import unchanged; changing one is refused", async () => {
+    const { factories, services } = t();
+    const asset = await factories.newAsset({ tag: 'GONE-1' });
+    await factories.newMaintenancePlan(asset.id, { title: 'Old routine' });
+    await services.assets.archive(asset.id, (await factories.newUser('admin')).id);
+    const exported = await csv.export('plans');
+    const again = await csv.check('plans', exported);
+    expect(again.errors).toEqual([]);
+    expect(again.totals).toMatchObject({ rows: 1, unchanged: 1 });
+    const changed = await csv.check('plans', exported.replace('Old routine,30', 'Old routine,60'), {
+      update: true,
+    });
+    expect(at(changed.errors)).toEqual(['2 asset: GONE-1 is archived; restore it to change its plans']);
   });
 
   test('errors by line and column', async () => {

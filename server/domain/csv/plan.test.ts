@@ -24,6 +24,7 @@ const Row = z.object({
     .transform((s) => s ?? ''),
 });
 type Row = z.output<typeof Row>;
+const format = (row: Row) => ({ ...row });
 
 const STORED = new Map<string, Row>([
   ['A1', { code: 'A1', name: 'Bolt', price: 1.5, supplier: 'SKF' }],
@@ -33,7 +34,7 @@ const STORED = new Map<string, Row>([
 function plan(csv: string, update: boolean) {
   const file = parseRows(COLUMNS, Row, csv);
   const candidates: Candidate<Row>[] = file.rows.map((r) =>
-    candidate(r, STORED.get(r.row.code.toUpperCase()), file.present),
+    candidate(r, STORED.get(r.row.code.toUpperCase()), file.present, { columns: COLUMNS, format }),
   );
   return planRows({
     columns: COLUMNS,
@@ -42,7 +43,7 @@ function plan(csv: string, update: boolean) {
     keyColumn: 'code',
     key: (row) => row.code.toUpperCase(),
     label: (row) => `Code ${row.code}`,
-    format: (row) => ({ ...row }),
+    format,
     checks: [],
     update,
     updateHint: "tick 'Update existing'",

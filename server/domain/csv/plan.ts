@@ -11,15 +11,19 @@ export type Totals = { rows: number; create: number; update: number; unchanged: 
 export type Report = { totals: Totals; errors: CellError[]; rows: RowReport[] };
 
 /**
- * A row of the file with the stored record of its key, if any. For a stored record the row is
- * already merged over it: a column the file does not have keeps its stored value.
+ * A row of the file with the stored record of its key, if any, and the columns whose value it
+ * changes. For a stored record the row is already merged over it: a column the file does not have
+ * keeps its stored value.
  */
-export type Candidate<Row> = ParsedRow<Row> & { before: Row | undefined };
+export type Candidate<Row> = ParsedRow<Row> & { before: Row | undefined; changed: string[] };
+
+/** How rows of a kind compare: its columns, and a row as it is written out. */
+export type Comparison<Row> = { columns: readonly ColumnSpec[]; format(row: Row): Cells };
 
 export type Plan<Row> = {
   report: Report;
   creates: ParsedRow<Row>[];
-  updates: (ParsedRow<Row> & { before: Row })[];
+  updates: (ParsedRow<Row> & { before: Row; changed: string[] })[];
 };
 
 /**
@@ -30,14 +34,16 @@ export function candidate<Row extends object>(
   parsed: ParsedRow<Row>,
   before: Row | undefined,
   present: ReadonlySet<string>,
-  keepWhenEmpty: ReadonlySet<string> = new Set(),
+  comparison: Comparison<Row>,
 ): Candidate<Row> {
-  if (before === undefined) return { ...parsed, before };
+  if (before === undefined) return { ...parsed, before, changed: [] };
   const merged = { ...before } as Record<string, unknown>;
   for (const [name, value] of Object.entries(parsed.row)) {
-    if (present.has(name) && !(value === null && keepWhenEmpty.has(name))) merged[name] = value;
+    const keep = value === null && comparison.columns.some((c) => c.name === name && c.keepWhenEmpty);
+    if (present.has(name) && !keep) merged[name] = value;
   }
-  return { line: parsed.line, row: merged as Row, before };
+  const row = merged as Row;
+  return { line: parsed.line, row, before, changed: changedColumns(comparison, before, row) };
 }
 
 export type PlanInput<Row> = {
@@ -90,7 +96,7 @@ export function planRows<Row>(input: PlanInput<Row>): Plan<Row> {
   const creates: Plan<Row>['creates'] = [];
   const updates: Plan<Row>['updates'] = [];
 
-  for (const { line, row, before } of input.candidates) {
+  for (const { line, row, before, changed } of input.candidates) {
     const label = input.label(row);
     const fail = (message: string) => {
       errors.push({ line, column: input.keyColumn, message });
@@ -101,7 +107,6 @@ export function planRows<Row>(input: PlanInput<Row>): Plan<Row> {
     if (first === undefined) firstLine.set(key, line);
     else fail(`${label} is also on line ${first}`);
 
-    const changed = before === undefined ? [] : changedColumns(input, before, row);
     if (before !== undefined && changed.length > 0 && !input.update) {
       fail(`${label} already exists; ${input.updateHint} to change it (changes: ${changed.join(', ')})`);
     }
@@ -115,7 +120,7 @@ export function planRows<Row>(input: PlanInput<Row>): Plan<Row> {
     } else if (changed.length === 0) {
       report(line, label, 'unchanged', changed);
     } else {
-      updates.push({ line, row, before });
+      updates.push({ line, row, before, changed });
       report(line, label, 'update', changed);
     }
   }
@@ -125,11 +130,7 @@ export function planRows<Row>(input: PlanInput<Row>): Plan<Row> {
 }
 
 /** The columns whose value differs from the stored record, compared as they are written out. */
-function changedColumns<Row>(
-  input: Pick<PlanInput<Row>, 'columns' | 'format'>,
-  before: Row,
-  after: Row,
-): string[] {
+function changedColumns<Row>(input: Comparison<Row>, before: Row, after: Row): string[] {
   const was = input.format(before);
   const now = input.format(after);
   return input.columns.filter((c) => !sameCell(c, was[c.name], now[c.name])).map((c) => c.name);

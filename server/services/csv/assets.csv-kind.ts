@@ -103,9 +103,7 @@ const format = (row: AssetRow) => ({
 });
 
 /** Whether anything but `archived` changes: archiving or restoring alone is not an edit. */
-const edited = (before: AssetRow, after: AssetRow) =>
-  JSON.stringify(format({ ...before, archived: false })) !==
-  JSON.stringify(format({ ...after, archived: false }));
+const edited = (changed: readonly string[]) => changed.some((column) => column !== 'archived');
 
 /**
  * Where the asset goes: its bin or zone; with neither, it stays on its spot in the twin if it has
@@ -270,7 +268,7 @@ export const assetsCsv = defineCsvKind<AssetRow, Context>({
 
   check(context, rows) {
     const errors: CellError[] = [];
-    for (const { line, row, before } of rows) {
+    for (const { line, row, before, changed } of rows) {
       if (row.bin !== null) {
         const bin = context.bins.get(row.bin);
         if (bin === undefined)
@@ -305,7 +303,7 @@ export const assetsCsv = defineCsvKind<AssetRow, Context>({
           column: 'meter_value',
           message: `${before.tag} already reads ${before.meter_value} ${before.meter_unit}; a meter cannot go back`,
         });
-      if (before.archived && row.archived && edited(before, row))
+      if (before.archived && row.archived && edited(changed))
         errors.push({
           line,
           column: 'archived',
@@ -327,11 +325,11 @@ export const assetsCsv = defineCsvKind<AssetRow, Context>({
       const id = await assets.createIn(tx, toInput(context, row), env.actorId);
       if (row.archived) await assets.archiveIn(tx, id, env.actorId);
     });
-    await applyEach(changes.updates, async ({ row, before }) => {
+    await applyEach(changes.updates, async ({ row, before, changed }) => {
       const asset = context.assets.get(tagKey(row.tag));
       if (asset === undefined) return;
       if (before.archived && !row.archived) await assets.restoreIn(tx, asset.id, env.actorId);
-      if (edited(before, row)) await assets.updateIn(tx, asset.id, toInput(context, row), env.actorId);
+      if (edited(changed)) await assets.updateIn(tx, asset.id, toInput(context, row), env.actorId);
       if (!before.archived && row.archived) await assets.archiveIn(tx, asset.id, env.actorId);
     });
   },

@@ -107,7 +107,6 @@ export type CsvKindEngine = {
 
 export function defineCsvKind<Row extends object, Context>(spec: CsvKindSpec<Row, Context>): CsvKindEngine {
   const example: Cells = Object.fromEntries(spec.columns.map((c) => [c.name, c.example]));
-  const keepWhenEmpty = new Set(spec.columns.filter((c) => c.keepWhenEmpty).map((c) => c.name));
   return {
     kind: spec.kind,
     title: spec.title,
@@ -125,7 +124,7 @@ export function defineCsvKind<Row extends object, Context>(spec: CsvKindSpec<Row
             options,
           );
           const candidates = file.rows.map((r: ParsedRow<Row>) =>
-            candidate(r, spec.existing(context, r.row), file.present, keepWhenEmpty),
+            candidate(r, spec.existing(context, r.row), file.present, spec),
           );
           const plan = planRows({
             columns: spec.columns,

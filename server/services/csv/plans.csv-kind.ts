@@ -245,11 +245,12 @@ export const plansCsv = defineCsvKind<PlanRow, Context>({
 
   check(context, rows) {
     const errors: CellError[] = [];
-    for (const { line, row } of rows) {
+    for (const { line, row, before, changed } of rows) {
       const asset = context.assets.get(lower(row.asset));
       if (asset === undefined)
         errors.push({ line, column: 'asset', message: `No asset has the tag ${row.asset}` });
-      else if (asset.archivedAt !== null)
+      // The plans of an archived asset stay as they are: an export of them re-imports unchanged.
+      else if (asset.archivedAt !== null && (before === undefined || changed.length > 0))
         errors.push({
           line,
           column: 'asset',

@@ -177,11 +177,12 @@ export const supplierPricesCsv = defineCsvKind<SupplierPriceRow, Context>({
 
   check(context, rows) {
     const errors: CellError[] = [];
-    for (const { line, row } of rows) {
+    for (const { line, row, before, changed } of rows) {
       const { supplier, item } = resolve(context, row);
       if (supplier === undefined)
         errors.push({ line, column: 'supplier', message: `No supplier is called "${row.supplier}"` });
-      else if (supplier.archived)
+      // An archived supplier's prices stay as they are: an export of them re-imports unchanged.
+      else if (supplier.archived && (before === undefined || changed.length > 0))
         errors.push({
           line,
           column: 'supplier',

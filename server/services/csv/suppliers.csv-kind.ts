@@ -224,11 +224,11 @@ export const suppliersCsv = defineCsvKind<SupplierRow, Context>({
       const id = await suppliers.createIn(tx, toInput(row, []), env.actorId);
       if (row.archived) await suppliers.setArchivedIn(tx, id, true, env.actorId);
     });
-    await applyEach(changes.updates, async ({ row, before }) => {
+    await applyEach(changes.updates, async ({ row, changed }) => {
       const stored = context.suppliers.get(nameKey(row.name));
       if (stored === undefined) return;
       // Archiving alone is not an edit of the supplier's details.
-      if (JSON.stringify({ ...before, archived: false }) !== JSON.stringify({ ...row, archived: false }))
+      if (changed.some((column) => column !== 'archived'))
         await suppliers.updateIn(
           tx,
           stored.id,
