@@ -24,7 +24,7 @@ function io(t: () => TestServices) {
   };
 }
 
-const actions = (report: { rows: { line: number; action: string; changed: string[] }[] }) =>
+const actions = (report: { rows: { line: number; action: string; changed: readonly string[] }[] }) =>
   report.rows.map((r) => [r.line, r.action, ...r.changed]);
 const at = (errors: CellError[]) => errors.map((e) => `${e.line} ${e.column}: ${e.message}`);
 

@@ -5,7 +5,7 @@ import type { ColumnSpec, ParsedFile, ParsedRow } from './rows.ts';
 export type Cells = Record<string, string | number>;
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
-export type RowReport = { line: number; key: string; action: RowAction; changed: string[] };
+export type RowReport = { line: number; key: string; action: RowAction; changed: readonly string[] };
 export type Totals = { rows: number; create: number; update: number; unchanged: number; error: number };
 
 export type Report = { totals: Totals; errors: CellError[]; rows: RowReport[] };
@@ -15,7 +15,10 @@ export type Report = { totals: Totals; errors: CellError[]; rows: RowReport[] };
  * changes. For a stored record the row is already merged over it: a column the file does not have
  * keeps its stored value.
  */
-export type Candidate<Row> = ParsedRow<Row> & { before: Row | undefined; changed: string[] };
+export type Candidate<Row> = ParsedRow<Row> & { before: Row | undefined; changed: readonly string[] };
+
+/** Shared by every row that changes nothing: a 100,000-row file would otherwise hold as many empty arrays. */
+const NO_CHANGES: readonly string[] = Object.freeze([]);
 
 /** How rows of a kind compare: its columns, and a row as it is written out. */
 export type Comparison<Row> = { columns: readonly ColumnSpec[]; format(row: Row): Cells };
@@ -23,7 +26,7 @@ export type Comparison<Row> = { columns: readonly ColumnSpec[]; format(row: Row)
 export type Plan<Row> = {
   report: Report;
   creates: ParsedRow<Row>[];
-  updates: (ParsedRow<Row> & { before: Row; changed: string[] })[];
+  updates: (ParsedRow<Row> & { before: Row; changed: readonly string[] })[];
 };
 
 /**
@@ -36,7 +39,7 @@ export function candidate<Row extends object>(
   present: ReadonlySet<string>,
   comparison: Comparison<Row>,
 ): Candidate<Row> {
-  if (before === undefined) return { ...parsed, before, changed: [] };
+  if (before === undefined) return { ...parsed, before, changed: NO_CHANGES };
   const merged = { ...before } as Record<string, unknown>;
   for (const [name, value] of Object.entries(parsed.row)) {
     const keep = value === null && comparison.columns.some((c) => c.name === name && c.keepWhenEmpty);
@@ -86,12 +89,13 @@ export function planRows<Row>(input: PlanInput<Row>): Plan<Row> {
     unchanged: 0,
     error: file.failedLines.length,
   };
-  const report = (line: number, label: string, action: RowAction, changed: string[]) => {
+  const report = (line: number, label: string, action: RowAction, changed: readonly string[]) => {
     totals[action] += 1;
     if (input.listRows) reports.push({ line, key: label, action, changed });
   };
   if (input.listRows) {
-    for (const line of file.failedLines) reports.push({ line, key: '', action: 'error', changed: [] });
+    for (const line of file.failedLines)
+      reports.push({ line, key: '', action: 'error', changed: NO_CHANGES });
   }
   const creates: Plan<Row>['creates'] = [];
   const updates: Plan<Row>['updates'] = [];
@@ -130,10 +134,11 @@ export function planRows<Row>(input: PlanInput<Row>): Plan<Row> {
 }
 
 /** The columns whose value differs from the stored record, compared as they are written out. */
-function changedColumns<Row>(input: Comparison<Row>, before: Row, after: Row): string[] {
+function changedColumns<Row>(input: Comparison<Row>, before: Row, after: Row): readonly string[] {
   const was = input.format(before);
   const now = input.format(after);
-  return input.columns.filter((c) => !sameCell(c, was[c.name], now[c.name])).map((c) => c.name);
+  const changed = input.columns.filter((c) => !sameCell(c, was[c.name], now[c.name])).map((c) => c.name);
+  return changed.length === 0 ? NO_CHANGES : changed;
 }
 
 function sameCell(column: ColumnSpec, a: string | number | undefined, b: string | number | undefined) {
