@@ -182,6 +182,22 @@ describe('suppliers', () => {
     expect(again.totals).toMatchObject({ create: 0, update: 0, unchanged: again.totals.rows });
   });
 
+  test('a file of more rows than one import applies one by one is refused whole: split it', async () => {
+    const rows = Array.from(
+      { length: 5001 },
+      (_, i) => `Bulk Supplier ${i},5,EUR,,Orders,,o${i}@example.com,,`,
+    );
+    const dry = await csv.check('suppliers', [HEADER, ...rows].join('\n'));
+    expect(dry.errors[0]).toEqual({
+      line: 1,
+      column: '',
+      message:
+        "The file has 5,001 rows; a suppliers file holds at most 5,000, since each row goes through the setup screen's rules one by one: split it",
+    });
+    expect(dry.errors).toHaveLength(1);
+    expect(await refusal(csv.run('suppliers', [HEADER, ...rows].join('\n')))).toHaveLength(1);
+  });
+
   test('errors by line and column, the first contact checked by the contact rules', async () => {
     const { factories } = t();
     const priced = await factories.newSupplier({ currency: 'EUR' });
@@ -506,7 +522,7 @@ describe('users', () => {
       },
     );
     expect(at(withPassword.errors)).toEqual([
-      '1 password: Passwords never travel in CSV files: remove this column; each new user gets an invitation link to choose their own',
+      '1 password: Remove the password column: passwords never travel in CSV files; each new user gets an invitation link to choose their own',
     ]);
     const self = await csv.check('users', `username,display_name,role\nboss,${admin.displayName},planner\n`, {
       update: true,

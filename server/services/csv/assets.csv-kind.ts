@@ -22,7 +22,7 @@ import {
   required,
 } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
-import { applyEach, defineCsvKind } from './csv-kind.ts';
+import { applyEach, defineCsvKind, ROWS_PER_SERVICE_FILE } from './csv-kind.ts';
 
 const fields = AssetInputSchema.shape;
 const optional = (column: string, max: number) => optionalText(column, max).transform((s) => s ?? '');
@@ -145,6 +145,7 @@ export const assetsCsv = defineCsvKind<AssetRow, Context>({
   kind: 'assets',
   title: 'Assets',
   roles: PLANNERS,
+  maxRows: ROWS_PER_SERVICE_FILE,
   columns: [
     {
       name: 'tag',

@@ -17,7 +17,7 @@ import {
 import { type ItemRef, itemRefsBySku } from '../../db/catalog-bulk.repository.ts';
 import { choice, list, optionalDay, optionalNumber, required } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
-import { applyEach, defineCsvKind } from './csv-kind.ts';
+import { applyEach, defineCsvKind, ROWS_PER_SERVICE_FILE } from './csv-kind.ts';
 
 const fields = PlanInputSchema.shape;
 const KIT_LINE = /^(.+):\s*(\d+)$/;
@@ -133,6 +133,7 @@ export const plansCsv = defineCsvKind<PlanRow, Context>({
   kind: 'plans',
   title: 'Maintenance plans',
   roles: PLANNERS,
+  maxRows: ROWS_PER_SERVICE_FILE,
   columns: [
     {
       name: 'asset',

@@ -15,7 +15,7 @@ import {
 } from '../../db/suppliers.repository.ts';
 import { number, optionalNumber, required } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
-import { applyEach, defineCsvKind } from './csv-kind.ts';
+import { applyEach, defineCsvKind, ROWS_PER_SERVICE_FILE } from './csv-kind.ts';
 
 const fields = SupplierPriceInput.shape;
 
@@ -80,6 +80,7 @@ export const supplierPricesCsv = defineCsvKind<SupplierPriceRow, Context>({
   kind: 'supplier_prices',
   title: 'Supplier prices',
   roles: PLANNERS,
+  maxRows: ROWS_PER_SERVICE_FILE,
   columns: [
     {
       name: 'supplier',

@@ -9,7 +9,7 @@ import {
 } from '../../db/suppliers.repository.ts';
 import { flag, number, optionalText, required } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
-import { applyEach, defineCsvKind } from './csv-kind.ts';
+import { applyEach, defineCsvKind, ROWS_PER_SERVICE_FILE } from './csv-kind.ts';
 
 const fields = SupplierInput.shape;
 const CONTACT_COLUMNS = {
@@ -117,6 +117,7 @@ export const suppliersCsv = defineCsvKind<SupplierRow, Context>({
   kind: 'suppliers',
   title: 'Suppliers',
   roles: PLANNERS,
+  maxRows: ROWS_PER_SERVICE_FILE,
   columns: [
     {
       name: 'name',

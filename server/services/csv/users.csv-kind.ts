@@ -4,7 +4,7 @@ import { ADMINS, ROLES } from '../../../common/roles.ts';
 import { countActiveAdmins, listUsers, type UserSummary } from '../../db/users.repository.ts';
 import { choice, required } from '../../domain/csv/cells.ts';
 import type { CellError } from '../../domain/csv/read-csv.ts';
-import { applyEach, defineCsvKind, type Invite } from './csv-kind.ts';
+import { applyEach, defineCsvKind, type Invite, ROWS_PER_SERVICE_FILE } from './csv-kind.ts';
 
 export const UserRow = z.object({
   username: required('username').pipe(Username),
@@ -19,8 +19,8 @@ type Context = {
   actorId: number | null;
 };
 
-const NO_PASSWORDS =
-  'Passwords never travel in CSV files: remove this column; each new user gets an invitation link to choose their own';
+const noPasswords = (column: string) =>
+  `Remove the ${column} column: passwords never travel in CSV files; each new user gets an invitation link to choose their own`;
 
 const userKey = (username: string) => username.toLowerCase();
 
@@ -34,7 +34,8 @@ export const usersCsv = defineCsvKind<UserRow, Context>({
   kind: 'users',
   title: 'Users',
   roles: ADMINS,
-  refusedColumns: { password: NO_PASSWORDS, password_hash: NO_PASSWORDS },
+  maxRows: ROWS_PER_SERVICE_FILE,
+  refusedColumns: { password: noPasswords('password'), password_hash: noPasswords('password_hash') },
   columns: [
     {
       name: 'username',
