@@ -1,52 +1,53 @@
 import { invalid, notFound } from '../../common/errors.ts';
 import type { Priority } from '../../common/work-order-status.ts';
+import {
+  ASSET_COLUMNS,
+  allAssetNames,
+  assetNamesById,
+  listAssets,
+  listAssetsById,
+  toAsset,
+} from '../db/asset-list.repository.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
-import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import { num, numOrNull, str } from '../db/sql.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
+import { AssetSearchIndex } from '../domain/asset-search.ts';
 import { duePlans } from '../domain/maintenance-due.ts';
 import type { Clock } from './clock.ts';
+import type { EventBus } from './event-bus.ts';
+import { LiveIndex } from './live-index.ts';
 import { insertWorkOrder } from './work-orders.service.ts';
-
-const toAsset = (r: Record<string, unknown>) => ({
-  id: num(r.id),
-  tag: str(r.tag),
-  name: str(r.name),
-  aliases: JSON.parse(str(r.aliases)) as string[],
-  category: str(r.category),
-  locationId: numOrNull(r.location_id),
-  x: num(r.x),
-  y: num(r.y),
-  z: num(r.z),
-  meterUnit: strOrNull(r.meter_unit),
-  meterValue: num(r.meter_value),
-  status: str(r.status) as 'running' | 'down' | 'retired',
-});
-
-const ASSET_COLUMNS =
-  'id, tag, name, aliases, category, location_id, x, y, z, meter_unit, meter_value, status';
 
 /** Equipment in the facility, its meters and maintenance plans, and the scheduler that raises work orders. */
 export class AssetService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
+  readonly #search: LiveIndex<AssetSearchIndex>;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
+    const reader = deps.db.reader;
+    this.#search = new LiveIndex({
+      events: deps.events,
+      // No CSV import carries assets (imports are items, locations or stock).
+      changeOf: (event) => (event.type === 'asset' ? { ids: [event.assetId] } : null),
+      build: async () => new AssetSearchIndex(await allAssetNames(reader)),
+      refresh: async (index, ids) => {
+        for (const asset of await assetNamesById(reader, ids)) index.upsert(asset);
+      },
+    });
   }
 
-  async list(q: string | undefined) {
-    const like = `%${(q ?? '').trim()}%`;
-    const rs = await this.#db.reader.execute({
-      sql: `SELECT ${ASSET_COLUMNS},
-              (SELECT count(*) FROM work_orders w WHERE w.asset_id = a.id AND w.status NOT IN ('done', 'cancelled')) AS open_work
-            FROM assets a WHERE name LIKE ? OR tag LIKE ? OR aliases LIKE ? OR category LIKE ? ORDER BY tag`,
-      args: [like, like, like, like],
-    });
-    return rs.rows.map((r) => ({ ...toAsset(r), openWorkOrders: num(r.open_work) }));
+  /** The register by tag, or the assets matching `q` best first (typos forgiven, like item search). */
+  async list(q: string | undefined, limit: number) {
+    const query = (q ?? '').trim();
+    if (query === '') return listAssets(this.#db.reader, limit);
+    const index = await this.#search.current();
+    return listAssetsById(this.#db.reader, index.search(query, limit));
   }
 
   async get(id: number) {

@@ -25,49 +25,42 @@ import { ItemSearchIndex } from '../domain/item-search.ts';
 import { suggestReorder } from '../domain/reorder.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './event-bus.ts';
+import { LiveIndex } from './live-index.ts';
 
 /** Reads of the catalogue and stock, plus item maintenance. Stock changes go through the ledger. */
 export class InventoryService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  #search: ItemSearchIndex | null = null;
-  /** Items changed since the index last looked; applied before the next search reads it. */
-  readonly #stale = new Set<number>();
-  #rebuild = false;
+  readonly #search: LiveIndex<ItemSearchIndex>;
 
   constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    // The index follows committed changes, whoever made them.
-    deps.events.listen((event) => {
-      if (event.type === 'catalog') this.#stale.add(event.itemId);
-      else if (event.type === 'import' && event.kind === 'items') this.#rebuild = true;
+    const reader = deps.db.reader;
+    this.#search = new LiveIndex({
+      events: deps.events,
+      changeOf: (event) =>
+        event.type === 'catalog'
+          ? { ids: [event.itemId] }
+          : event.type === 'import' && event.kind === 'items'
+            ? 'rebuild'
+            : null,
+      build: async () => new ItemSearchIndex(await allItems(reader)),
+      refresh: async (index, ids) => {
+        for (const item of await itemsById(reader, ids)) index.upsert(item);
+      },
     });
   }
 
   /** Builds the search index; call after migrations and whenever items are changed behind our back. */
   async load(): Promise<void> {
-    this.#rebuild = false;
-    this.#stale.clear();
-    this.#search = new ItemSearchIndex(await allItems(this.#db.reader));
-  }
-
-  /** The index with every committed change applied. */
-  async #index(): Promise<ItemSearchIndex> {
-    if (this.#search === null || this.#rebuild) await this.load();
-    const index = this.#search ?? new ItemSearchIndex([]);
-    if (this.#stale.size > 0) {
-      const ids = [...this.#stale];
-      this.#stale.clear();
-      for (const item of await itemsById(this.#db.reader, ids)) index.upsert(item);
-    }
-    return index;
+    await this.#search.reload();
   }
 
   async search(q: string, limit: number): Promise<(Item & { onHand: number })[]> {
-    const index = await this.#index();
+    const index = await this.#search.current();
     // An empty query browses the catalogue by name rather than showing nothing.
     const ids =
       q.trim() === ''

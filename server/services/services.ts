@@ -39,7 +39,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     auth: new AuthService({ db, writer, clock, sessionDays: deps.sessionDays ?? 14 }),
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
     workOrders: new WorkOrderService({ db, writer, clock }),
-    assets: new AssetService({ db, writer, clock }),
+    assets: new AssetService({ db, writer, clock, events }),
     audit: new AuditService({ db }),
     io: new IoService({ db, writer, clock }),
     twin,

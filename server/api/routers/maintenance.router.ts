@@ -6,8 +6,8 @@ import { roleProcedure, router } from '../trpc.ts';
 
 export const assetsRouter = router({
   list: roleProcedure(ANY_USER)
-    .input(z.object({ q: z.string().max(100).optional() }))
-    .query(({ ctx, input }) => ctx.services.assets.list(input.q)),
+    .input(z.object({ q: z.string().max(100).optional(), limit: limit(500, 200) }))
+    .query(({ ctx, input }) => ctx.services.assets.list(input.q, input.limit)),
   get: roleProcedure(ANY_USER)
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.services.assets.get(input.id)),
