@@ -19,10 +19,17 @@ import {
 } from '../db/catalog.repository.ts';
 import type { Database } from '../db/database.ts';
 import { ledgerMismatches } from '../db/ledger.repository.ts';
-import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import { lowStockRows } from '../db/low-stock.repository.ts';
+import { num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import { ItemSearchIndex } from '../domain/item-search.ts';
-import { suggestReorder } from '../domain/reorder.ts';
+import {
+  type LowStockLine,
+  type LowStockPage,
+  type LowStockQuery,
+  lowStockLines,
+  queryLowStock,
+} from '../domain/low-stock.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './event-bus.ts';
 import { LiveIndex } from './live-index.ts';
@@ -164,48 +171,14 @@ export class InventoryService {
     });
   }
 
-  /** Items at or below their reorder point, with what to order and from whom. */
-  async lowStock() {
-    const rs = await this.#db.reader.execute(`
-      SELECT i.id, i.sku, i.name, i.unit, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
-             sup.name AS supplier_name,
-             coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, coalesce(o.open_qty, 0) AS on_order
-      FROM items i
-      LEFT JOIN (SELECT item_id, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock GROUP BY item_id) s
-        ON s.item_id = i.id
-      LEFT JOIN (SELECT l.item_id, sum(l.qty_ordered - l.qty_received) AS open_qty
-                 FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
-                 WHERE p.status IN ('open', 'partially_received') GROUP BY l.item_id) o ON o.item_id = i.id
-      LEFT JOIN suppliers sup ON sup.id = i.supplier_id
-      WHERE coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) <= i.reorder_point`);
-    const suggested = new Map(
-      suggestReorder(
-        rs.rows.map((r) => ({
-          itemId: num(r.id),
-          onHand: num(r.on_hand),
-          reserved: num(r.reserved),
-          onOrder: num(r.on_order),
-          reorderPoint: num(r.reorder_point),
-          reorderQty: num(r.reorder_qty),
-        })),
-      ).map((x) => [x.itemId, x.suggestedQty]),
-    );
-    return rs.rows
-      .map((r) => ({
-        itemId: num(r.id),
-        sku: str(r.sku),
-        name: str(r.name),
-        unit: str(r.unit),
-        onHand: num(r.on_hand),
-        available: num(r.on_hand) - num(r.reserved),
-        onOrder: num(r.on_order),
-        reorderPoint: num(r.reorder_point),
-        suggestedQty: suggested.get(num(r.id)) ?? 0,
-        unitCostCents: num(r.unit_cost_cents),
-        supplierId: numOrNull(r.supplier_id),
-        supplierName: strOrNull(r.supplier_name),
-      }))
-      .sort((a, b) => a.available - a.reorderPoint - (b.available - b.reorderPoint));
+  /** Items at or below their reorder point, with what to order and from whom, most urgent first. */
+  async lowStock(): Promise<LowStockLine[]> {
+    return lowStockLines(await lowStockRows(this.#db.reader));
+  }
+
+  /** The low-stock list filtered, sorted and paged for a screen. */
+  async lowStockPage(query: LowStockQuery): Promise<LowStockPage> {
+    return queryLowStock(await this.lowStock(), query);
   }
 
   async verifyLedger() {

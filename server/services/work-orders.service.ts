@@ -8,29 +8,16 @@ import {
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import {
+  type BoardFilter,
+  countWorkOrders,
+  listWorkOrders,
+  SUMMARY_SQL,
+  toSummary,
+} from '../db/work-order-board.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
 import { type LedgerRequest, type LedgerResult, postStockOperations } from './stock-ledger.service.ts';
-
-type Row = Record<string, unknown>;
-
-const toSummary = (r: Row) => ({
-  id: num(r.id),
-  title: str(r.title),
-  status: str(r.status) as WorkOrderStatus,
-  priority: str(r.priority) as Priority,
-  dueAt: numOrNull(r.due_at),
-  assetId: numOrNull(r.asset_id),
-  assetName: strOrNull(r.asset_name),
-  assigneeId: numOrNull(r.assignee_id),
-  assignee: strOrNull(r.assignee),
-  createdAt: num(r.created_at),
-  updatedAt: num(r.updated_at),
-});
-
-const SUMMARY_SQL = `SELECT w.id, w.title, w.status, w.priority, w.due_at, w.asset_id, a.name AS asset_name,
-  w.assignee_id, u.display_name AS assignee, w.created_at, w.updated_at
-  FROM work_orders w LEFT JOIN assets a ON a.id = w.asset_id LEFT JOIN users u ON u.id = w.assignee_id`;
 
 /**
  * Work orders: the status machine, assignment, parts (reserved against a bin, then consumed through
@@ -47,34 +34,12 @@ export class WorkOrderService {
     this.#clock = deps.clock;
   }
 
-  async list(filter: { status?: WorkOrderStatus | undefined; assetId?: number | undefined; limit: number }) {
-    const rs = await this.#db.reader.execute({
-      sql: `${SUMMARY_SQL} WHERE (? IS NULL OR w.status = ?) AND (? IS NULL OR w.asset_id = ?)
-            ORDER BY CASE w.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
-                     coalesce(w.due_at, 9e15), w.id DESC LIMIT ?`,
-      args: [
-        filter.status ?? null,
-        filter.status ?? null,
-        filter.assetId ?? null,
-        filter.assetId ?? null,
-        filter.limit,
-      ],
-    });
-    return rs.rows.map(toSummary);
+  list(filter: BoardFilter & { status?: WorkOrderStatus | undefined; offset: number; limit: number }) {
+    return listWorkOrders(this.#db.reader, filter);
   }
 
-  async counts(): Promise<Record<WorkOrderStatus, number>> {
-    const rs = await this.#db.reader.execute('SELECT status, count(*) AS n FROM work_orders GROUP BY status');
-    const out: Record<WorkOrderStatus, number> = {
-      open: 0,
-      assigned: 0,
-      in_progress: 0,
-      on_hold: 0,
-      done: 0,
-      cancelled: 0,
-    };
-    for (const r of rs.rows) out[str(r.status) as WorkOrderStatus] = num(r.n);
-    return out;
+  counts(filter: BoardFilter = {}): Promise<Record<WorkOrderStatus, number>> {
+    return countWorkOrders(this.#db.reader, filter);
   }
 
   async get(id: number) {
