@@ -2,6 +2,7 @@ import { conflict, invalid, notFound } from '../../common/errors.ts';
 import type { PurchaseOrderStatus } from '../../common/purchase-order-status.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
+import { usualBins } from '../db/receiving.repository.ts';
 import { insertRows, num, str } from '../db/sql.ts';
 import type { Writer } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
@@ -124,6 +125,10 @@ export class PurchasingService {
             FROM purchase_order_lines l JOIN items i ON i.id = l.item_id WHERE l.po_id = ? ORDER BY l.id`,
       args: [id],
     });
+    const usual = await usualBins(
+      this.#db.reader,
+      lines.rows.map((r) => num(r.item_id)),
+    );
     return {
       id: num(h.id),
       status: str(h.status) as PurchaseOrderStatus,
@@ -132,6 +137,8 @@ export class PurchasingService {
       expectedAt: h.expected_at === null ? null : num(h.expected_at),
       lines: lines.rows.map((r) => ({
         id: num(r.id),
+        /** Where receiving should suggest putting it. */
+        usualBin: usual.get(num(r.item_id)) ?? null,
         itemId: num(r.item_id),
         sku: str(r.sku),
         name: str(r.name),

@@ -184,23 +184,43 @@ export class WorkOrderService {
       const part = await this.#part(tx, wo.id, input.partId);
       if (wo.status !== 'in_progress') throw conflict(`Start work order ${wo.id} before consuming its parts`);
       const left = part.qtyReserved - part.qtyConsumed;
-      const pick = await this.#post(tx, {
-        op: {
-          kind: 'pick',
-          itemId: part.itemId,
-          locationId: part.locationId,
-          lot: part.lot,
-          qty: input.qty,
-          fromReservation: Math.min(left, input.qty),
-          refType: 'work_order',
-          refId: wo.id,
-          reason: 'work order part',
-        },
-        actorId,
-        idempotencyKey: input.idempotencyKey,
-        requestFingerprint: JSON.stringify(['consumePart', wo.id, part.id, input.qty]),
-      });
-      if (pick.replayed) return { next: wo.status, kind: 'none', note: '', result: pick };
+      const [outcome] = await postStockOperations(
+        tx,
+        [
+          {
+            op: {
+              kind: 'pick',
+              itemId: part.itemId,
+              locationId: part.locationId,
+              lot: part.lot,
+              qty: input.qty,
+              fromReservation: Math.min(left, input.qty),
+              refType: 'work_order',
+              refId: wo.id,
+              reason: 'work order part',
+            },
+            actorId,
+            idempotencyKey: input.idempotencyKey,
+            requestFingerprint: JSON.stringify(['consumePart', wo.id, part.id, input.qty]),
+          },
+        ],
+        this.#clock.now(),
+      );
+      // A replay answers as the first time did, even though that first use lowered what is left.
+      if (outcome?.ok && outcome.value.replayed)
+        return { next: wo.status, kind: 'none', note: '', result: outcome.value };
+      // The job's own reservation is what the person works from, whatever else the bin holds.
+      if (input.qty > left) {
+        throw conflict(
+          left > 0
+            ? `Only ${left} reserved for this job; reserve more before using ${input.qty}`
+            : `Nothing more is reserved for this job; reserve more before using ${input.qty}`,
+          { reserved: left },
+        );
+      }
+      if (!outcome) throw new Error('ledger returned no outcome');
+      if (!outcome.ok) throw outcome.error;
+      const pick = outcome.value;
       await tx.execute({
         sql: 'UPDATE work_order_parts SET qty_consumed = qty_consumed + ? WHERE id = ?',
         args: [input.qty, part.id],

@@ -1,5 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
@@ -11,6 +11,7 @@ import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
+import './ReceiveLineForm.css';
 import { FormMessage } from './FormMessage.tsx';
 
 type Line = PurchaseOrderDetail['lines'][number];
@@ -20,6 +21,7 @@ const FIELD_FOR: Record<string, string> = { qty: 'qty', locationId: 'bin', lot: 
 /** Receive some or all of what is outstanding on one order line into a bin. */
 export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const receive = useMutation(trpc.purchasing.receiveLine.mutationOptions());
   const resolveBin = useResolveBin();
   const keys = useSubmissionKey();
@@ -27,13 +29,22 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
   const form = useFeedback();
   const outstanding = line.qtyOrdered - line.qtyReceived;
   const [qty, setQty] = useState(String(outstanding));
-  const [code, setCode] = useState('');
+  // Where this part usually goes; the person can still type any other bin.
+  const [code, setCode] = useState(line.usualBin?.code ?? '');
   const [lot, setLot] = useState('');
   const [pending, setPending] = useState(false);
+  /** The bin holds other parts: receiving there waits for a second, deliberate press. */
+  const [mixed, setMixed] = useState<{ code: string; others: string[] } | null>(null);
+  const binInput = useRef<HTMLInputElement>(null);
   const tracked = line.tracking !== 'none';
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    void receiveInto(null);
+  };
+
+  /** `mixedOk`: the bin the person agreed to share with other parts. */
+  const receiveInto = async (mixedOk: string | null) => {
     setPending(true);
     try {
       const errors: FieldErrors = {};
@@ -47,6 +58,20 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
         form.invalid(errors);
         return;
       }
+      if (r.bin.code !== mixedOk) {
+        const bin = await qc.fetchQuery(
+          trpc.locations.get.queryOptions({ code: r.bin.code }, { staleTime: 0 }),
+        );
+        const others = [
+          ...new Set(bin.contents.filter((c) => c.itemId !== line.itemId).map((c) => c.itemName)),
+        ];
+        if (others.length > 0) {
+          form.reset();
+          setMixed({ code: r.bin.code, others });
+          return;
+        }
+      }
+      setMixed(null);
       const input = {
         lineId: line.id,
         qty: q.value,
@@ -79,13 +104,18 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
           />
         )}
       </Field>
-      <Field label="Into bin" error={form.fieldErrors.bin}>
+      <Field
+        label="Into bin"
+        error={form.fieldErrors.bin}
+        hint={line.usualBin ? `Usually ${line.usualBin.code}` : 'Type or scan the bin code'}
+      >
         {(c) => (
           <input
             {...c}
             className="mono"
             placeholder="e.g. A-01-1"
             autoCapitalize="characters"
+            ref={binInput}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             data-testid="po-bin-input"
@@ -102,6 +132,34 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
           {pending ? 'Receiving…' : 'Receive'}
         </button>
       </div>
+      {mixed !== null && mixed.code === code.trim().toUpperCase() ? (
+        <div className="notice notice--warning receive-mixed" role="alert" data-testid="po-mixed-bin">
+          <p>
+            {mixed.code} already holds {mixed.others.join(', ')}. Put {line.name} there as well?
+          </p>
+          <div className="receive-mixed__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={pending}
+              onClick={() => void receiveInto(mixed.code)}
+              data-testid="po-mixed-confirm"
+            >
+              Receive into {mixed.code} anyway
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setMixed(null);
+                binInput.current?.focus();
+              }}
+            >
+              Choose another bin
+            </button>
+          </div>
+        </div>
+      ) : null}
       <FormMessage feedback={form.feedback} />
     </form>
   );
