@@ -120,6 +120,7 @@ export class TwinService {
       return {
         code: str(r.code),
         onHand,
+        capacity: num(r.capacity),
         items: num(r.items),
         lastCountedAt: r.last_counted_at === null ? null : num(r.last_counted_at),
         daysOfCover: perDay > 0 ? Math.round((onHand / perDay) * 10) / 10 : null,
