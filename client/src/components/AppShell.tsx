@@ -1,10 +1,12 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
+import { usePageFocus } from '../hooks/usePageFocus.ts';
 import { useUi } from '../state/ui.ts';
 import { VoicePanel } from '../voice/VoicePanel.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { NavLinks } from './NavLinks.tsx';
 import { Toasts } from './Toasts.tsx';
+import './AppShell.css';
 import { UserMenu } from './UserMenu.tsx';
 
 /** Header (product, sections, live light, user), the page, and the notification region. */
@@ -12,6 +14,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navOpen = useUi((s) => s.navOpen);
   const setNavOpen = useUi((s) => s.setNavOpen);
   const [location] = useLocation();
+  const main = useRef<HTMLElement>(null);
+  usePageFocus(main);
 
   useEffect(() => {
     // A new page closes the phone menu; `location` is the trigger.
@@ -26,7 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link href="/" className="brand" aria-label="Twinventory home">
+          <Link href="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               TV
             </span>
@@ -49,16 +53,17 @@ export function AppShell({ children }: { children: ReactNode }) {
             </div>
           </nav>
           <div className="topbar__end">
+            {/* In the header, so it never covers a field or a button of the page. */}
+            <VoicePanel />
             <LiveIndicator />
             <UserMenu />
           </div>
         </div>
       </header>
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="main" tabIndex={-1} ref={main}>
         {children}
       </main>
       <Toasts />
-      <VoicePanel />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
+import { useRefocus } from '../hooks/useRefocus.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
 import { TYPE_CODE } from '../lib/bins.ts';
@@ -36,6 +37,10 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
   /** The bin holds other parts: receiving there waits for a second, deliberate press. */
   const [mixed, setMixed] = useState<{ code: string; others: string[] } | null>(null);
   const binInput = useRef<HTMLInputElement>(null);
+  const message = useRef<HTMLParagraphElement>(null);
+  useRefocus(message, form.feedback);
+  const confirmMixed = useRef<HTMLButtonElement>(null);
+  useRefocus(confirmMixed, mixed);
   const tracked = line.tracking !== 'none';
 
   const onSubmit = (e: FormEvent) => {
@@ -142,6 +147,7 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
               type="button"
               className="button button--primary"
               disabled={pending}
+              ref={confirmMixed}
               onClick={() => void receiveInto(mixed.code)}
               data-testid="po-mixed-confirm"
             >
@@ -160,7 +166,7 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
           </div>
         </div>
       ) : null}
-      <FormMessage feedback={form.feedback} />
+      <FormMessage feedback={form.feedback} ref={message} />
     </form>
   );
 }
