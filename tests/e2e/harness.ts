@@ -5,7 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { BUILT_CLIENT_DIR } from '../../server/app.ts';
+import { seedSampleFacility } from '../../scripts/seed/seed-database.ts';
+import { BUILT_CLIENT_DIR, type RunningApp, startApp } from '../../server/app.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type Fixture, startFixture } from '../support/test-app.ts';
 import { tempDatabaseUrl } from '../support/tmp-db.ts';
@@ -15,8 +16,8 @@ export const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results')
 // E2E_CLIENT_DIR lets a developer test a build made elsewhere (`npx vite build --outDir DIR`).
 const CLIENT_DIR = process.env.E2E_CLIENT_DIR ?? BUILT_CLIENT_DIR;
 
-export type WebApp = {
-  started(): { fx: Fixture; browser: Browser };
+export type WebApp<F extends { app: RunningApp } = Fixture> = {
+  started(): { fx: F; browser: Browser };
   /** A page in a fresh browser context (its own cookies), closed after the file. */
   newPage(options?: BrowserContextOptions & { timeoutMs?: number }): Promise<Page>;
   logIn(page: Page, username: string, password: string): Promise<void>;
@@ -29,7 +30,31 @@ export type WebApp = {
 export function useWebApp(
   options: { timeoutMs?: number; afterStart?: (fx: Fixture) => Promise<unknown> } = {},
 ): WebApp {
-  let fx: Fixture | undefined;
+  return useBrowserApp((url) => startFixture(url, undefined, { clientDir: CLIENT_DIR }), options);
+}
+
+/** The app as `npm start` first shows it: the sample facility seeded (about 15 s) and its demo logins. */
+export function useDemoApp(options: { timeoutMs?: number } = {}): WebApp<{ app: RunningApp }> {
+  return useBrowserApp(
+    async (databaseUrl) => ({
+      app: await startApp({
+        databaseUrl,
+        port: 0,
+        host: '127.0.0.1',
+        clientDir: CLIENT_DIR,
+        log: () => {},
+        seedIfEmpty: (services) => seedSampleFacility(services, { seed: 42 }),
+      }),
+    }),
+    { timeoutMs: options.timeoutMs ?? 180_000 },
+  );
+}
+
+function useBrowserApp<F extends { app: RunningApp }>(
+  start: (databaseUrl: string) => Promise<F>,
+  options: { timeoutMs?: number; afterStart?: (fx: F) => Promise<unknown> },
+): WebApp<F> {
+  let fx: F | undefined;
   let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -42,7 +67,7 @@ export function useWebApp(
     }
     await mkdir(RESULTS_DIR, { recursive: true });
     db = await tempDatabaseUrl();
-    fx = await startFixture(db.url, undefined, { clientDir: CLIENT_DIR });
+    fx = await start(db.url);
     browser = await launchBrowser();
     await options.afterStart?.(fx);
   }, options.timeoutMs ?? 60_000);
