@@ -137,7 +137,6 @@ export class PurchasingService {
       expectedAt: h.expected_at === null ? null : num(h.expected_at),
       lines: lines.rows.map((r) => ({
         id: num(r.id),
-        /** Where receiving should suggest putting it. */
         usualBin: usual.get(num(r.item_id)) ?? null,
         itemId: num(r.item_id),
         sku: str(r.sku),
