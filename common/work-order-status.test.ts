@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   WORK_ORDER_STATUSES,
   type WorkOrderStatus,
+  workOrderAccess,
 } from './work-order-status.ts';
 
 /** The lifecycle as specified, written out independently of the module. */
@@ -79,5 +80,29 @@ describe('work order status transitions', () => {
 
   test('no status may move to itself', () => {
     for (const status of WORK_ORDER_STATUSES) expect(allowedNext(status)).not.toContain(status);
+  });
+});
+
+describe('whose work order it is', () => {
+  const sipho = { status: 'in_progress' as const, assigneeId: 7, assignee: 'Sipho Dlamini' };
+  const tech = (id: number) => ({ id, role: 'technician' as const });
+
+  test('a technician changes their own work order, and not somebody else’s', () => {
+    expect(workOrderAccess(tech(7), sipho)).toEqual({ ok: true, takes: false });
+    expect(workOrderAccess(tech(8), sipho)).toEqual({
+      ok: false,
+      reason: 'This work order is assigned to Sipho Dlamini; only they or a planner can change it',
+    });
+  });
+
+  test('planners and admins change any work order', () => {
+    expect(workOrderAccess({ id: 1, role: 'planner' }, sipho)).toEqual({ ok: true, takes: false });
+    expect(workOrderAccess({ id: 1, role: 'admin' }, sipho)).toEqual({ ok: true, takes: false });
+  });
+
+  test('a technician takes an unassigned work order by acting on it, but not a finished one', () => {
+    const unassigned = { assigneeId: null, assignee: null };
+    expect(workOrderAccess(tech(8), { ...unassigned, status: 'open' })).toEqual({ ok: true, takes: true });
+    expect(workOrderAccess(tech(8), { ...unassigned, status: 'done' })).toEqual({ ok: true, takes: false });
   });
 });

@@ -7,6 +7,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   tsp: () => import('./bench/tsp.ts').then((m) => m.runTspBench()),
   layout: () => import('./bench/layout.ts').then((m) => m.runLayoutBench()),
   audit: () => import('./bench/audit.ts').then((m) => m.runAuditBench()),
+  // Static-file latency while 40 clients send wrong passwords (needs the built client).
+  'login-flood': () => import('./bench/login-flood.ts').then((m) => m.runLoginFloodBench()),
   voice: () => import('./bench/voice.ts').then((m) => m.runVoiceBench()),
   // The AR guide's CPU time per XR frame (emulated headset, headless Chromium; needs the built client).
   xr: () => import('./bench/xr.ts').then((m) => m.runXrBench()),

@@ -1,5 +1,6 @@
 import { openServices } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { hasUsers } from '../server/db/users.repository.ts';
 import { seedSampleFacility } from './seed/seed-database.ts';
 
 /** `npm run seed`: fills an empty database (DATABASE_URL) with the sample facility. */
@@ -8,8 +9,7 @@ const services = await openServices({
   databaseUrl: config.DATABASE_URL,
   databaseAuthToken: config.DATABASE_AUTH_TOKEN,
 });
-const users = await services.db.reader.execute('SELECT count(*) AS n FROM users');
-if (Number(users.rows[0]?.n) > 0) {
+if (await hasUsers(services.db.reader)) {
   console.error(
     `${config.DATABASE_URL} already holds data; seed only an empty database (delete the file to start over).`,
   );

@@ -6,7 +6,8 @@ import { loadConfig } from '../server/config.ts';
 /**
  * `npm run user:add -- --username sam --name "Sam Smith" --role technician`
  * The password comes from --password, or TWINVENTORY_PASSWORD, or the first line of standard input,
- * so it need not appear in shell history.
+ * so it need not appear in shell history. The password policy applies (createUser checks it): at
+ * least 12 characters, not the username, not one of the most common passwords.
  */
 const { values } = parseArgs({
   options: {
@@ -19,7 +20,7 @@ const { values } = parseArgs({
 const fail = (message: string): never => {
   console.error(message);
   console.error(
-    'Usage: npm run user:add -- --username NAME --name "Display Name" --role technician|planner|admin [--password P]',
+    'Usage: npm run user:add -- --username NAME --name "Display Name" --role technician|planner|admin [--password P]\nThe password needs at least 12 characters and must not be a common one.',
   );
   process.exit(1);
 };

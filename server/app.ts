@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { hasUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -17,7 +18,8 @@ export type AppOptions = {
   sessionDays?: number;
   clientDir?: string | undefined;
   devMiddleware?: HttpOptions['devMiddleware'];
-  /** Called on an empty database before the server listens (the sample facility). */
+  /** Called on an empty database before the server listens (the demo facility); without it an empty
+   * database waits for the first-run setup. */
   seedIfEmpty?: ((services: Services) => Promise<unknown>) | undefined;
   /** How often the maintenance scheduler looks for due plans; 0 turns it off. */
   schedulerIntervalMs?: number;
@@ -58,7 +60,7 @@ export async function openServices(
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const log = options.log ?? ((m: string) => console.error(m));
   const services = await openServices(options);
-  if (options.seedIfEmpty && (await isEmpty(services))) {
+  if (options.seedIfEmpty && !(await hasUsers(services.db.reader))) {
     log('Empty database: creating the sample facility (this takes a few seconds)...');
     await options.seedIfEmpty(services);
     await services.voice.refresh();
@@ -101,9 +103,4 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       services.db.close();
     },
   };
-}
-
-async function isEmpty(services: Services): Promise<boolean> {
-  const rs = await services.db.reader.execute('SELECT count(*) AS n FROM users');
-  return Number(rs.rows[0]?.n ?? 0) === 0;
 }

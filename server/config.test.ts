@@ -23,3 +23,12 @@ test('a bad value is refused with a message naming the variable and what it got'
     );
   }
 });
+
+test('DEMO is on unless turned off with 0 or false, and anything else stops the server naming it', () => {
+  expect(loadConfig({}).DEMO).toBe(true);
+  expect(loadConfig({ DEMO: '1' }).DEMO).toBe(true);
+  expect(loadConfig({ DEMO: 'true' }).DEMO).toBe(true);
+  expect(loadConfig({ DEMO: '0' }).DEMO).toBe(false);
+  expect(loadConfig({ DEMO: 'false' }).DEMO).toBe(false);
+  expect(() => loadConfig({ DEMO: 'no' })).toThrow('  DEMO: must be 1 or 0 (got "no")');
+});

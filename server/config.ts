@@ -14,6 +14,14 @@ const EnvSchema = z.object({
     .default('file:data/twinventory.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /**
+   * An empty database becomes the demo facility (sample data and shared demo logins); `0`/`false`
+   * starts an own site instead, which the first visitor sets up (site values, first admin).
+   */
+  DEMO: z
+    .enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' })
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   SEED: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').default(42),
   /** `FULL` makes an acknowledged pick survive power loss; NORMAL only survives a process crash. */
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { appRouter } from './api/app.router.ts';
 import { createHttpContext } from './api/context.ts';
+import { responseHeaders } from './api/trpc.ts';
+import { ping } from './db/database.ts';
 import type { Services } from './services/services.ts';
 import { createTrpcNodeHandler } from './trpc-node-bridge.ts';
 
@@ -27,6 +29,7 @@ export function createHttpServer(options: HttpOptions): Server {
     router: appRouter,
     endpoint: '/trpc',
     createContext: (req, res) => createHttpContext(services, req, res),
+    headersFor: responseHeaders,
     onError(error, path) {
       // Expected refusals are the user's business; only our own failures are logged.
       if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -75,7 +78,7 @@ export function createHttpServer(options: HttpOptions): Server {
 async function health(services: Services) {
   const started = performance.now();
   try {
-    await services.db.reader.execute('SELECT 1');
+    await ping(services.db.reader);
     return {
       status: 'ok' as const,
       database: {

@@ -2,7 +2,10 @@ import { BUILT_CLIENT_DIR, startApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { httpsUrls, loadOrCreateCertificate } from './https.ts';
 
-/** `npm start`: configuration -> database (seeded when empty) -> HTTP server serving API and client. */
+/**
+ * `npm start`: configuration -> database (the demo facility when empty, unless DEMO=0) -> HTTP
+ * server serving API and client.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const dev = process.argv.includes('--dev');
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
     sessionDays: config.SESSION_DAYS,
     clientDir: BUILT_CLIENT_DIR,
     devMiddleware,
-    seedIfEmpty: (services) => seedSampleFacility(services, { seed: config.SEED }),
+    seedIfEmpty: config.DEMO ? (services) => seedSampleFacility(services, { seed: config.SEED }) : undefined,
     schedulerIntervalMs: 60_000,
     log: (m) => console.log(m),
     tls,
@@ -38,6 +41,11 @@ async function main(): Promise<void> {
     console.log(`The certificate is self-signed: accept it once on each device (SHA-1 ${tls.fingerprint}).`);
   } else {
     console.log(`Twinventory is running at http://localhost:${app.port} (database ${config.DATABASE_URL})`);
+  }
+  if (await app.services.site.setupRequired()) {
+    console.log(
+      'No users yet: the first person to open it sets the site up and becomes its administrator. Do that before anyone else can reach the server.',
+    );
   }
   const stop = () => {
     console.log('Shutting down...');

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AnyTRPCRouter } from '@trpc/server';
+import type { AnyTRPCRouter, TRPCError } from '@trpc/server';
 import { type FetchCreateContextFnOptions, fetchRequestHandler } from '@trpc/server/adapters/fetch';
 
 /**
@@ -21,6 +21,8 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
     error: { code: string; stack?: string | undefined; cause?: unknown },
     path: string | undefined,
   ) => void;
+  /** Extra response headers decided from the errors of the call (e.g. Retry-After). */
+  headersFor?: (errors: readonly TRPCError[]) => Record<string, string>;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const streaming = (req.headers.accept ?? '').includes('text/event-stream');
@@ -43,6 +45,7 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
       req: request,
       createContext: (fetchOpts) => opts.createContext(req, res, fetchOpts) as never,
       onError: ({ error, path }) => opts.onError(error, path),
+      responseMeta: ({ errors }) => ({ headers: opts.headersFor?.(errors) ?? {} }),
     });
     res.statusCode = response.status;
     response.headers.forEach((value, key) => {

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { createFormatters } from '../../common/format.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { ErrorState } from './components/ErrorState.tsx';
 import { Loading } from './components/Loading.tsx';
+import { FormatContext } from './hooks/useFormat.ts';
 import { useLiveEvents } from './hooks/useLiveEvents.ts';
+import { SiteContext } from './hooks/useSite.ts';
 import { UserContext } from './hooks/useUser.ts';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
+import { AssetEditPage } from './pages/AssetEditPage.tsx';
 import { AssetPage } from './pages/AssetPage.tsx';
 import { AssetsPage } from './pages/AssetsPage.tsx';
 import { AuditsPage } from './pages/AuditsPage.tsx';
@@ -18,10 +23,15 @@ import { ItemsPage } from './pages/ItemsPage.tsx';
 import { LabelsPage } from './pages/LabelsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { LowStockPage } from './pages/LowStockPage.tsx';
+import { MastersPage } from './pages/MastersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlannerPage } from './pages/PlannerPage.tsx';
 import { PurchaseOrderPage } from './pages/PurchaseOrderPage.tsx';
 import { PurchaseOrdersPage } from './pages/PurchaseOrdersPage.tsx';
+import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { SupplierPage } from './pages/SupplierPage.tsx';
 import { WorkOrderPage } from './pages/WorkOrderPage.tsx';
 import { WorkOrdersPage } from './pages/WorkOrdersPage.tsx';
 import { useTRPC } from './trpc.ts';
@@ -81,22 +91,56 @@ function TwinRoute() {
   );
 }
 
-/** Who is logged in decides between the login page and the app; the URL decides the page. */
+/**
+ * The site comes first: until its first-run setup is done every URL shows the setup page. Then who
+ * is logged in decides between the login page and the app, and the URL decides the page.
+ */
 export function App() {
+  const trpc = useTRPC();
+  const site = useQuery(trpc.site.status.queryOptions(undefined, { staleTime: 10 * 60_000 }));
+  const format = useMemo(() => (site.data ? createFormatters(site.data) : null), [site.data]);
+  // Once known, the site stays on screen through a failed refetch (the next one will do).
+  if (site.data === undefined) {
+    return site.isError ? (
+      <div className="splash">
+        <ErrorState
+          error={site.error}
+          title="Twinventory is not reachable"
+          onRetry={() => void site.refetch()}
+        />
+      </div>
+    ) : (
+      <Splash />
+    );
+  }
+  return (
+    <SiteContext.Provider value={site.data}>
+      <FormatContext.Provider value={format}>
+        {site.data.setupRequired ? <SetupPage /> : <SignedIn />}
+      </FormatContext.Provider>
+    </SiteContext.Provider>
+  );
+}
+
+function Splash() {
+  return (
+    <div className="splash">
+      <Loading label="Starting Twinventory…" />
+    </div>
+  );
+}
+
+function SignedIn() {
   const trpc = useTRPC();
   const [location] = useLocation();
   const search = useSearch();
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
   const user = me.data ?? null;
-  useLiveEvents(user !== null);
+  const linkPage = location === '/reset' || location === '/invite';
+  // A link page may end this browser's own session (a reset of the same account): it is not the app.
+  useLiveEvents(user !== null && !linkPage);
 
-  if (me.isPending) {
-    return (
-      <div className="splash">
-        <Loading label="Starting Twinventory…" />
-      </div>
-    );
-  }
+  if (me.isPending) return <Splash />;
   if (me.isError) {
     return (
       <div className="splash">
@@ -105,6 +149,8 @@ export function App() {
     );
   }
   if (location === '/login') return <LoginPage />;
+  // One-time links work whoever is logged in here, or nobody.
+  if (linkPage) return <SetPasswordPage purpose={location === '/invite' ? 'invite' : 'reset'} />;
   if (user === null) {
     const next = `${location}${search ? `?${search}` : ''}`;
     return <Redirect to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
@@ -122,6 +168,8 @@ export function App() {
           <Route path="/purchase-orders" component={PurchaseOrdersPage} />
           <Route path="/purchase-orders/:id" component={PurchaseOrderPage} />
           <Route path="/assets" component={AssetsPage} />
+          <Route path="/assets/new" component={AssetEditPage} />
+          <Route path="/assets/:id/edit" component={AssetEditPage} />
           <Route path="/assets/:id" component={AssetPage} />
           <Route path="/work-orders" component={WorkOrdersPage} />
           <Route path="/work-orders/:id" component={WorkOrderPage} />
@@ -135,6 +183,14 @@ export function App() {
           <Route path="/labels" component={LabelsPage} />
           <Route path="/io" component={ImportExportPage} />
           <Route path="/admin" component={AdminPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/account" component={AccountPage} />
+          <Route path="/masters">
+            <Redirect to="/masters/suppliers" replace />
+          </Route>
+          <Route path="/masters/suppliers/new" component={SupplierPage} />
+          <Route path="/masters/suppliers/:id" component={SupplierPage} />
+          <Route path="/masters/:section" component={MastersPage} />
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

@@ -6,8 +6,11 @@ import { createApiClient, createQueryClient, TRPCProvider } from './trpc.ts';
 import './styles.css';
 
 const trpcClient = createApiClient();
-// A call that finds the session gone forgets the user; the app then shows the login page.
-const queryClient = createQueryClient(() => queryClient.setQueriesData({ queryKey: [['auth', 'me']] }, null));
+const queryClient = createQueryClient({
+  // A call that finds the session gone forgets the user; the app then shows the login page.
+  onUnauthorized: () => queryClient.setQueriesData({ queryKey: [['auth', 'me']] }, null),
+  onSetupRequired: () => void queryClient.invalidateQueries({ queryKey: [['site', 'status']] }),
+});
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

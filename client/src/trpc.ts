@@ -30,15 +30,29 @@ export function createApiClient(): TRPCClient<AppRouter> {
   });
 }
 
-const NO_RETRY_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT']);
+const NO_RETRY_CODES = new Set([
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+  'TOO_MANY_REQUESTS',
+]);
 
 /**
  * The query cache. `onUnauthorized` runs when any call (except logging in) finds the session gone,
- * so the app can send the user to the login page.
+ * so the app can send the user to the login page; `onSetupRequired` when the server says the site
+ * has not been set up (its database was replaced by an empty one), so the app shows the setup.
  */
-export function createQueryClient(onUnauthorized: () => void): QueryClient {
+export function createQueryClient(handlers: {
+  onUnauthorized: () => void;
+  onSetupRequired: () => void;
+}): QueryClient {
   const check = (error: unknown) => {
-    if (errorCode(error) === 'UNAUTHORIZED' && errorPath(error) !== 'auth.login') onUnauthorized();
+    const code = errorCode(error);
+    if (code === 'UNAUTHORIZED' && errorPath(error) !== 'auth.login') handlers.onUnauthorized();
+    else if (code === 'PRECONDITION_FAILED') handlers.onSetupRequired();
   };
   return new QueryClient({
     queryCache: new QueryCache({ onError: check }),

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices } from '../../server/app.ts';
-import { stockForItem } from '../../server/db/catalog.repository.ts';
+import { allItems, stockForItem, untrackedStockSlots } from '../../server/db/catalog.repository.ts';
 import { writeTxOver } from '../../server/db/writer.ts';
 import type { Services } from '../../server/services/services.ts';
 import { postStockOperations } from '../../server/services/stock-ledger.service.ts';
 import { DEMO_PASSWORD, seedSampleFacility } from '../seed/seed-database.ts';
-import { closedLoop, httpCaller, type LoadResult } from './load.ts';
+import { closedLoop, httpCaller, type LoadResult, startServerProcess, stopProcess } from './load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = [1, 32];
@@ -29,7 +28,7 @@ export async function runApiBench() {
     await seeded.writer.close();
     seeded.db.close();
 
-    const { child: server, port } = await startServerProcess(databaseUrl);
+    const { child: server, port } = await startServerProcess(databaseUrl, { DB_SYNCHRONOUS: 'FULL' });
     const http: Table = {};
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -212,21 +211,18 @@ function put(table: Table, op: string, clients: number, result: LoadResult): voi
 const pickOf = <T>(arr: readonly T[], n: number): T => arr[Math.abs(n) % arr.length] as T;
 
 async function benchFixture(services: Services) {
-  const items = await services.db.reader.execute('SELECT id, name FROM items ORDER BY id');
-  const itemIds = items.rows.map((r) => Number(r.id));
+  const items = await allItems(services.db.reader);
+  const itemIds = items.map((i) => i.id);
   // Queries people type: a word or two of a name, sometimes with a typo.
-  const queries = items.rows.slice(0, 400).map((r, i) => {
-    const words = String(r.name)
+  const queries = items.slice(0, 400).map((item, i) => {
+    const words = item.name
       .split(/[\s,]+/)
       .slice(0, 2)
       .join(' ');
     return i % 5 === 0 ? words.replace(/[aeiou]/, '') : words;
   });
   // Picks come from untracked stock topped up so a long run never empties a bin.
-  const rs =
-    await services.db.reader.execute(`SELECT s.item_id, s.location_id FROM stock s JOIN items i ON i.id = s.item_id
-      WHERE i.tracking = 'none' AND s.on_hand > 0 ORDER BY s.item_id, s.location_id LIMIT 500`);
-  const slots = rs.rows.map((r) => ({ itemId: Number(r.item_id), locationId: Number(r.location_id) }));
+  const slots = await untrackedStockSlots(services.db.reader, 500);
   for (const s of slots) {
     await services.ledger.post({
       op: { kind: 'receive', ...s, qty: 100_000, reason: 'bench top-up' },
@@ -264,35 +260,4 @@ async function login(base: string): Promise<string> {
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-}
-
-async function startServerProcess(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DB_SYNCHRONOUS: 'FULL' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    const port = Number(/running at http:\/\/localhost:(\d+)/.exec(output)?.[1] ?? 0);
-    if (port > 0) return { child, port };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${output}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }

@@ -6,6 +6,7 @@
  * turns exactly those positions into placements, so the database's x/z and the twin agree.
  */
 
+import { assetPlacementId } from '../../common/masters/asset-placement.ts';
 import { footprintCorners, quadsOverlap, rectCorners, walkableFloor } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import type { AssetPlacement, Facility } from '../../twin-models/schema.ts';
@@ -37,10 +38,6 @@ const FALLBACK = { kind: 'equipment', w: 1.0, h: 1.0, d: 1.0 };
 /** Free floor kept between the last machine and the edge of the plant area. */
 const EDGE_M = 2;
 
-export function placementId(tag: string): string {
-  return `A-${tag}`;
-}
-
 /**
  * The facility with a plant area added east of the racking (the floor widened to hold it) and one
  * placement per asset, `assetTag` = the register tag. Throws if the result is not a valid layout or
@@ -55,7 +52,7 @@ export function withAssetPlacements(
   const placements: AssetPlacement[] = assets.map((a) => {
     const size = SIZES[a.tag.slice(0, a.tag.indexOf('-'))] ?? FALLBACK;
     return {
-      id: placementId(a.tag),
+      id: assetPlacementId(a.tag),
       floorId: floor.id,
       assetTag: a.tag,
       kind: size.kind,

@@ -3,6 +3,7 @@
  * plans. Assets stand in a plant area beside the rack grid so the 3D view shows both without overlap.
  */
 
+import type { Criticality } from '../../common/masters/asset.ts';
 import type { Rng } from './random.ts';
 import { shuffled } from './random.ts';
 
@@ -22,6 +23,8 @@ export type GeneratedAsset = {
   tag: string;
   name: string;
   aliases: string[];
+  type: string;
+  criticality: Criticality;
   category: string;
   x: number;
   z: number;
@@ -271,6 +274,17 @@ export const ASSET_TYPES: readonly AssetType[] = [
   },
 ];
 
+/** Life safety and whole-site supply first; everything else can wait a day. */
+const CRITICALITY: Readonly<Record<string, Criticality>> = {
+  FP: 'critical',
+  GEN: 'critical',
+  LFT: 'high',
+  CH: 'high',
+  B: 'high',
+  SWP: 'low',
+  VAN: 'low',
+};
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -367,6 +381,8 @@ export function generateAssets(
       tag,
       name: `${type.noun} ${n}, ${place}`,
       aliases: [`${type.prefix}${n}`, `${type.nickname} ${n}`, `${place} ${type.nickname}`],
+      type: type.noun,
+      criticality: CRITICALITY[type.prefix] ?? 'medium',
       category: type.category,
       x,
       z,

@@ -43,6 +43,8 @@ export type GeneratedItem = {
   reorderQty: number;
   tracking: Tracking;
   supplierIndex: number;
+  /** How many base units the supplier sells together (its pack); 1 when sold loose. */
+  packQty: number;
   demand: DemandProfile;
 };
 
@@ -306,6 +308,7 @@ export function generateCatalog(
       ...reorderFor(demand, template.tracking, template.packQty, unitCostCents, leadTimeDays),
       tracking: template.tracking,
       supplierIndex,
+      packQty: template.packQty,
       demand,
     };
   };

@@ -10,18 +10,26 @@ export type CookieJar = {
   clearSession(): void;
 };
 
-export type Context = { services: Services; user: SessionUser | null; cookies: CookieJar };
+export type Context = {
+  services: Services;
+  user: SessionUser | null;
+  cookies: CookieJar;
+  /** The caller's network address (login throttling); null for in-process callers. */
+  clientAddress: string | null;
+};
 
 /** A context without HTTP, for tests and in-process callers. */
 export function createContextInner(
   services: Services,
   user: SessionUser | null,
   cookies?: CookieJar,
+  clientAddress: string | null = null,
 ): Context {
   return {
     services,
     user,
     cookies: cookies ?? { token: undefined, setSession() {}, clearSession() {} },
+    clientAddress,
   };
 }
 
@@ -57,5 +65,7 @@ export async function createHttpContext(
 ): Promise<Context> {
   const cookies = httpCookieJar(req, res, Boolean((req.socket as { encrypted?: boolean }).encrypted));
   const user = await services.auth.userForToken(cookies.token);
-  return { services, user, cookies };
+  // The socket's peer, not X-Forwarded-For: a header anyone can set would let a guesser pick a fresh
+  // address for every attempt. Behind a proxy this is the proxy's address (see docs/accounts.md).
+  return { services, user, cookies, clientAddress: req.socket.remoteAddress ?? null };
 }

@@ -1,3 +1,5 @@
+import type { LocationKind } from '../../common/masters/location.ts';
+import type { LowStockInput } from '../domain/low-stock.ts';
 import type { Executor } from './database.ts';
 import { insertRows, list, num, numOrNull, str, strOrNull } from './sql.ts';
 
@@ -21,24 +23,30 @@ export type ItemInput = Omit<Item, 'id'>;
 export type Location = {
   id: number;
   code: string;
-  kind: 'bin' | 'floor' | 'dock';
+  kind: LocationKind;
+  /** What people call a hand-kept location ("Service van 2"); '' for bins and docks. */
+  name: string;
+  description: string;
+  /** The floor a hand-kept location stands on, when it has a place in the twin. */
+  floorId: string | null;
   aisle: string | null;
   bay: number | null;
   level: number | null;
-  x: number;
-  y: number;
-  z: number;
+  /** Null for a location with no place in the twin (a van). */
+  x: number | null;
+  y: number | null;
+  z: number | null;
   width: number;
   height: number;
   depth: number;
   capacity: number;
   active: boolean;
 };
-export type LocationInput = Omit<Location, 'id'>;
 
 const ITEM_COLUMNS =
   'id, sku, name, aliases, unit, barcode, category, unit_cost_cents, reorder_point, reorder_qty, tracking, supplier_id';
-const LOCATION_COLUMNS = 'id, code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active';
+const LOCATION_COLUMNS =
+  'id, code, kind, name, description, floor_id, aisle, bay, level, x, y, z, width, height, depth, capacity, active';
 
 export const toItem = (r: Record<string, unknown>): Item => ({
   id: num(r.id),
@@ -59,12 +67,15 @@ const toLocation = (r: Record<string, unknown>): Location => ({
   id: num(r.id),
   code: str(r.code),
   kind: str(r.kind) as Location['kind'],
+  name: str(r.name),
+  description: str(r.description),
+  floorId: strOrNull(r.floor_id),
   aisle: strOrNull(r.aisle),
   bay: numOrNull(r.bay),
   level: numOrNull(r.level),
-  x: num(r.x),
-  y: num(r.y),
-  z: num(r.z),
+  x: numOrNull(r.x),
+  y: numOrNull(r.y),
+  z: numOrNull(r.z),
   width: num(r.width),
   height: num(r.height),
   depth: num(r.depth),
@@ -171,18 +182,31 @@ export async function searchLocations(
   return rs.rows.map(toLocation);
 }
 
-/** Twin-managed locations also carry their rack and turn; others leave them at their defaults. */
-export type LocationUpsert = LocationInput & { rotationY?: number; rackId?: string | null };
+/**
+ * What a layout publish or a CSV import writes by code. Twin-managed locations also carry their rack
+ * and turn; others leave them at their defaults. Hand-kept locations are written by the locations
+ * repository instead.
+ */
+export type LocationUpsert = Omit<Location, 'id' | 'name' | 'description' | 'floorId'> & {
+  name?: string;
+  description?: string;
+  floorId?: string | null;
+  rotationY?: number;
+  rackId?: string | null;
+};
 
 /** Adds locations or updates them by code (keeping their id, and so their stock and history). */
 export async function upsertLocations(ex: Executor, rows: readonly LocationUpsert[]): Promise<void> {
   await insertRows(
     ex,
-    `INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active,
-       rotation_y, rack_id)`,
+    `INSERT INTO locations (code, kind, name, description, floor_id, aisle, bay, level, x, y, z, width, height,
+       depth, capacity, active, rotation_y, rack_id)`,
     rows.map((l) => [
       l.code,
       l.kind,
+      l.name ?? '',
+      l.description ?? '',
+      l.floorId ?? null,
       l.aisle,
       l.bay,
       l.level,
@@ -197,10 +221,11 @@ export async function upsertLocations(ex: Executor, rows: readonly LocationUpser
       l.rotationY ?? 0,
       l.rackId ?? null,
     ]),
-    `ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, aisle = excluded.aisle, bay = excluded.bay,
-       level = excluded.level, x = excluded.x, y = excluded.y, z = excluded.z, width = excluded.width,
-       height = excluded.height, depth = excluded.depth, capacity = excluded.capacity, active = excluded.active,
-       rotation_y = excluded.rotation_y, rack_id = excluded.rack_id`,
+    `ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+       description = excluded.description, floor_id = excluded.floor_id, aisle = excluded.aisle,
+       bay = excluded.bay, level = excluded.level, x = excluded.x, y = excluded.y, z = excluded.z,
+       width = excluded.width, height = excluded.height, depth = excluded.depth, capacity = excluded.capacity,
+       active = excluded.active, rotation_y = excluded.rotation_y, rack_id = excluded.rack_id`,
   );
 }
 
@@ -310,4 +335,119 @@ export async function movementsForItem(
     refId: numOrNull(r.ref_id),
     at: num(r.created_at),
   }));
+}
+
+/** The first `limit` items by name (browsing the catalogue without a query). */
+export async function itemIdsByName(ex: Executor, limit: number): Promise<number[]> {
+  const rs = await ex.execute({ sql: 'SELECT id FROM items ORDER BY name LIMIT ?', args: [limit] });
+  return rs.rows.map((r) => num(r.id));
+}
+
+/** Item rows in the given order, for bulk loads (the seed); ids are assigned in this order. */
+export async function insertItems(ex: Executor, items: readonly ItemInput[], at: number): Promise<void> {
+  await insertRows(
+    ex,
+    `INSERT INTO items (sku, name, aliases, unit, barcode, category, unit_cost_cents, reorder_point, reorder_qty,
+       tracking, supplier_id, created_at)`,
+    items.map((i) => [...itemArgs(i), at]),
+  );
+}
+
+/** Whether any of the item is on hand anywhere. */
+export async function itemIsOnHand(ex: Executor, itemId: number): Promise<boolean> {
+  const rs = await ex.execute({
+    sql: 'SELECT 1 FROM stock WHERE item_id = ? AND on_hand > 0 LIMIT 1',
+    args: [itemId],
+  });
+  return rs.rows.length > 0;
+}
+
+/** Which SKU owns each of these barcodes (those that are in use). */
+export async function skusByBarcode(ex: Executor, barcodes: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < barcodes.length; i += 500) {
+    const part = barcodes.slice(i, i + 500);
+    const rs = await ex.execute({
+      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
+      args: part,
+    });
+    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
+  }
+  return out;
+}
+
+/** Items whose available stock (on hand less reserved) is at or below their reorder point. */
+export async function itemsAtReorderPoint(ex: Executor): Promise<LowStockInput[]> {
+  const rs = await ex.execute(`
+    SELECT i.id, i.sku, i.name, i.unit, i.category, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
+           sup.name AS supplier_name, sup.archived AS supplier_archived, sup.currency AS supplier_currency,
+           sup.lead_time_days AS supplier_lead_time,
+           pr.part_number, pr.price_minor, pr.pack_unit, pr.pack_size, pr.min_order_packs,
+           pr.lead_time_days AS price_lead_time,
+           coalesce(s.on_hand, 0) AS on_hand, coalesce(s.reserved, 0) AS reserved, coalesce(o.open_qty, 0) AS on_order
+    FROM items i
+    LEFT JOIN (SELECT item_id, sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock GROUP BY item_id) s
+      ON s.item_id = i.id
+    LEFT JOIN (SELECT l.item_id, sum(l.qty_ordered - l.qty_received) AS open_qty
+               FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
+               WHERE p.status IN ('open', 'partially_received') GROUP BY l.item_id) o ON o.item_id = i.id
+    LEFT JOIN suppliers sup ON sup.id = i.supplier_id
+    LEFT JOIN supplier_prices pr ON pr.supplier_id = i.supplier_id AND pr.item_id = i.id
+    WHERE coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) <= i.reorder_point`);
+  return rs.rows.map((r) => ({
+    itemId: num(r.id),
+    sku: str(r.sku),
+    name: str(r.name),
+    unit: str(r.unit),
+    category: str(r.category),
+    onHand: num(r.on_hand),
+    reserved: num(r.reserved),
+    onOrder: num(r.on_order),
+    reorderPoint: num(r.reorder_point),
+    reorderQty: num(r.reorder_qty),
+    unitCostCents: num(r.unit_cost_cents),
+    supplierId: numOrNull(r.supplier_id),
+    supplierName: strOrNull(r.supplier_name),
+    supplierArchived: num(r.supplier_archived ?? 0) === 1,
+    supplierCurrency: strOrNull(r.supplier_currency),
+    supplierLeadTimeDays: numOrNull(r.supplier_lead_time),
+    price:
+      r.part_number === null
+        ? null
+        : {
+            partNumber: str(r.part_number),
+            priceMinor: num(r.price_minor),
+            pack: { unit: str(r.pack_unit), size: num(r.pack_size) },
+            minOrderPacks: num(r.min_order_packs),
+            leadTimeDays: numOrNull(r.price_lead_time),
+          },
+  }));
+}
+
+/** Stock on hand as SKU, location code, lot and quantity, for the CSV export. */
+export async function stockOnHandBySku(
+  ex: Executor,
+): Promise<{ sku: string; location: string; lot: string; onHand: number }[]> {
+  const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
+    JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
+    WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
+  return rs.rows.map((r) => ({
+    sku: str(r.sku),
+    location: str(r.location),
+    lot: str(r.lot),
+    onHand: num(r.on_hand),
+  }));
+}
+
+/** Untracked stock that is on hand, by item and location (the API benchmark picks from it). */
+export async function untrackedStockSlots(
+  ex: Executor,
+  limit: number,
+): Promise<{ itemId: number; locationId: number }[]> {
+  const rs = await ex.execute({
+    sql: `SELECT s.item_id, s.location_id FROM stock s JOIN items i ON i.id = s.item_id
+          WHERE i.tracking = 'none' AND s.on_hand > 0 ORDER BY s.item_id, s.location_id LIMIT ?`,
+    args: [limit],
+  });
+  return rs.rows.map((r) => ({ itemId: num(r.item_id), locationId: num(r.location_id) }));
 }

@@ -76,3 +76,8 @@ function ensureFolder(url: string): void {
 /** What repositories run statements on: a transaction inside the writer, or the reader. */
 export type Executor = Pick<Transaction, 'execute' | 'batch'> | Pick<Client, 'execute' | 'batch'>;
 export type Statement = InStatement;
+
+/** The smallest round trip: the health check's proof that the database answers. */
+export async function ping(ex: Executor): Promise<void> {
+  await ex.execute('SELECT 1');
+}

@@ -155,3 +155,24 @@ export async function ledgerMismatches(
     ledger: num(r.ledger),
   }));
 }
+
+/** Stock of these items that is on hand and not reserved, at locations that take stock. */
+export async function freeStockOfItems(
+  ex: Executor,
+  itemIds: readonly number[],
+): Promise<{ itemId: number; locationId: number; code: string; lot: string; free: number }[]> {
+  if (itemIds.length === 0) return [];
+  const rs = await ex.execute({
+    sql: `SELECT s.item_id, s.location_id, l.code, s.lot, s.on_hand - s.reserved AS free
+          FROM stock s JOIN locations l ON l.id = s.location_id
+          WHERE s.item_id IN (${list(itemIds.length)}) AND l.active = 1 AND s.on_hand > s.reserved`,
+    args: [...itemIds],
+  });
+  return rs.rows.map((r) => ({
+    itemId: num(r.item_id),
+    locationId: num(r.location_id),
+    code: str(r.code),
+    lot: str(r.lot),
+    free: num(r.free),
+  }));
+}

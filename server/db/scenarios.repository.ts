@@ -1,6 +1,4 @@
 import type { MovementRow } from '../domain/layout/work-lines.ts';
-import type { TwinLocation } from '../domain/twin-locations.ts';
-import { upsertLocations } from './catalog.repository.ts';
 import type { Executor } from './database.ts';
 import { insertRows, list, num, numOrNull, str, strOrNull } from './sql.ts';
 
@@ -190,38 +188,6 @@ export async function itemsExist(ex: Executor, ids: readonly number[]): Promise<
     args: [...ids],
   });
   return new Set(rs.rows.map((r) => num(r.id)));
-}
-
-/**
- * Stores a layout revision, makes it current and brings `locations` in line (the same steps as
- * TwinService.publish, here inside the caller's transaction so a scenario's apply is one unit).
- */
-export async function publishRevision(
-  tx: Executor,
-  r: {
-    facilityId: string;
-    document: string;
-    note: string;
-    actorId: number;
-    now: number;
-    locations: TwinLocation[];
-  },
-): Promise<number> {
-  const rs = await tx.execute({
-    sql: 'INSERT INTO twin_revisions (facility_id, document, note, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
-    args: [r.facilityId, r.document, r.note, r.actorId, r.now],
-  });
-  const id = num(rs.rows[0]?.id);
-  await tx.execute({
-    sql: 'INSERT INTO twin_current (id, revision_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET revision_id = excluded.revision_id',
-    args: [id],
-  });
-  await tx.execute("UPDATE locations SET active = 0 WHERE kind IN ('bin', 'dock')");
-  await upsertLocations(
-    tx,
-    r.locations.map((l) => ({ ...l, active: true })),
-  );
-  return id;
 }
 
 export async function locationIds(ex: Executor, codes: readonly string[]): Promise<Map<string, number>> {

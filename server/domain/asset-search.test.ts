@@ -7,6 +7,7 @@ import { AssetSearchIndex } from './asset-search.ts';
 const assets = generateAssets(createRng(42), 60, { minX: 0, maxX: 60, minZ: 0, maxZ: 40 }).map((a, i) => ({
   ...a,
   id: i + 1,
+  archived: false,
 }));
 const index = new AssetSearchIndex(assets);
 const tags = (q: string) => index.search(q, 60).map((id) => assets.find((a) => a.id === id)?.tag);
@@ -26,6 +27,17 @@ describe('AssetSearchIndex', () => {
     const generators = assets.filter((a) => a.category === 'Power').map((a) => a.tag);
     expect(tags('power')).toEqual(expect.arrayContaining(generators));
     expect(tags('ahu').length).toBeGreaterThan(1);
+  });
+
+  test('an archived asset is found only when asked for, and again once restored', () => {
+    const ix = new AssetSearchIndex(assets);
+    const gen = assets.find((a) => a.tag === 'GEN-01');
+    if (gen === undefined) throw new Error('the register has no generator');
+    ix.upsert({ ...gen, archived: true });
+    expect(ix.search('GEN-01', 5)).not.toContain(gen.id);
+    expect(ix.search('GEN-01', 5, { includeArchived: true })[0]).toBe(gen.id);
+    ix.upsert({ ...gen, archived: false });
+    expect(ix.search('GEN-01', 5)[0]).toBe(gen.id);
   });
 
   test('upsert follows a rename', () => {

@@ -5,7 +5,9 @@ export type SearchableAsset = {
   tag: string;
   name: string;
   aliases: readonly string[];
+  type: string;
   category: string;
+  archived: boolean;
 };
 
 const assetDoc = (a: SearchableAsset): SearchDoc => ({
@@ -14,10 +16,14 @@ const assetDoc = (a: SearchableAsset): SearchDoc => ({
   barcode: null,
   name: a.name,
   aliases: a.aliases,
-  category: a.category,
+  kinds: [a.category, a.type],
+  archived: a.archived,
 });
 
-/** The equipment register by tag, name, alias or category; ranked as `TextSearchIndex` ranks. */
+/**
+ * The equipment register by tag, name, alias, category or type; ranked as `TextSearchIndex` ranks.
+ * Archived assets stay indexed (a restore needs no rebuild) and are found only when asked for.
+ */
 export class AssetSearchIndex extends TextSearchIndex<SearchableAsset> {
   constructor(assets: readonly SearchableAsset[] = []) {
     super(assetDoc, assets);

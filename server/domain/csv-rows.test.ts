@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { COLUMNS, parseCsv } from './csv-rows.ts';
 
 const ITEMS_HEADER = COLUMNS.items.join(',');
-const LOCATIONS_HEADER = COLUMNS.locations.join(',');
+// Files exported before locations had names and descriptions: those columns are optional.
+const LOCATIONS_HEADER = COLUMNS.locations.filter((c) => c !== 'name' && c !== 'description').join(',');
 const STOCK_HEADER = 'sku,location,lot,on_hand';
 
 describe('parseCsv: valid files', () => {
@@ -92,6 +93,8 @@ describe('parseCsv: valid files', () => {
         row: {
           code: 'A-01-1',
           kind: 'bin',
+          name: '',
+          description: '',
           aisle: 'A',
           bay: 1,
           level: 1,
@@ -110,6 +113,8 @@ describe('parseCsv: valid files', () => {
         row: {
           code: 'DOCK-1',
           kind: 'dock',
+          name: '',
+          description: '',
           aisle: null,
           bay: null,
           level: null,
@@ -128,6 +133,8 @@ describe('parseCsv: valid files', () => {
         row: {
           code: 'F-2',
           kind: 'floor',
+          name: '',
+          description: '',
           aisle: null,
           bay: null,
           level: null,
@@ -212,11 +219,48 @@ describe('parseCsv: bad rows are reported by file line', () => {
     ].join('\n');
     expect(parseCsv('locations', text).errors).toEqual([
       { line: 2, message: 'code may only hold letters, digits and dashes' },
-      { line: 3, message: 'kind must be bin, floor or dock; bay must be a whole number' },
+      {
+        line: 3,
+        message: 'kind must be bin, floor, dock, cabinet, room, van or area; bay must be a whole number',
+      },
       {
         line: 4,
         message:
           'width must be above 0; height cannot be negative; capacity must be above 0; active must be true or false',
+      },
+    ]);
+  });
+
+  test('cabinets, rooms, vans and other areas may have no place; a van never has one', () => {
+    const text = [
+      'code,kind,name,aisle,bay,level,x,y,z,width,height,depth,capacity,active',
+      'VAN-1,van,Service van 1,,,,,,,,,,500,true',
+      'CAB-1,cabinet,Tool cabinet,,,,12,0,4.5,,,,40,true',
+      'VAN-2,van,Parked,,,,1,0,1,,,,5,true',
+      'ROOM-1,room,Half placed,,,,1,,1,,,,5,true',
+      'B-01-1,bin,,,,,,,,,,,5,true',
+    ].join('\n');
+    const parsed = parseCsv('locations', text);
+    expect(parsed.rows.map((r) => r.row)).toMatchObject([
+      {
+        code: 'VAN-1',
+        kind: 'van',
+        name: 'Service van 1',
+        x: null,
+        y: null,
+        z: null,
+        width: 0,
+        capacity: 500,
+      },
+      { code: 'CAB-1', kind: 'cabinet', x: 12, y: 0, z: 4.5, width: 0, height: 0, depth: 0 },
+    ]);
+    expect(parsed.errors).toEqual([
+      { line: 4, message: 'a van has no place in the twin: leave x, y and z empty' },
+      { line: 5, message: 'x, y and z go together: give all three or none' },
+      {
+        line: 6,
+        message:
+          'x is required for a bin; y is required for a bin; z is required for a bin; width is required for a bin; height is required for a bin; depth is required for a bin',
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { isManualKind, LOCATION_KINDS } from '../../common/masters/location.ts';
 
 /**
  * The CSV formats for items, locations and stock: one schema per kind, and a parser that reports
@@ -51,47 +52,83 @@ export const ItemRow = z.object({
   supplier: optionalText,
 });
 
-export const LocationRow = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, 'code is required')
-    .max(32)
-    .regex(/^[A-Za-z0-9-]+$/, 'code may only hold letters, digits and dashes'),
-  kind: z.enum(['bin', 'floor', 'dock'], { error: 'kind must be bin, floor or dock' }).default('bin'),
-  aisle: optionalText,
-  bay: z
+/** A blank cell is no value (a van has no place); anything else must be a number. */
+const optionalNumber = (what: string) =>
+  z
     .string()
     .trim()
     .default('')
     .transform((s, ctx) => {
       if (s === '') return null;
       const n = Number(s);
-      if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: 'bay must be a whole number' });
+      if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `${what} must be a number` });
       return n;
-    }),
-  level: z
-    .string()
-    .trim()
-    .default('')
-    .transform((s, ctx) => {
-      if (s === '') return null;
-      const n = Number(s);
-      if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: 'level must be a whole number' });
-      return n;
-    }),
-  x: number('x'),
-  y: number('y'),
-  z: number('z'),
-  width: number('width').pipe(z.number().positive('width must be above 0')),
-  height: number('height').pipe(z.number().min(0, 'height cannot be negative')),
-  depth: number('depth').pipe(z.number().positive('depth must be above 0')),
-  capacity: int('capacity').pipe(z.number().positive('capacity must be above 0')),
-  active: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'active must be true or false' })
-    .default('true')
-    .transform((v) => v === '' || v === 'true' || v === '1' || v === 'yes'),
-});
+    });
+
+export const LocationRow = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1, 'code is required')
+      .max(32)
+      .regex(/^[A-Za-z0-9-]+$/, 'code may only hold letters, digits and dashes'),
+    kind: z
+      .enum(LOCATION_KINDS, {
+        error: `kind must be ${LOCATION_KINDS.slice(0, -1).join(', ')} or ${LOCATION_KINDS.at(-1)}`,
+      })
+      .default('bin'),
+    name: z.string().trim().max(100, 'name has at most 100 characters').default(''),
+    description: z.string().trim().max(500, 'description has at most 500 characters').default(''),
+    aisle: optionalText,
+    bay: z
+      .string()
+      .trim()
+      .default('')
+      .transform((s, ctx) => {
+        if (s === '') return null;
+        const n = Number(s);
+        if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: 'bay must be a whole number' });
+        return n;
+      }),
+    level: z
+      .string()
+      .trim()
+      .default('')
+      .transform((s, ctx) => {
+        if (s === '') return null;
+        const n = Number(s);
+        if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: 'level must be a whole number' });
+        return n;
+      }),
+    x: optionalNumber('x'),
+    y: optionalNumber('y'),
+    z: optionalNumber('z'),
+    width: optionalNumber('width').pipe(z.number().positive('width must be above 0').nullable()),
+    height: optionalNumber('height').pipe(z.number().min(0, 'height cannot be negative').nullable()),
+    depth: optionalNumber('depth').pipe(z.number().positive('depth must be above 0').nullable()),
+    capacity: int('capacity').pipe(z.number().positive('capacity must be above 0')),
+    active: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { error: 'active must be true or false' })
+      .default('true')
+      .transform((v) => v === '' || v === 'true' || v === '1' || v === 'yes'),
+  })
+  .superRefine((r, ctx) => {
+    const placed = [r.x, r.y, r.z].filter((v) => v !== null).length;
+    if (isManualKind(r.kind)) {
+      // Cabinets, rooms and areas may stand somewhere in the twin; a van never does.
+      if (placed !== 0 && placed !== 3)
+        ctx.addIssue({ code: 'custom', message: 'x, y and z go together: give all three or none' });
+      if (r.kind === 'van' && placed > 0)
+        ctx.addIssue({ code: 'custom', message: 'a van has no place in the twin: leave x, y and z empty' });
+      return;
+    }
+    for (const key of ['x', 'y', 'z', 'width', 'height', 'depth'] as const) {
+      if (r[key] === null) ctx.addIssue({ code: 'custom', message: `${key} is required for a ${r.kind}` });
+    }
+  })
+  // Hand-kept locations are not drawn, so they have no size.
+  .transform((r) => ({ ...r, width: r.width ?? 0, height: r.height ?? 0, depth: r.depth ?? 0 }));
 
 export const StockRow = z.object({
   sku: z.string().trim().min(1, 'sku is required'),
@@ -120,6 +157,8 @@ export const COLUMNS: Record<CsvKind, readonly string[]> = {
   locations: [
     'code',
     'kind',
+    'name',
+    'description',
     'aisle',
     'bay',
     'level',

@@ -15,7 +15,8 @@ const itemDoc = (i: SearchableItem): SearchDoc => ({
   barcode: i.barcode,
   name: i.name,
   aliases: i.aliases,
-  category: i.category,
+  kinds: [i.category],
+  archived: false,
 });
 
 /** The catalogue by name, alias, SKU or barcode; ranked as `TextSearchIndex` ranks. */

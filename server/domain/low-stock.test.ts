@@ -15,6 +15,10 @@ const row = (itemId: number, over: Partial<LowStockInput> = {}): LowStockInput =
   unitCostCents: 100,
   supplierId: 1,
   supplierName: 'Boltline',
+  supplierArchived: false,
+  supplierCurrency: 'EUR',
+  supplierLeadTimeDays: 5,
+  price: null,
   ...over,
 });
 
@@ -48,7 +52,23 @@ describe('low-stock lines', () => {
   test('each carries its suggestion; a covered item suggests nothing', () => {
     const lines = lowStockLines(ROWS);
     expect(lines.find((l) => l.itemId === 2)).toMatchObject({ available: 0, onOrder: 50, suggestedQty: 0 });
-    expect(lines.find((l) => l.itemId === 1)).toMatchObject({ available: 9, suggestedQty: 20 });
+    expect(lines.find((l) => l.itemId === 1)).toMatchObject({
+      available: 9,
+      suggestedQty: 20,
+      suggestedPacks: null,
+    });
+  });
+
+  test('a priced item is suggested in whole packs of its preferred supplier, at least its minimum order', () => {
+    const price = {
+      partNumber: 'BL-1',
+      priceMinor: 900,
+      pack: { unit: 'box', size: 100 },
+      minOrderPacks: 2,
+      leadTimeDays: null,
+    };
+    const [line] = lowStockLines([row(1, { onHand: 9, price })]);
+    expect(line).toMatchObject({ suggestedQty: 200, suggestedPacks: 2, price });
   });
 
   test('most urgent first by default: furthest below the reorder point', () => {

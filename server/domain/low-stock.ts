@@ -2,7 +2,7 @@ import { exhaustive } from '../../common/errors.ts';
 import type { LowStockSort } from '../../common/low-stock.ts';
 import { suggestReorder } from './reorder.ts';
 
-/** One item at or below its reorder point (what the low-stock repository reads). */
+/** One item at or below its reorder point, as the catalogue repository reads it. */
 export type LowStockInput = {
   itemId: number;
   sku: string;
@@ -11,18 +11,32 @@ export type LowStockInput = {
   category: string;
   onHand: number;
   reserved: number;
+  /** Still expected on open and partly received purchase orders. */
   onOrder: number;
   reorderPoint: number;
   reorderQty: number;
   unitCostCents: number;
   supplierId: number | null;
   supplierName: string | null;
+  supplierArchived: boolean;
+  supplierCurrency: string | null;
+  supplierLeadTimeDays: number | null;
+  /** The preferred supplier's price for the item, when it has one. */
+  price: {
+    partNumber: string;
+    priceMinor: number;
+    pack: { unit: string; size: number };
+    minOrderPacks: number;
+    leadTimeDays: number | null;
+  } | null;
 };
 
 export type LowStockLine = Omit<LowStockInput, 'reserved' | 'reorderQty'> & {
   available: number;
-  /** 0 when what is on order already covers it. */
+  /** 0 when what is on order already covers it; whole packs when the preferred supplier prices it. */
   suggestedQty: number;
+  /** The suggestion in the preferred supplier's packs, when it prices the item. */
+  suggestedPacks: number | null;
 };
 
 export type LowStockQuery = {
@@ -45,15 +59,29 @@ export type LowStockPage = {
   categories: { name: string; count: number }[];
 };
 
-/** Each low item with its reorder suggestion, most urgent (furthest below its reorder point) first. */
+/**
+ * Each low item with its reorder suggestion (in the preferred supplier's packs, at least its
+ * minimum order, when it prices the item), most urgent (furthest below its reorder point) first.
+ */
 export function lowStockLines(rows: readonly LowStockInput[]): LowStockLine[] {
-  const suggested = new Map(suggestReorder(rows).map((s) => [s.itemId, s.suggestedQty]));
+  const suggested = new Map(
+    suggestReorder(
+      rows.map((r) => ({
+        ...r,
+        pack: r.price ? { size: r.price.pack.size, minPacks: r.price.minOrderPacks } : null,
+      })),
+    ).map((s) => [s.itemId, s.suggestedQty]),
+  );
   return rows
-    .map(({ reserved, reorderQty, ...r }) => ({
-      ...r,
-      available: r.onHand - reserved,
-      suggestedQty: suggested.get(r.itemId) ?? 0,
-    }))
+    .map(({ reserved, reorderQty, ...r }) => {
+      const suggestedQty = suggested.get(r.itemId) ?? 0;
+      return {
+        ...r,
+        available: r.onHand - reserved,
+        suggestedQty,
+        suggestedPacks: r.price ? suggestedQty / r.price.pack.size : null,
+      };
+    })
     .sort(byUrgency);
 }
 
@@ -71,6 +99,7 @@ function comparator(sort: LowStockSort): (a: LowStockLine, b: LowStockLine) => n
       return (a, b) =>
         (a.supplierName ?? '\uffff').localeCompare(b.supplierName ?? '\uffff') || byUrgency(a, b);
     case 'value':
+      // At the item's own cost: the one currency every line shares, whatever its supplier bills in.
       return (a, b) => b.suggestedQty * b.unitCostCents - a.suggestedQty * a.unitCostCents || byUrgency(a, b);
     default:
       return exhaustive(sort);

@@ -80,3 +80,24 @@ describe('suggestReorder', () => {
     ]);
   });
 });
+
+describe('suggestReorder in supplier packs', () => {
+  test('rounds the suggestion up to whole packs', () => {
+    // 25 needed, sold in boxes of 100: one box.
+    expect(suggestReorder([row({ pack: { size: 100, minPacks: 1 } })])[0]?.suggestedQty).toBe(100);
+    // 125 needed (5 lots of 25), boxes of 50: three boxes.
+    expect(
+      suggestReorder([row({ reorderPoint: 100, pack: { size: 50, minPacks: 1 } })])[0]?.suggestedQty,
+    ).toBe(150);
+    // Already a whole number of packs: unchanged.
+    expect(suggestReorder([row({ pack: { size: 25, minPacks: 1 } })])[0]?.suggestedQty).toBe(25);
+  });
+
+  test("orders at least the supplier's minimum number of packs", () => {
+    expect(suggestReorder([row({ pack: { size: 10, minPacks: 5 } })])[0]?.suggestedQty).toBe(50);
+  });
+
+  test('nothing is suggested above the reorder point, whatever the pack', () => {
+    expect(suggestReorder([row({ onHand: 11, pack: { size: 100, minPacks: 3 } })])).toEqual([]);
+  });
+});

@@ -10,10 +10,13 @@ export type SearchDoc = {
   name: string;
   /** What people call it besides its name ("M8 bolts", "genny 1"). */
   aliases: readonly string[];
-  category: string;
+  /** What kind of thing it is: an item's category; an asset's category and type. */
+  kinds: readonly string[];
+  /** Left out of results unless asked for (an archived asset). */
+  archived: boolean;
 };
 
-type Indexed = { id: number; code: string; name: string; aliases: string; category: string };
+type Indexed = { id: number; code: string; name: string; aliases: string; kinds: string };
 
 /** Keep sizes like "M8" and "6204-2RS" as searchable terms. */
 const tokenize = (text: string): string[] =>
@@ -38,7 +41,7 @@ const EMPTY: ReadonlySet<number> = new Set();
 export class TextSearchIndex<T> {
   readonly #toDoc: (record: T) => SearchDoc;
   readonly #index = new MiniSearch<Indexed>({
-    fields: ['name', 'aliases', 'code', 'category'],
+    fields: ['name', 'aliases', 'code', 'kinds'],
     storeFields: [],
     searchOptions: {
       boost: { name: 3, aliases: 2, code: 2 },
@@ -71,8 +74,12 @@ export class TextSearchIndex<T> {
     this.#index.add(this.#remember(doc));
   }
 
-  /** Ids best first. */
-  search(query: string, limit: number): number[] {
+  /** Ids best first; archived records only with `includeArchived`. */
+  search(
+    query: string,
+    limit: number,
+    { includeArchived = false }: { includeArchived?: boolean } = {},
+  ): number[] {
     const q = query.trim();
     if (q === '') return [];
     const all = this.#index.search(q).map((r) => Number(r.id));
@@ -90,7 +97,10 @@ export class TextSearchIndex<T> {
       ...byScore(this.#names.get(phraseKey(q)) ?? EMPTY),
       ...loose,
     ]);
-    return [...ranked].slice(0, limit);
+    const shown = includeArchived
+      ? [...ranked]
+      : [...ranked].filter((id) => this.#docs.get(id)?.archived !== true);
+    return shown.slice(0, limit);
   }
 
   #remember(doc: SearchDoc): Indexed {
@@ -102,7 +112,7 @@ export class TextSearchIndex<T> {
       code: doc.code,
       name: doc.name,
       aliases: doc.aliases.join(' ; '),
-      category: doc.category,
+      kinds: doc.kinds.join(' ; '),
     };
   }
 }

@@ -79,3 +79,38 @@ export function strandedLocations(
     .map((l) => l.code)
     .sort(compareCodes);
 }
+
+/**
+ * Where a hand-kept location (a cabinet, a room) stands in the twin: a point on one of the layout's
+ * floors, at that floor's elevation. Refused with a reason when the floor does not exist or the
+ * point is off it.
+ */
+export function placeOnFloor(
+  facility: Facility,
+  point: { floorId: string; x: number; z: number },
+): { ok: true; y: number } | { ok: false; reason: string } {
+  const floor = facility.floors.find((f) => f.id === point.floorId);
+  if (floor === undefined)
+    return {
+      ok: false,
+      reason: `The layout has no floor "${point.floorId}"; it has ${facility.floors.map((f) => f.id).join(', ')}`,
+    };
+  if (point.x < 0 || point.x > floor.width || point.z < 0 || point.z > floor.depth)
+    return {
+      ok: false,
+      reason: `(${point.x}, ${point.z}) is off ${floor.name}, which spans x 0–${floor.width} m and z 0–${floor.depth} m`,
+    };
+  return { ok: true, y: floor.elevation };
+}
+
+/** Codes of a layout's bins and docks that hand-kept locations already use: the layout may not take them. */
+export function codesTakenByManual(
+  next: readonly { code: string }[],
+  manualCodes: readonly string[],
+): string[] {
+  const manual = new Set(manualCodes.map((c) => c.toUpperCase()));
+  return next
+    .filter((l) => manual.has(l.code.toUpperCase()))
+    .map((l) => l.code)
+    .sort(compareCodes);
+}

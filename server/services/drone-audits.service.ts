@@ -1,7 +1,5 @@
 import { conflict, exhaustive, invalid, notFound } from '../../common/errors.ts';
 import { deriveBins } from '../../twin-models/geometry.ts';
-import { loadFacility } from '../../twin-models/load.ts';
-import type { Facility } from '../../twin-models/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import {
@@ -21,7 +19,6 @@ import {
   setLineReview,
   untrackedItemIds,
 } from '../db/drone-audits.repository.ts';
-import { revisionDocument } from '../db/twin-revisions.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import { chooseDock, planAudit, replan, type StoredPlan } from '../domain/drone/audit-plan.ts';
 import {
@@ -38,6 +35,7 @@ import type { Clock } from './clock.ts';
 import type { JobService, JobView } from './jobs.service.ts';
 import { postStockOperations } from './stock-ledger.service.ts';
 import type { TwinService } from './twin.service.ts';
+import type { TwinDocuments } from './twin-documents.ts';
 
 export type ReviewResult = {
   lineId: number;
@@ -56,7 +54,7 @@ export class DroneAuditService {
   readonly #clock: Clock;
   readonly #twin: TwinService;
   readonly #jobs: JobService;
-  #revisions = new Map<number, Facility>();
+  readonly #documents: TwinDocuments;
 
   constructor(deps: {
     db: Database;
@@ -64,12 +62,14 @@ export class DroneAuditService {
     clock: Clock;
     twin: TwinService;
     jobs: JobService;
+    documents: TwinDocuments;
   }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
     this.#twin = deps.twin;
     this.#jobs = deps.jobs;
+    this.#documents = deps.documents;
   }
 
   /**
@@ -168,19 +168,6 @@ export class DroneAuditService {
     };
   }
 
-  async #facility(revisionId: number): Promise<Facility> {
-    const cached = this.#revisions.get(revisionId);
-    if (cached) return cached;
-    const doc = await revisionDocument(this.#db.reader, revisionId);
-    if (doc === null) throw notFound(`Layout revision ${revisionId} does not exist`);
-    const loaded = loadFacility(JSON.parse(doc));
-    if (!loaded.ok) throw new Error(`Stored twin revision ${revisionId} is invalid`);
-    // Few revisions are ever looked at; keep the last couple.
-    if (this.#revisions.size > 2) this.#revisions.clear();
-    this.#revisions.set(revisionId, loaded.facility);
-    return loaded.facility;
-  }
-
   async get(id: number) {
     const { row, scope, config, plan } = await this.#load(id);
     const [lines, counts, occluded] = await Promise.all([
@@ -221,7 +208,7 @@ export class DroneAuditService {
   /** The flight in simulated time for playback: vertices with times and sortie, and scan times per bin. */
   async track(id: number) {
     const { row, config, plan } = await this.#load(id);
-    const facility = await this.#facility(row.revisionId);
+    const facility = await this.#documents.revision(row.revisionId);
     const { space, sorties } = replan(facility, plan, config);
     const t = buildTrack(space, sorties, config);
     const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -248,7 +235,7 @@ export class DroneAuditService {
     if (row.status !== 'planned')
       throw conflict(`Drone audit ${id} has already been flown; plan a new one to fly again`);
     const sensor = checkSensor({ ...DEFAULT_SENSOR, ...definedOnly<SensorModel>(input.sensor ?? {}) });
-    const facility = await this.#facility(row.revisionId);
+    const facility = await this.#documents.revision(row.revisionId);
     const { space, sorties } = replan(facility, plan, config);
     const track = buildTrack(space, sorties, config);
     const strays = await untrackedItemIds(this.#db.reader, 50);

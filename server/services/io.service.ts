@@ -1,9 +1,20 @@
 import { stringify } from 'csv-stringify/sync';
 import { invalid } from '../../common/errors.ts';
+import { isManualKind, kindLabel } from '../../common/masters/location.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import { allItems, allLocations, insertItem, updateItem, upsertLocation } from '../db/catalog.repository.ts';
+import {
+  allItems,
+  allLocations,
+  insertItem,
+  skusByBarcode,
+  stockOnHandBySku,
+  updateItem,
+  upsertLocation,
+} from '../db/catalog.repository.ts';
+import { listCategories, listUnits } from '../db/catalog-masters.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { list, num, str } from '../db/sql.ts';
+import { locationCodesWithStock } from '../db/locations.repository.ts';
+import { listSuppliers } from '../db/suppliers.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
 import type { Clock } from './clock.ts';
@@ -85,18 +96,30 @@ export class IoService {
         }));
       }
       case 'locations':
-        return (await allLocations(ex)).map((l) => ({
-          ...l,
-          aisle: l.aisle ?? '',
-          bay: l.bay ?? '',
-          level: l.level ?? '',
-          active: l.active,
-        }));
+        return (await allLocations(ex)).map((l) => {
+          // Hand-kept locations are not drawn: no size, and a van has no place either.
+          const manual = isManualKind(l.kind);
+          return {
+            ...l,
+            aisle: l.aisle ?? '',
+            bay: l.bay ?? '',
+            level: l.level ?? '',
+            x: l.x ?? '',
+            y: l.y ?? '',
+            z: l.z ?? '',
+            width: manual ? '' : l.width,
+            height: manual ? '' : l.height,
+            depth: manual ? '' : l.depth,
+            active: l.active,
+          };
+        });
       case 'stock': {
-        const rs = await ex.execute(`SELECT i.sku, l.code AS location, s.lot, s.on_hand FROM stock s
-          JOIN items i ON i.id = s.item_id JOIN locations l ON l.id = s.location_id
-          WHERE s.on_hand > 0 ORDER BY i.sku, l.code, s.lot`);
-        return rs.rows.map((r) => ({ sku: r.sku, location: r.location, lot: r.lot, on_hand: r.on_hand }));
+        return (await stockOnHandBySku(ex)).map((r) => ({
+          sku: r.sku,
+          location: r.location,
+          lot: r.lot,
+          on_hand: r.onHand,
+        }));
       }
     }
   }
@@ -112,16 +135,29 @@ export class IoService {
     if (kind === 'items') {
       const rows = (parsed as ParsedCsv<'items'>).rows;
       const suppliers = await supplierNames(ex);
-      const barcodes = await existingBarcodes(
+      const masters = await activeMasters(ex);
+      const existing = new Map((await allItems(ex)).map((i) => [i.sku.toLowerCase(), i]));
+      const barcodes = await skusByBarcode(
         ex,
         rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])),
       );
       for (const { line, row } of rows) {
         once(`sku:${row.sku}`, line, `SKU ${row.sku}`);
         if (row.barcode) once(`barcode:${row.barcode}`, line, `Barcode ${row.barcode}`);
-        if (row.supplier && !suppliers.byName.has(row.supplier.toLowerCase())) {
+        const supplierId = row.supplier ? suppliers.byName.get(row.supplier.toLowerCase()) : undefined;
+        if (row.supplier && supplierId === undefined) {
           errors.push({ line, message: `Supplier "${row.supplier}" does not exist` });
+        } else if (
+          supplierId !== undefined &&
+          suppliers.archived.has(supplierId) &&
+          existing.get(row.sku.toLowerCase())?.supplierId !== supplierId
+        ) {
+          errors.push({ line, message: `Supplier ${row.supplier} is archived and cannot be preferred` });
         }
+        if (!masters.categories.has(row.category.toLowerCase()))
+          errors.push({ line, message: `There is no active category "${row.category}"` });
+        if (!masters.units.has(row.unit.toLowerCase()))
+          errors.push({ line, message: `There is no active unit "${row.unit}"` });
         const owner = row.barcode ? barcodes.get(row.barcode) : undefined;
         if (owner !== undefined && owner !== row.sku) {
           errors.push({ line, message: `Barcode ${row.barcode} already belongs to ${owner}` });
@@ -129,9 +165,18 @@ export class IoService {
       }
     } else if (kind === 'locations') {
       const rows = (parsed as ParsedCsv<'locations'>).rows;
-      const held = await heldLocations(ex);
+      const held = await locationCodesWithStock(ex);
+      const kinds = new Map((await allLocations(ex)).map((l) => [l.code.toUpperCase(), l.kind]));
       for (const { line, row } of rows) {
         once(`code:${row.code.toUpperCase()}`, line, `Location ${row.code}`);
+        // The layout owns bins and docks; the setup screen owns cabinets, rooms, vans and areas.
+        const was = kinds.get(row.code.toUpperCase());
+        if (was !== undefined && isManualKind(was) !== isManualKind(row.kind)) {
+          errors.push({
+            line,
+            message: `Location ${row.code} is a ${kindLabel(was).toLowerCase()}; it cannot become a ${kindLabel(row.kind).toLowerCase()}`,
+          });
+        }
         if (!row.active && held.has(row.code.toUpperCase())) {
           errors.push({
             line,
@@ -166,15 +211,16 @@ export class IoService {
     const now = this.#clock.now();
     if (kind === 'items') {
       const suppliers = await supplierNames(tx);
+      const masters = await activeMasters(tx);
       const existing = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i]));
       for (const { row } of (parsed as ParsedCsv<'items'>).rows) {
         const input = {
           sku: row.sku,
           name: row.name,
           aliases: row.aliases,
-          unit: row.unit,
+          unit: masters.units.get(row.unit.toLowerCase()) ?? row.unit,
           barcode: row.barcode,
-          category: row.category,
+          category: masters.categories.get(row.category.toLowerCase()) ?? row.category,
           unitCostCents: row.unit_cost,
           reorderPoint: row.reorder_point,
           reorderQty: row.reorder_qty,
@@ -247,30 +293,19 @@ function refusal(errors: RowError[]) {
 }
 
 async function supplierNames(ex: Executor) {
-  const rs = await ex.execute('SELECT id, name FROM suppliers');
+  const suppliers = await listSuppliers(ex);
   return {
-    byId: new Map(rs.rows.map((r) => [num(r.id), str(r.name)])),
-    byName: new Map(rs.rows.map((r) => [str(r.name).toLowerCase(), num(r.id)])),
+    byId: new Map(suppliers.map((s) => [s.id, s.name])),
+    byName: new Map(suppliers.map((s) => [s.name.toLowerCase(), s.id])),
+    archived: new Set(suppliers.filter((s) => s.archived).map((s) => s.id)),
   };
 }
 
-async function existingBarcodes(ex: Executor, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const out = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const part = codes.slice(i, i + 500);
-    const rs = await ex.execute({
-      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
-      args: part,
-    });
-    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
-  }
-  return out;
-}
-
-async function heldLocations(ex: Executor): Promise<Set<string>> {
-  const rs = await ex.execute(
-    'SELECT DISTINCT upper(l.code) AS code FROM stock s JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0',
-  );
-  return new Set(rs.rows.map((r) => str(r.code)));
+/** Active categories and units by lower-case name or code, spelled as stored. */
+async function activeMasters(ex: Executor) {
+  const [categories, units] = await Promise.all([listCategories(ex), listUnits(ex)]);
+  return {
+    categories: new Map(categories.filter((c) => !c.archived).map((c) => [c.name.toLowerCase(), c.name])),
+    units: new Map(units.filter((u) => !u.archived).map((u) => [u.code.toLowerCase(), u.code])),
+  };
 }

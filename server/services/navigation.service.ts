@@ -1,14 +1,20 @@
-import { notFound } from '../../common/errors.ts';
+import { invalid, notFound } from '../../common/errors.ts';
+import { isManualKind, kindLabel } from '../../common/masters/location.ts';
+import { locationByCode } from '../db/catalog.repository.ts';
+import type { Database } from '../db/database.ts';
 import type { MultiStopResult } from '../domain/navigation/multi-stop.ts';
 import { orderStops } from '../domain/navigation/multi-stop.ts';
 import { buildNavigator, type Navigator } from '../domain/navigation/navmesh.ts';
 import type { RouteResult } from '../domain/navigation/route.ts';
-import type { Target } from '../domain/navigation/targets.ts';
+import type { AssetWhereabouts, Target } from '../domain/navigation/targets.ts';
 import type { EventBus } from './event-bus.ts';
 import type { TwinService } from './twin.service.ts';
 
 /** A dock is where goods come in and a natural start; people name it by its code. */
 export type RouteTarget = Target | { kind: 'dock'; code: string };
+
+/** Where the register says an asset is, by tag, for assets kept at a bin or in a zone. */
+export type AssetLookup = (tag: string) => Promise<AssetWhereabouts | null>;
 
 /**
  * Routes over the current twin. The navmesh is built once per revision, started as soon as a layout
@@ -16,11 +22,15 @@ export type RouteTarget = Target | { kind: 'dock'; code: string };
  * navmesh is freed when a new one is ready.
  */
 export class NavigationService {
+  readonly #db: Database;
   readonly #twin: TwinService;
+  readonly #assets: AssetLookup;
   #built: { revisionId: number; navigator: Promise<Navigator> } | null = null;
 
-  constructor(deps: { twin: TwinService; events: EventBus }) {
+  constructor(deps: { db: Database; twin: TwinService; events: EventBus; assets: AssetLookup }) {
+    this.#db = deps.db;
     this.#twin = deps.twin;
+    this.#assets = deps.assets;
     deps.events.listen((event) => {
       if (event.type === 'twin') void this.warm().catch(() => undefined);
     });
@@ -33,16 +43,45 @@ export class NavigationService {
 
   async route(from: RouteTarget, to: RouteTarget): Promise<RouteResult> {
     const { navigator, facility } = await this.#navigator();
-    return navigator.route(asTarget(facility, from), asTarget(facility, to));
+    const [a, b] = [await this.#placed(from), await this.#placed(to)];
+    if (!a.ok) return { ok: false, reason: a.reason };
+    if (!b.ok) return { ok: false, reason: b.reason };
+    const [ta, tb] = await Promise.all([this.#target(facility, a.target), this.#target(facility, b.target)]);
+    return navigator.route(ta, tb);
   }
 
   async multiStop(start: RouteTarget, stops: RouteTarget[]): Promise<MultiStopResult> {
     const { navigator, facility } = await this.#navigator();
-    return orderStops(
-      navigator,
-      asTarget(facility, start),
-      stops.map((s) => asTarget(facility, s)),
-    );
+    const targets: Target[] = [];
+    for (const t of [start, ...stops]) {
+      const placed = await this.#placed(t);
+      if (!placed.ok) throw invalid(placed.reason);
+      targets.push(await this.#target(facility, placed.target));
+    }
+    const [first, ...rest] = targets;
+    if (first === undefined) throw new Error('multiStop: no start');
+    return orderStops(navigator, first, rest);
+  }
+
+  /** An asset the twin does not place may still be kept at a bin or stand in a zone: the register says. */
+  async #target(facility: Parameters<typeof asTarget>[0], t: RouteTarget): Promise<Target> {
+    if (t.kind !== 'asset') return asTarget(facility, t);
+    const known = await this.#assets(t.id);
+    return known === null ? t : { ...t, known };
+  }
+
+  /**
+   * A "bin" code may name a hand-kept location (a cabinet, a room): those are reached at the point
+   * they stand on, and one with no place in the twin (a van) cannot be walked to.
+   */
+  async #placed(t: RouteTarget): Promise<{ ok: true; target: RouteTarget } | { ok: false; reason: string }> {
+    if (t.kind !== 'bin') return { ok: true, target: t };
+    const location = await locationByCode(this.#db.reader, t.code);
+    if (location === null || !isManualKind(location.kind)) return { ok: true, target: t };
+    const label = `${kindLabel(location.kind)} ${location.code}${location.name ? ` (${location.name})` : ''}`;
+    if (location.x === null || location.z === null)
+      return { ok: false, reason: `${label} is not placed in the twin, so there is no route to it` };
+    return { ok: true, target: { kind: 'point', x: location.x, z: location.z, label } };
   }
 
   async #navigator() {

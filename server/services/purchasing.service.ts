@@ -1,15 +1,34 @@
 import { conflict, invalid, notFound } from '../../common/errors.ts';
+import { currencyDigits } from '../../common/money.ts';
 import type { PurchaseOrderStatus } from '../../common/purchase-order-status.ts';
+import { describePacks, type Pack, samePack, toBaseQuantity } from '../../common/units.ts';
 import { appendAudit } from '../db/audit.repository.ts';
+import { packsOfItem } from '../db/catalog-masters.repository.ts';
 import type { Database } from '../db/database.ts';
+import {
+  addReceivedToLine,
+  insertPurchaseOrder,
+  linesOfPurchaseOrder,
+  lineToReceive,
+  listPurchaseOrders,
+  type NewOrderLine,
+  outstandingOnOrder,
+  purchaseOrderById,
+  purchaseOrderStatus,
+  setPurchaseOrderStatus,
+} from '../db/purchasing.repository.ts';
 import { usualBins } from '../db/receiving.repository.ts';
-import { insertRows, num, str } from '../db/sql.ts';
+import { readSite } from '../db/site.repository.ts';
+import { listSuppliers, supplierById } from '../db/suppliers.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
 import type { InventoryService } from './inventory.service.ts';
 import { type LedgerResult, postStockOperations } from './stock-ledger.service.ts';
 
-/** Suppliers and purchase orders: reorder suggestions become orders; receiving a line posts a receipt. */
+/**
+ * Purchase orders: reorder suggestions become orders to each item's preferred supplier, in its packs
+ * and at its prices; receiving a line posts a receipt. Suppliers themselves are SupplierService's.
+ */
 export class PurchasingService {
   readonly #db: Database;
   readonly #writer: Writer;
@@ -28,19 +47,16 @@ export class PurchasingService {
     this.#inventory = deps.inventory;
   }
 
-  async suppliers() {
-    const rs = await this.#db.reader.execute(
-      'SELECT id, name, email, lead_time_days FROM suppliers ORDER BY name',
-    );
-    return rs.rows.map((r) => ({
-      id: num(r.id),
-      name: str(r.name),
-      email: str(r.email),
-      leadTimeDays: num(r.lead_time_days),
-    }));
+  suppliers() {
+    return listSuppliers(this.#db.reader);
   }
 
-  /** One order per supplier for the chosen low-stock items (all of them when none are chosen). */
+  /**
+   * One order per preferred supplier for the chosen low-stock items (all of them when none are
+   * chosen). Each line is a whole number of the supplier's packs and records its part number and
+   * pack price; an item the supplier does not price is ordered loose at the item's cost when the
+   * supplier bills in the house currency, else with its price left to agree.
+   */
   async createFromSuggestions(itemIds: readonly number[] | undefined, actorId: number): Promise<number[]> {
     const low = await this.#inventory.lowStock();
     const chosen = low.filter(
@@ -51,6 +67,12 @@ export class PurchasingService {
     if (missing.length > 0) {
       throw invalid(`No supplier is set for ${missing.map((m) => m.name).join(', ')}`);
     }
+    const archived = chosen.filter((c) => c.supplierArchived);
+    if (archived.length > 0) {
+      throw invalid(
+        `${[...new Set(archived.map((a) => a.supplierName))].join(', ')} is archived and takes no new orders: choose another preferred supplier for ${archived.map((a) => a.name).join(', ')}`,
+      );
+    }
     const bySupplier = new Map<number, typeof chosen>();
     for (const c of chosen)
       bySupplier.set(c.supplierId ?? 0, [...(bySupplier.get(c.supplierId ?? 0) ?? []), c]);
@@ -58,29 +80,46 @@ export class PurchasingService {
     const ids = await this.#writer.run(async (tx) => {
       const created: number[] = [];
       for (const [supplierId, lines] of bySupplier) {
-        const lead = await tx.execute({
-          sql: 'SELECT lead_time_days FROM suppliers WHERE id = ?',
-          args: [supplierId],
+        const supplier = await supplierById(tx, supplierId);
+        if (!supplier) throw notFound(`Supplier ${supplierId} does not exist`);
+        // Archived since the suggestions were read: still no new orders.
+        if (supplier.archived) throw conflict(`${supplier.name} is archived and takes no new orders`);
+        // An item's own cost is in the site's currency (hundredths); it stands in for a missing
+        // price only when the supplier bills in that currency too.
+        const siteCurrency = (await readSite(tx)).currency;
+        const fromCost = (cents: number) =>
+          supplier.currency === siteCurrency
+            ? Math.round((cents * 10 ** currencyDigits(siteCurrency)) / 100)
+            : null;
+        const orderLines: NewOrderLine[] = lines.map((l) => ({
+          itemId: l.itemId,
+          qtyOrdered: l.suggestedQty,
+          unitCostCents: l.unitCostCents,
+          partNumber: l.price?.partNumber ?? null,
+          pack: l.price?.pack ?? { unit: l.unit, size: 1 },
+          packPrice: l.price?.priceMinor ?? fromCost(l.unitCostCents),
+        }));
+        // The order comes when its slowest line does.
+        const leadTimeDays = Math.max(...lines.map((l) => l.price?.leadTimeDays ?? supplier.leadTimeDays));
+        const poId = await insertPurchaseOrder(tx, {
+          supplierId,
+          currency: supplier.currency,
+          createdBy: actorId,
+          createdAt: now,
+          expectedAt: now + leadTimeDays * 86_400_000,
+          lines: orderLines,
         });
-        const expectedAt = now + num(lead.rows[0]?.lead_time_days ?? 7) * 86_400_000;
-        const rs = await tx.execute({
-          sql: `INSERT INTO purchase_orders (supplier_id, status, created_by, created_at, expected_at)
-                VALUES (?, 'open', ?, ?, ?) RETURNING id`,
-          args: [supplierId, actorId, now, expectedAt],
-        });
-        const poId = num(rs.rows[0]?.id);
-        await insertRows(
-          tx,
-          'INSERT INTO purchase_order_lines (po_id, item_id, qty_ordered, qty_received, unit_cost_cents)',
-          lines.map((l) => [poId, l.itemId, l.suggestedQty, 0, l.unitCostCents]),
-        );
         await appendAudit(tx, [
           {
             actorId,
             action: 'purchase_order.create',
             entity: 'purchase_order',
             entityId: String(poId),
-            data: JSON.stringify({ supplierId, lines: lines.map((l) => [l.itemId, l.suggestedQty]) }),
+            data: JSON.stringify({
+              supplierId,
+              currency: supplier.currency,
+              lines: orderLines.map((l) => [l.itemId, l.qtyOrdered, l.partNumber, l.pack, l.packPrice]),
+            }),
             createdAt: now,
           },
         ]);
@@ -92,76 +131,33 @@ export class PurchasingService {
     return ids;
   }
 
-  async list(status: PurchaseOrderStatus | undefined, limit: number) {
-    const rs = await this.#db.reader.execute({
-      sql: `SELECT p.id, p.status, p.created_at, p.expected_at, s.name AS supplier,
-                   count(l.id) AS lines, sum(l.qty_ordered * l.unit_cost_cents) AS total_cents
-            FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id
-            LEFT JOIN purchase_order_lines l ON l.po_id = p.id
-            WHERE (? IS NULL OR p.status = ?) GROUP BY p.id ORDER BY p.id DESC LIMIT ?`,
-      args: [status ?? null, status ?? null, limit],
-    });
-    return rs.rows.map((r) => ({
-      id: num(r.id),
-      status: str(r.status) as PurchaseOrderStatus,
-      supplier: str(r.supplier),
-      createdAt: num(r.created_at),
-      expectedAt: r.expected_at === null ? null : num(r.expected_at),
-      lines: num(r.lines),
-      totalCents: num(r.total_cents ?? 0),
-    }));
+  list(status: PurchaseOrderStatus | undefined, limit: number) {
+    return listPurchaseOrders(this.#db.reader, { status: status ?? null, limit });
   }
 
   async get(id: number) {
-    const head = await this.#db.reader.execute({
-      sql: `SELECT p.id, p.status, p.created_at, p.expected_at, s.id AS supplier_id, s.name AS supplier
-            FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = ?`,
-      args: [id],
-    });
-    const h = head.rows[0];
-    if (!h) throw notFound(`Purchase order ${id} does not exist`);
-    const lines = await this.#db.reader.execute({
-      sql: `SELECT l.id, l.item_id, i.sku, i.name, i.unit, i.tracking, l.qty_ordered, l.qty_received, l.unit_cost_cents
-            FROM purchase_order_lines l JOIN items i ON i.id = l.item_id WHERE l.po_id = ? ORDER BY l.id`,
-      args: [id],
-    });
+    const head = await purchaseOrderById(this.#db.reader, id);
+    if (!head) throw notFound(`Purchase order ${id} does not exist`);
+    const lines = await linesOfPurchaseOrder(this.#db.reader, id);
+    // Receiving starts at the bin each part usually goes to.
     const usual = await usualBins(
       this.#db.reader,
-      lines.rows.map((r) => num(r.item_id)),
+      lines.map((l) => l.itemId),
     );
-    return {
-      id: num(h.id),
-      status: str(h.status) as PurchaseOrderStatus,
-      supplier: { id: num(h.supplier_id), name: str(h.supplier) },
-      createdAt: num(h.created_at),
-      expectedAt: h.expected_at === null ? null : num(h.expected_at),
-      lines: lines.rows.map((r) => ({
-        id: num(r.id),
-        usualBin: usual.get(num(r.item_id)) ?? null,
-        itemId: num(r.item_id),
-        sku: str(r.sku),
-        name: str(r.name),
-        unit: str(r.unit),
-        tracking: str(r.tracking),
-        qtyOrdered: num(r.qty_ordered),
-        qtyReceived: num(r.qty_received),
-        unitCostCents: num(r.unit_cost_cents),
-      })),
-    };
+    return { ...head, lines: lines.map((l) => ({ ...l, usualBin: usual.get(l.itemId) ?? null })) };
   }
 
   /** Cancels an order nothing has been received on yet; a partly received order is closed by receiving or adjusting. */
   async cancel(id: number, reason: string, actorId: number): Promise<void> {
     await this.#writer.run(async (tx) => {
-      const rs = await tx.execute({ sql: 'SELECT status FROM purchase_orders WHERE id = ?', args: [id] });
-      const status = rs.rows[0] ? str(rs.rows[0].status) : null;
+      const status = await purchaseOrderStatus(tx, id);
       if (status === null) throw notFound(`Purchase order ${id} does not exist`);
       if (status !== 'open') {
         throw conflict(
           `Purchase order ${id} is ${status.replace('_', ' ')}; only an open order can be cancelled`,
         );
       }
-      await tx.execute({ sql: "UPDATE purchase_orders SET status = 'cancelled' WHERE id = ?", args: [id] });
+      await setPurchaseOrderStatus(tx, id, 'cancelled');
       await appendAudit(tx, [
         {
           actorId,
@@ -176,11 +172,16 @@ export class PurchasingService {
     });
   }
 
-  /** Receives part or all of one line into a bin: the receipt and the order's progress in one transaction. */
+  /**
+   * Receives part or all of one line into a location: the receipt and the order's progress in one
+   * transaction. With a pack (the line's own, or one of the item's), `qty` counts packs and the
+   * ledger books base units, its reason saying what was counted ("2 box of 100").
+   */
   async receiveLine(
     input: {
       lineId: number;
       qty: number;
+      pack?: Pack | undefined;
       locationId: number;
       lot?: string | undefined;
       idempotencyKey: string;
@@ -189,24 +190,33 @@ export class PurchasingService {
   ): Promise<{ purchaseOrderId: number; status: PurchaseOrderStatus; receipt: LedgerResult }> {
     const now = this.#clock.now();
     return this.#writer.run(async (tx) => {
-      const rs = await tx.execute({
-        sql: `SELECT l.po_id, l.item_id, l.qty_ordered, l.qty_received, p.status
-              FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id WHERE l.id = ?`,
-        args: [input.lineId],
-      });
-      const line = rs.rows[0];
+      const line = await lineToReceive(tx, input.lineId);
       if (!line) throw notFound(`Purchase order line ${input.lineId} does not exist`);
-      const poId = num(line.po_id);
+      const poId = line.poId;
+      let qty = input.qty;
+      let reason: string | undefined;
+      if (input.pack !== undefined) {
+        const wanted = input.pack;
+        const packs = [line.pack, ...(await packsOfItem(tx, line.itemId))].filter((p) => p.size > 1);
+        const pack = packs.find((p) => samePack(p, wanted));
+        if (pack === undefined)
+          throw invalid(
+            `This line is not delivered in ${wanted.unit} of ${wanted.size}${packs.length > 0 ? `; use ${packs.map((p) => `${p.unit} of ${p.size}`).join(' or ')}` : ''}`,
+          );
+        qty = toBaseQuantity(input.qty, pack);
+        reason = describePacks(input.qty, pack);
+      }
       const [outcome] = await postStockOperations(
         tx,
         [
           {
             op: {
               kind: 'receive',
-              itemId: num(line.item_id),
+              itemId: line.itemId,
               locationId: input.locationId,
-              qty: input.qty,
+              qty,
               lot: input.lot,
+              reason,
               refType: 'purchase_order',
               refId: poId,
             },
@@ -219,37 +229,32 @@ export class PurchasingService {
       if (!outcome) throw new Error('ledger returned no outcome');
       if (!outcome.ok) throw outcome.error;
       if (outcome.value.replayed) {
-        return {
-          purchaseOrderId: poId,
-          status: str(line.status) as PurchaseOrderStatus,
-          receipt: outcome.value,
-        };
+        return { purchaseOrderId: poId, status: line.status, receipt: outcome.value };
       }
-      const status = str(line.status);
+      const status = line.status;
       if (status === 'received' || status === 'cancelled') {
         throw conflict(`Purchase order ${poId} is ${status}; nothing more can be received on it`);
       }
-      const outstanding = num(line.qty_ordered) - num(line.qty_received);
-      if (input.qty > outstanding) {
-        throw conflict(`Only ${outstanding} remain to be received on this line; ${input.qty} is too many`);
+      const outstanding = line.qtyOrdered - line.qtyReceived;
+      if (qty > outstanding) {
+        throw conflict(`Only ${outstanding} remain to be received on this line; ${qty} is too many`);
       }
-      await tx.execute({
-        sql: 'UPDATE purchase_order_lines SET qty_received = qty_received + ? WHERE id = ?',
-        args: [input.qty, input.lineId],
-      });
-      const left = await tx.execute({
-        sql: 'SELECT sum(qty_ordered - qty_received) AS left FROM purchase_order_lines WHERE po_id = ?',
-        args: [poId],
-      });
-      const next: PurchaseOrderStatus = num(left.rows[0]?.left) === 0 ? 'received' : 'partially_received';
-      await tx.execute({ sql: 'UPDATE purchase_orders SET status = ? WHERE id = ?', args: [next, poId] });
+      await addReceivedToLine(tx, input.lineId, qty);
+      const next: PurchaseOrderStatus =
+        (await outstandingOnOrder(tx, poId)) === 0 ? 'received' : 'partially_received';
+      await setPurchaseOrderStatus(tx, poId, next);
       await appendAudit(tx, [
         {
           actorId,
           action: 'purchase_order.receive',
           entity: 'purchase_order',
           entityId: String(poId),
-          data: JSON.stringify({ lineId: input.lineId, qty: input.qty, status: next }),
+          data: JSON.stringify({
+            lineId: input.lineId,
+            qty,
+            ...(reason ? { counted: reason } : {}),
+            status: next,
+          }),
           createdAt: now,
         },
       ]);

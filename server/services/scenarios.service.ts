@@ -4,7 +4,6 @@ import type { SimulationResult } from '../../common/layout/simulation-result.ts'
 import { DEFAULT_LAYOUT_RULES, type LayoutRules } from '../../common/layout/validate.ts';
 import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
-import type { Facility } from '../../twin-models/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
 import {
@@ -18,7 +17,6 @@ import {
   listScenarios,
   locationIds,
   markApplied,
-  publishRevision,
   resultFor,
   type ScenarioRow,
   saveResult,
@@ -28,7 +26,6 @@ import {
   updateScenario,
   workMovements,
 } from '../db/scenarios.repository.ts';
-import { revisionDocument } from '../db/twin-revisions.repository.ts';
 import type { Writer } from '../db/writer.ts';
 import { type ComparisonRow, compareResults, walkingSaving } from '../domain/layout/compare.ts';
 import { DEFAULT_SIMULATION, simulateWork } from '../domain/layout/simulate.ts';
@@ -38,6 +35,8 @@ import { type MovementRow, workLinesFromMovements } from '../domain/layout/work-
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
 import type { JobService, JobView } from './jobs.service.ts';
+import { writeRevision } from './twin.service.ts';
+import type { TwinDocuments } from './twin-documents.ts';
 import { insertWorkOrder } from './work-orders.service.ts';
 
 const DAY_MS = 86_400_000;
@@ -79,19 +78,21 @@ export class ScenarioService {
   readonly #jobs: JobService;
   readonly #rules: LayoutRules;
   readonly #models = new WalkModelCache();
-  readonly #documents = new Map<number, Facility>();
+  readonly #documents: TwinDocuments;
 
   constructor(deps: {
     db: Database;
     writer: Writer;
     clock: Clock;
     jobs: JobService;
+    documents: TwinDocuments;
     rules?: LayoutRules;
   }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
     this.#jobs = deps.jobs;
+    this.#documents = deps.documents;
     this.#rules = deps.rules ?? DEFAULT_LAYOUT_RULES;
   }
 
@@ -107,7 +108,7 @@ export class ScenarioService {
   async get(id: number) {
     const row = await this.#row(id);
     const [base, current, result, transfers] = await Promise.all([
-      this.#revision(row.baseRevisionId),
+      this.#documents.revision(row.baseRevisionId),
       currentRevisionId(this.#db.reader),
       resultFor(this.#db.reader, id),
       transfersFor(this.#db.reader, id),
@@ -155,7 +156,7 @@ export class ScenarioService {
   ): Promise<{ editCount: number }> {
     const row = await this.#row(id);
     if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied and can no longer change`);
-    const base = await this.#revision(row.baseRevisionId);
+    const base = await this.#documents.revision(row.baseRevisionId);
     const outcome = applyEdits(base, input.edits, this.#rules);
     if (!outcome.ok) {
       throw invalid(
@@ -210,7 +211,7 @@ export class ScenarioService {
   /** Starts a job that replays the last `days` days against the base and the scenario. */
   async simulate(id: number, input: { days: number; seed: number }, actorId: number): Promise<JobView> {
     const row = await this.#row(id);
-    const base = await this.#revision(row.baseRevisionId);
+    const base = await this.#documents.revision(row.baseRevisionId);
     const outcome = applyEdits(base, this.#parseEdits(row.edits), this.#rules);
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
     return this.#jobs.start('layout.simulate', actorId, async (ctx) => {
@@ -277,7 +278,7 @@ export class ScenarioService {
   ): Promise<JobView> {
     const row = await this.#row(id);
     if (row.status !== 'draft') throw conflict(`Scenario ${id} has been applied and can no longer change`);
-    const base = await this.#revision(row.baseRevisionId);
+    const base = await this.#documents.revision(row.baseRevisionId);
     const edits = this.#parseEdits(row.edits);
     const outcome = applyEdits(base, edits, this.#rules);
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
@@ -325,7 +326,7 @@ export class ScenarioService {
   ): Promise<{ revisionId: number; workOrderId: number; transfers: number }> {
     const row = await this.#row(id);
     if (row.status !== 'draft') throw conflict(`Scenario ${id} has already been applied`);
-    const base = await this.#revision(row.baseRevisionId);
+    const base = await this.#documents.revision(row.baseRevisionId);
     const outcome = applyEdits(base, this.#parseEdits(row.edits), this.#rules);
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
     const facility = outcome.facility;
@@ -342,13 +343,12 @@ export class ScenarioService {
         );
       const held = await heldStock(tx);
       const plan = transferPlan(held, outcome.itemMoves);
-      const revisionId = await publishRevision(tx, {
-        facilityId: facility.id,
-        document: JSON.stringify(facility),
+      const revisionId = await writeRevision(tx, {
+        facility,
+        locations: next,
         note: `Scenario ${id}: ${row.name}`,
         actorId,
         now,
-        locations: next,
       });
       // Decided after the writes, inside the same transaction: a refusal here rolls every one of
       // them back, which is what keeps an apply all-or-nothing.
@@ -390,16 +390,7 @@ export class ScenarioService {
           data: JSON.stringify({ revisionId, workOrderId, transfers: rows.length }),
           createdAt: now,
         },
-        {
-          actorId,
-          action: 'twin.publish',
-          entity: 'twin_revision',
-          entityId: String(revisionId),
-          data: JSON.stringify({ facilityId: facility.id, note: `Scenario ${id}`, locations: next.length }),
-          createdAt: now,
-        },
       ]);
-      tx.emit({ type: 'twin', revisionId });
       return { revisionId, workOrderId, transfers: rows.length };
     });
   }
@@ -422,20 +413,6 @@ export class ScenarioService {
     const row = await scenarioById(this.#db.reader, id);
     if (row === null) throw notFound(`Scenario ${id} does not exist`);
     return row;
-  }
-
-  async #revision(revisionId: number): Promise<Facility> {
-    const cached = this.#documents.get(revisionId);
-    if (cached) return cached;
-    const text = await revisionDocument(this.#db.reader, revisionId);
-    if (text === null) throw notFound(`Twin revision ${revisionId} does not exist`);
-    const loaded = loadFacility(JSON.parse(text));
-    if (!loaded.ok)
-      throw new Error(`Stored twin revision ${revisionId} is invalid: ${loaded.errors.join('; ')}`);
-    // Revisions never change once stored; a handful of recent ones is all planners work from.
-    if (this.#documents.size > 8) this.#documents.clear();
-    this.#documents.set(revisionId, loaded.facility);
-    return loaded.facility;
   }
 
   #parseEdits(text: string): LayoutEdit[] {

@@ -1,27 +1,47 @@
-import { conflict, invalid, notFound } from '../../common/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../common/errors.ts';
 import {
   assertTransition,
   isFinal,
   type Priority,
   type WorkOrderStatus,
+  workOrderAccess,
 } from '../../common/work-order-status.ts';
+import { assetById, markPlanDone } from '../db/assets.repository.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { num, numOrNull, str, strOrNull } from '../db/sql.ts';
+import { userById, userDisplayName } from '../db/users.repository.ts';
 import {
+  addConsumedToPart,
   type BoardFilter,
-  countWorkOrders,
+  countWorkOrdersByStatus,
+  eventsOfWorkOrder,
+  insertWorkOrderEvents,
+  insertWorkOrderPart,
+  insertWorkOrderRecord,
   listWorkOrders,
-  SUMMARY_SQL,
-  toSummary,
-} from '../db/work-order-board.repository.ts';
+  partsOfWorkOrder,
+  partsStillReserved,
+  releasePartReservation,
+  releaseWorkOrderReservations,
+  setTaskDone,
+  setWorkOrderAssignee,
+  setWorkOrderStatus,
+  tasksOfWorkOrder,
+  touchWorkOrder,
+  type WorkOrderState,
+  workOrderById,
+  workOrderPart,
+  workOrderState,
+  workOrderTask,
+} from '../db/work-orders.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
 import { type LedgerRequest, type LedgerResult, postStockOperations } from './stock-ledger.service.ts';
 
 /**
  * Work orders: the status machine, assignment, parts (reserved against a bin, then consumed through
- * the ledger) and an event history. Each operation is one transaction in the writer.
+ * the ledger), a checklist and an event history. Each operation is one transaction in the writer.
+ * Technicians change only their own work orders (or take an unassigned one); see `workOrderAccess`.
  */
 export class WorkOrderService {
   readonly #db: Database;
@@ -34,61 +54,38 @@ export class WorkOrderService {
     this.#clock = deps.clock;
   }
 
-  list(filter: BoardFilter & { status?: WorkOrderStatus | undefined; offset: number; limit: number }) {
-    return listWorkOrders(this.#db.reader, filter);
+  list(
+    filter: BoardFilter & {
+      status?: WorkOrderStatus | undefined;
+      offset?: number | undefined;
+      limit: number;
+    },
+  ) {
+    return listWorkOrders(this.#db.reader, { ...filter, offset: filter.offset ?? 0 });
   }
 
-  counts(filter: BoardFilter = {}): Promise<Record<WorkOrderStatus, number>> {
-    return countWorkOrders(this.#db.reader, filter);
+  async counts(filter: BoardFilter = {}): Promise<Record<WorkOrderStatus, number>> {
+    const out: Record<WorkOrderStatus, number> = {
+      open: 0,
+      assigned: 0,
+      in_progress: 0,
+      on_hold: 0,
+      done: 0,
+      cancelled: 0,
+    };
+    for (const { status, n } of await countWorkOrdersByStatus(this.#db.reader, filter)) out[status] = n;
+    return out;
   }
 
   async get(id: number) {
-    const head = await this.#db.reader.execute({
-      sql: `${SUMMARY_SQL.replace('w.id, w.title', 'w.id, w.title, w.description, w.plan_id, w.completed_at')} WHERE w.id = ?`,
-      args: [id],
-    });
-    const h = head.rows[0];
-    if (!h) throw notFound(`Work order ${id} does not exist`);
-    const [parts, events] = await Promise.all([
-      this.#db.reader.execute({
-        sql: `SELECT p.id, p.item_id, i.name, i.sku, i.unit, p.location_id, l.code, p.lot, p.qty_reserved, p.qty_consumed
-              FROM work_order_parts p JOIN items i ON i.id = p.item_id JOIN locations l ON l.id = p.location_id
-              WHERE p.work_order_id = ? ORDER BY p.id`,
-        args: [id],
-      }),
-      this.#db.reader.execute({
-        sql: `SELECT e.id, e.kind, e.from_status, e.to_status, e.note, e.created_at, u.display_name AS actor
-              FROM work_order_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.work_order_id = ? ORDER BY e.id`,
-        args: [id],
-      }),
+    const head = await workOrderById(this.#db.reader, id);
+    if (!head) throw notFound(`Work order ${id} does not exist`);
+    const [parts, events, tasks] = await Promise.all([
+      partsOfWorkOrder(this.#db.reader, id),
+      eventsOfWorkOrder(this.#db.reader, id),
+      tasksOfWorkOrder(this.#db.reader, id),
     ]);
-    return {
-      ...toSummary(h),
-      description: str(h.description),
-      planId: numOrNull(h.plan_id),
-      completedAt: numOrNull(h.completed_at),
-      parts: parts.rows.map((r) => ({
-        id: num(r.id),
-        itemId: num(r.item_id),
-        name: str(r.name),
-        sku: str(r.sku),
-        unit: str(r.unit),
-        locationId: num(r.location_id),
-        code: str(r.code),
-        lot: str(r.lot),
-        qtyReserved: num(r.qty_reserved),
-        qtyConsumed: num(r.qty_consumed),
-      })),
-      events: events.rows.map((r) => ({
-        id: num(r.id),
-        kind: str(r.kind),
-        fromStatus: strOrNull(r.from_status),
-        toStatus: strOrNull(r.to_status),
-        note: str(r.note),
-        at: num(r.created_at),
-        actor: strOrNull(r.actor),
-      })),
-    };
+    return { ...head, parts, events, tasks };
   }
 
   async create(
@@ -103,8 +100,10 @@ export class WorkOrderService {
   ): Promise<number> {
     return this.#writer.run(async (tx) => {
       if (input.assetId !== undefined) {
-        const a = await tx.execute({ sql: 'SELECT 1 FROM assets WHERE id = ?', args: [input.assetId] });
-        if (a.rows.length === 0) throw notFound(`Asset ${input.assetId} does not exist`);
+        const asset = await assetById(tx, input.assetId);
+        if (!asset) throw notFound(`Asset ${input.assetId} does not exist`);
+        if (asset.archivedAt !== null)
+          throw conflict(`${asset.tag} is archived; restore it before raising work on it`);
       }
       return insertWorkOrder(tx, { ...input, planId: null, actorId, now: this.#clock.now() });
     });
@@ -112,38 +111,33 @@ export class WorkOrderService {
 
   async assign(id: number, assigneeId: number, actorId: number): Promise<void> {
     await this.#change(id, actorId, async (tx, wo) => {
-      const u = await tx.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [assigneeId] });
-      if (!u.rows[0]) throw notFound(`User ${assigneeId} does not exist`);
+      const name = await userDisplayName(tx, assigneeId);
+      if (name === null) throw notFound(`User ${assigneeId} does not exist`);
       if (isFinal(wo.status))
         throw conflict(`Work order ${id} is ${wo.status} and can no longer be assigned`);
       const next: WorkOrderStatus = wo.status === 'open' ? 'assigned' : wo.status;
-      await tx.execute({
-        sql: 'UPDATE work_orders SET assignee_id = ?, status = ?, updated_at = ? WHERE id = ?',
-        args: [assigneeId, next, this.#clock.now(), id],
-      });
-      return { next, kind: 'assigned', note: `Assigned to ${str(u.rows[0].display_name)}` };
+      await setWorkOrderAssignee(tx, id, { assigneeId, status: next, now: this.#clock.now() });
+      return { next, kind: 'assigned', note: `Assigned to ${name}` };
     });
   }
 
   async transition(id: number, to: WorkOrderStatus, note: string, actorId: number): Promise<void> {
-    await this.#change(id, actorId, async (tx, wo) => {
-      assertTransition(wo.status, to, `Work order ${id}`);
+    await this.#change(id, actorId, async (tx, wo, before) => {
+      // Judged from the status people saw, not the one taking it just gave it: a refusal names that status.
+      assertTransition(before.status, to, `Work order ${id}`);
+      // "Take it": taking it has already made it assigned.
+      if (wo !== before && to === 'assigned') return { next: wo.status, kind: 'none', note: '' };
       if (to === 'assigned' && wo.assigneeId === null) throw invalid('Choose who to assign it to');
       const now = this.#clock.now();
       if (isFinal(to)) await this.#releaseAll(tx, id, actorId, now);
-      await tx.execute({
-        sql: `UPDATE work_orders SET status = ?, updated_at = ?, completed_at = ?,
-              assignee_id = CASE WHEN ? = 'open' THEN NULL ELSE assignee_id END WHERE id = ?`,
-        args: [to, now, to === 'done' ? now : null, to, id],
+      // Reopened work is nobody's until it is assigned again.
+      await setWorkOrderStatus(tx, id, {
+        status: to,
+        now,
+        completedAt: to === 'done' ? now : null,
+        clearAssignee: to === 'open',
       });
-      if (to === 'done' && wo.planId !== null) {
-        await tx.execute({
-          sql: `UPDATE maintenance_plans SET last_done_at = ?,
-                last_done_meter = (SELECT meter_value FROM assets WHERE assets.id = maintenance_plans.asset_id)
-                WHERE id = ?`,
-          args: [now, wo.planId],
-        });
-      }
+      if (to === 'done' && wo.planId !== null) await markPlanDone(tx, wo.planId, now);
       return { next: to, kind: 'status', note };
     });
   }
@@ -159,17 +153,19 @@ export class WorkOrderService {
         op: { kind: 'reserve', ...input, refType: 'work_order', refId: wo.id },
         actorId,
       });
-      const rs = await tx.execute({
-        sql: `INSERT INTO work_order_parts (work_order_id, item_id, location_id, lot, qty_reserved, qty_consumed)
-              VALUES (?, ?, ?, ?, ?, 0) RETURNING id`,
-        args: [wo.id, input.itemId, input.locationId, (input.lot ?? '').trim(), input.qty],
+      const partId = await insertWorkOrderPart(tx, {
+        workOrderId: wo.id,
+        itemId: input.itemId,
+        locationId: input.locationId,
+        lot: (input.lot ?? '').trim(),
+        qtyReserved: input.qty,
       });
       const code = reservation.stock[0]?.code ?? '';
       return {
         next: wo.status,
         kind: 'part_reserved',
         note: `Reserved ${input.qty} from ${code}`,
-        result: num(rs.rows[0]?.id),
+        result: partId,
       };
     });
     return result;
@@ -206,10 +202,12 @@ export class WorkOrderService {
         ],
         this.#clock.now(),
       );
+      if (!outcome) throw new Error('ledger returned no outcome');
       // A replay answers as the first time did, even though that first use lowered what is left.
-      if (outcome?.ok && outcome.value.replayed)
+      if (outcome.ok && outcome.value.replayed)
         return { next: wo.status, kind: 'none', note: '', result: outcome.value };
-      // The job's own reservation is what the person works from, whatever else the bin holds.
+      // The job's own reservation is what the person works from, whatever else the bin holds (and
+      // whatever the ledger would say about it), so it is judged before the ledger's refusal.
       if (input.qty > left) {
         throw conflict(
           left > 0
@@ -218,13 +216,9 @@ export class WorkOrderService {
           { reserved: left },
         );
       }
-      if (!outcome) throw new Error('ledger returned no outcome');
       if (!outcome.ok) throw outcome.error;
       const pick = outcome.value;
-      await tx.execute({
-        sql: 'UPDATE work_order_parts SET qty_consumed = qty_consumed + ? WHERE id = ?',
-        args: [input.qty, part.id],
-      });
+      await addConsumedToPart(tx, part.id, input.qty);
       return {
         next: wo.status,
         kind: 'part_consumed',
@@ -252,30 +246,39 @@ export class WorkOrderService {
         },
         actorId,
       });
-      await tx.execute({
-        sql: 'UPDATE work_order_parts SET qty_reserved = qty_consumed WHERE id = ?',
-        args: [part.id],
-      });
+      await releasePartReservation(tx, part.id);
       return { next: wo.status, kind: 'part_released', note: `Released ${left} back to stock` };
     });
   }
 
-  async #releaseAll(tx: WriteTx, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
-    const parts = await tx.execute({
-      sql: `SELECT id, item_id, location_id, lot, qty_reserved - qty_consumed AS left
-            FROM work_order_parts WHERE work_order_id = ? AND qty_reserved > qty_consumed`,
-      args: [woId],
+  /** Ticks or unticks one task of the checklist; the history records who did which. */
+  async setTask(
+    input: { workOrderId: number; taskId: number; done: boolean },
+    actorId: number,
+  ): Promise<void> {
+    await this.#change(input.workOrderId, actorId, async (tx, wo) => {
+      const task = await workOrderTask(tx, wo.id, input.taskId);
+      if (!task) throw notFound(`Work order ${wo.id} has no task ${input.taskId}`);
+      if (isFinal(wo.status))
+        throw conflict(`Work order ${wo.id} is ${wo.status}; its checklist can no longer change`);
+      if (task.done === input.done) return { next: wo.status, kind: 'none', note: '' };
+      await setTaskDone(tx, task.id, input.done ? { at: this.#clock.now(), by: actorId } : null);
+      return { next: wo.status, kind: 'task', note: `${input.done ? 'Ticked' : 'Unticked'}: ${task.text}` };
     });
-    if (parts.rows.length === 0) return [];
+  }
+
+  async #releaseAll(tx: WriteTx, woId: number, actorId: number, now: number): Promise<LedgerResult[]> {
+    const parts = await partsStillReserved(tx, woId);
+    if (parts.length === 0) return [];
     const outcomes = await postStockOperations(
       tx,
-      parts.rows.map((p) => ({
+      parts.map((p) => ({
         op: {
           kind: 'release' as const,
-          itemId: num(p.item_id),
-          locationId: num(p.location_id),
-          lot: str(p.lot),
-          qty: num(p.left),
+          itemId: p.itemId,
+          locationId: p.locationId,
+          lot: p.lot,
+          qty: p.qtyReserved - p.qtyConsumed,
           refType: 'work_order',
           refId: woId,
         },
@@ -283,10 +286,7 @@ export class WorkOrderService {
       })),
       now,
     );
-    await tx.execute({
-      sql: 'UPDATE work_order_parts SET qty_reserved = qty_consumed WHERE work_order_id = ?',
-      args: [woId],
-    });
+    await releaseWorkOrderReservations(tx, woId);
     return outcomes.map((o) => {
       if (!o.ok) throw o.error;
       return o.value;
@@ -301,57 +301,42 @@ export class WorkOrderService {
   }
 
   async #part(tx: Executor, woId: number, partId: number) {
-    const rs = await tx.execute({
-      sql: `SELECT id, item_id, location_id, lot, qty_reserved, qty_consumed FROM work_order_parts
-            WHERE id = ? AND work_order_id = ?`,
-      args: [partId, woId],
-    });
-    const r = rs.rows[0];
-    if (!r) throw notFound(`Work order ${woId} has no part line ${partId}`);
-    return {
-      id: num(r.id),
-      itemId: num(r.item_id),
-      locationId: num(r.location_id),
-      lot: str(r.lot),
-      qtyReserved: num(r.qty_reserved),
-      qtyConsumed: num(r.qty_consumed),
-    };
+    const part = await workOrderPart(tx, woId, partId);
+    if (!part) throw notFound(`Work order ${woId} has no part line ${partId}`);
+    return part;
   }
 
   /**
    * Runs one change to a work order and records it in its history and the audit log; once committed,
-   * every open screen hears of it. Every change goes through here, so none can forget to tell them.
+   * every open screen hears of it. Every change goes through here, so none can forget to tell them,
+   * and none skips the rule on whose work order it is: a technician acting on an unassigned one takes
+   * it (recorded as its own history entry) before the change.
    */
   async #change<R = undefined>(
     id: number,
     actorId: number,
     change: (
       tx: WriteTx,
-      wo: { id: number; status: WorkOrderStatus; assigneeId: number | null; planId: number | null },
+      wo: WorkOrderState,
+      /** As it was before the actor took it (the same object when nobody took it). */
+      before: WorkOrderState,
     ) => Promise<{ next: WorkOrderStatus; kind: string; note: string; result?: R }>,
   ): Promise<{ next: WorkOrderStatus; result: R }> {
     return this.#writer.run(async (tx) => {
-      const rs = await tx.execute({
-        sql: 'SELECT id, status, assignee_id, plan_id FROM work_orders WHERE id = ?',
-        args: [id],
-      });
-      const r = rs.rows[0];
-      if (!r) throw notFound(`Work order ${id} does not exist`);
-      const wo = {
-        id,
-        status: str(r.status) as WorkOrderStatus,
-        assigneeId: numOrNull(r.assignee_id),
-        planId: numOrNull(r.plan_id),
-      };
-      const { next, kind, note, result } = await change(tx, wo);
-      if (kind === 'none') return { next, result: result as R };
+      const found = await workOrderState(tx, id);
+      if (!found) throw notFound(`Work order ${id} does not exist`);
+      const wo = await this.#takeIfAllowed(tx, found, actorId);
+      const taken = wo !== found;
+      const { next, kind, note, result } = await change(tx, wo, found);
+      if (kind === 'none') {
+        if (taken) tx.emit({ type: 'work_order', workOrderId: id, status: wo.status });
+        return { next, result: result as R };
+      }
       const now = this.#clock.now();
-      await tx.execute({
-        sql: `INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        args: [id, actorId, kind, wo.status, next, note, now],
-      });
-      await tx.execute({ sql: 'UPDATE work_orders SET updated_at = ? WHERE id = ?', args: [now, id] });
+      await insertWorkOrderEvents(tx, [
+        { workOrderId: id, actorId, kind, fromStatus: wo.status, toStatus: next, note, createdAt: now },
+      ]);
+      await touchWorkOrder(tx, id, now);
       await appendAudit(tx, [
         {
           actorId,
@@ -366,6 +351,40 @@ export class WorkOrderService {
       return { next, result: result as R };
     });
   }
+
+  async #takeIfAllowed(tx: WriteTx, wo: WorkOrderState, actorId: number): Promise<WorkOrderState> {
+    const actor = await userById(tx, actorId);
+    if (!actor) throw notFound(`User ${actorId} does not exist`);
+    const access = workOrderAccess(actor, wo);
+    if (!access.ok) throw forbidden(access.reason);
+    if (!access.takes) return wo;
+    const now = this.#clock.now();
+    const status: WorkOrderStatus = wo.status === 'open' ? 'assigned' : wo.status;
+    await setWorkOrderAssignee(tx, wo.id, { assigneeId: actor.id, status, now });
+    const note = `Taken by ${actor.displayName}`;
+    await insertWorkOrderEvents(tx, [
+      {
+        workOrderId: wo.id,
+        actorId,
+        kind: 'assigned',
+        fromStatus: wo.status,
+        toStatus: status,
+        note,
+        createdAt: now,
+      },
+    ]);
+    await appendAudit(tx, [
+      {
+        actorId,
+        action: 'work_order.assigned',
+        entity: 'work_order',
+        entityId: String(wo.id),
+        data: JSON.stringify({ from: wo.status, to: status, note }),
+        createdAt: now,
+      },
+    ]);
+    return { ...wo, status, assigneeId: actor.id, assignee: actor.displayName };
+  }
 }
 
 export async function insertWorkOrder(
@@ -377,31 +396,37 @@ export async function insertWorkOrder(
     planId: number | null;
     priority: Priority;
     dueAt?: number | undefined | null;
+    estimatedHours?: number | undefined | null;
     actorId: number | null;
     now: number;
   },
 ): Promise<number> {
-  const rs = await tx.execute({
-    sql: `INSERT INTO work_orders (title, description, asset_id, plan_id, status, priority, due_at, assignee_id,
-            created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, NULL, ?, ?, ?) RETURNING id`,
-    args: [
-      w.title,
-      w.description ?? '',
-      w.assetId ?? null,
-      w.planId,
-      w.priority,
-      w.dueAt ?? null,
-      w.actorId,
-      w.now,
-      w.now,
-    ],
+  const id = await insertWorkOrderRecord(tx, {
+    title: w.title,
+    description: w.description ?? '',
+    assetId: w.assetId ?? null,
+    planId: w.planId,
+    status: 'open',
+    priority: w.priority,
+    dueAt: w.dueAt ?? null,
+    assigneeId: null,
+    createdBy: w.actorId,
+    createdAt: w.now,
+    updatedAt: w.now,
+    completedAt: null,
+    estimatedHours: w.estimatedHours ?? null,
   });
-  const id = num(rs.rows[0]?.id);
-  await tx.execute({
-    sql: `INSERT INTO work_order_events (work_order_id, actor_id, kind, from_status, to_status, note, created_at)
-          VALUES (?, ?, 'created', NULL, 'open', ?, ?)`,
-    args: [id, w.actorId, w.planId === null ? '' : 'Created by the maintenance plan', w.now],
-  });
+  await insertWorkOrderEvents(tx, [
+    {
+      workOrderId: id,
+      actorId: w.actorId,
+      kind: 'created',
+      fromStatus: null,
+      toStatus: 'open',
+      note: w.planId === null ? '' : 'Created by the maintenance plan',
+      createdAt: w.now,
+    },
+  ]);
   await appendAudit(tx, [
     {
       actorId: w.actorId,

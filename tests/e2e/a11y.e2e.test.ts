@@ -60,7 +60,7 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
   it(
     'every page as an admin, and the login page logged out',
     async () => {
-      const { app } = web.started().fx;
+      const { app } = web.started();
       const s = app.services;
       const admin = apiClient(app.url);
       await admin.auth.login.mutate({ username: 'admin', password: DEMO_PASSWORD });

@@ -39,7 +39,7 @@ describe('web client: an administrator manages users and checks the audit log an
       expect(await fieldError(page, 'user-display-name').textContent()).toBe(
         'Enter the name people will see',
       );
-      expect(await fieldError(page, 'user-password').textContent()).toBe('Use at least 8 characters');
+      expect(await fieldError(page, 'user-password').textContent()).toBe('Use at least 12 characters');
       expect(await page.getByTestId('user-username').getAttribute('aria-invalid')).toBe('true');
 
       // A taken username comes back from the server and is shown on the username field.

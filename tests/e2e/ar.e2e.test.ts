@@ -66,10 +66,7 @@ describe('AR guidance to a bin (emulated Meta Quest 3)', () => {
       await fx.as.planner.twin.publish.mutate({ document: demoWarehouse() });
       // Bolts six metres into aisle A: from the front of aisle D that is a walk with a turn.
       const bin = await fx.app.services.inventory.location({ code: 'A-12-1' });
-      await fx.app.services.ledger.post({
-        op: { kind: 'receive', itemId: fx.items.bolt, locationId: bin.id, qty: 50 },
-        actorId: fx.users.admin,
-      });
+      await fx.factories.receive(fx.items.bolt, bin.id, 50);
     },
   });
   const { started, logIn } = web;

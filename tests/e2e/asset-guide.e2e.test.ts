@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { withAssetPlacements } from '../../scripts/seed/asset-placements.ts';
-import { num } from '../../server/db/sql.ts';
 import { demoWarehouse } from '../../twin-models/samples/index.ts';
 import { PASSWORD } from '../support/test-app.ts';
 import { useWebApp } from './harness.ts';
@@ -16,25 +15,16 @@ describe('route guidance to a register asset', () => {
   let assetId = 0;
   const { started, newPage, logIn } = useWebApp({
     afterStart: async (fx) => {
-      const s = fx.app.services;
-      assetId = await s.writer.run(async (tx) => {
-        const rs = await tx.execute({
-          sql: `INSERT INTO assets (tag, name, aliases, category, x, y, z, created_at)
-                VALUES (?, ?, ?, 'Power', ?, 0, ?, 0) RETURNING id`,
-          args: [
-            GENERATOR.tag,
-            GENERATOR.name,
-            JSON.stringify(['standby generator']),
-            GENERATOR.x,
-            GENERATOR.z,
-          ],
-        });
-        return num(rs.rows[0]?.id);
-      });
+      ({ id: assetId } = await fx.factories.newAsset({
+        tag: GENERATOR.tag,
+        name: GENERATOR.name,
+        aliases: ['standby generator'],
+        category: 'Power',
+      }));
       await fx.as.planner.twin.publish.mutate({
         document: withAssetPlacements(demoWarehouse(), [GENERATOR]),
       });
-      await s.voice.refresh();
+      await fx.app.services.voice.refresh();
     },
   });
 

@@ -36,7 +36,7 @@ describe('the README tour works on the demo', () => {
 
   async function loggedIn(username: string, path = '/') {
     const page = await web.newPage({ viewport: { width: 1280, height: 800 }, timeoutMs: 30_000 });
-    await page.goto(`${web.started().fx.app.url}/login?next=${encodeURIComponent(path)}`);
+    await page.goto(`${web.started().app.url}/login?next=${encodeURIComponent(path)}`);
     await web.logIn(page, username, DEMO_PASSWORD);
     await page.waitForURL((u) => u.pathname === path);
     return page;
@@ -127,7 +127,7 @@ describe('the README tour works on the demo', () => {
         const check = EXPECTED.find((e) => e.says.test(command));
         if (check === undefined)
           throw new Error(`The README quotes "${command}"; say here what it should do`);
-        await page.goto(`${web.started().fx.app.url}/`);
+        await page.goto(`${web.started().app.url}/`);
         await page.getByTestId('search-input').waitFor();
         if ((await page.getByTestId('voice-panel').count()) === 0) await button.click();
         await check.does(page, await type(page, command), command);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEMO_PASSWORD, type SeedSummary, seedSampleFacility } from '../../scripts/seed/seed-database.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_SITE,
+  type SeedSummary,
+  seedSampleFacility,
+} from '../../scripts/seed/seed-database.ts';
 import { openServices } from '../../server/app.ts';
 import type { Services } from '../../server/services/services.ts';
 import { ledgerHolds } from '../support/db-state.ts';
@@ -47,6 +52,10 @@ test('work orders cover every status, and the demo users can log in', async () =
   for (const username of ['technician', 'planner', 'admin']) {
     await expect(services.auth.login(username, DEMO_PASSWORD)).resolves.toMatchObject({ user: { username } });
   }
+});
+
+test('the seeded database is marked demo, so the login page offers the demo logins', async () => {
+  expect(await services.site.status()).toEqual({ ...DEMO_SITE, demo: true, setupRequired: false });
 });
 
 test('the demo part the README names is findable and stocked in A-01-1', async () => {

@@ -96,26 +96,9 @@ describe('offline speech recognition over /speech', () => {
   let vocabulary: Vocabulary;
 
   beforeAll(async () => {
-    const s = fx().app.services;
-    const admin = fx().users.admin;
+    const { newItem, newBin, newAsset } = fx().factories;
     const item = async (key: string, sku: string, name: string, aliases: string[]) => {
-      const id = await s.inventory.createItem(
-        {
-          sku,
-          name,
-          aliases,
-          unit: 'ea',
-          barcode: null,
-          category: 'test',
-          unitCostCents: 100,
-          reorderPoint: 10,
-          reorderQty: 50,
-          tracking: 'none',
-          supplierId: null,
-        },
-        admin,
-      );
-      ids[key] = String(id);
+      ids[key] = String((await newItem({ sku, name, aliases })).id);
     };
     await item('tape', 'GEN-DT', 'Duct tape', []);
     await item('ties', 'GEN-CT200', 'Cable ties 200mm', ['cable tie', 'zip tie']);
@@ -125,31 +108,15 @@ describe('offline speech recognition over /speech', () => {
     await item('gloves', 'PPE-NGL', 'Nitrile gloves large', ['gloves']);
     ids.bolt = String(fx().items.bolt);
     ids.grease = String(fx().items.grease);
-    await s.writer.run(async (tx) => {
-      for (const [code, aisle, bay, level] of [
-        ['B-03-2', 'B', 3, 2],
-        ['C-12-4', 'C', 12, 4],
-        ['D-08-2', 'D', 8, 2],
-      ] as const) {
-        await tx.execute({
-          sql: `INSERT INTO locations (code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active)
-                VALUES (?, 'bin', ?, ?, ?, 0, 0, 0, 1, 0.5, 0.6, 1000, 1)`,
-          args: [code, aisle, bay, level],
-        });
-      }
-      for (const [tag, name, aliases] of [
-        ['CH-2', 'Chiller 2', []],
-        ['GEN-1', 'Backup generator', ['generator']],
-        ['AHU-1', 'Air handler 1', ['AHU 1']],
-      ] as const) {
-        await tx.execute({
-          sql: `INSERT INTO assets (tag, name, aliases, category, x, y, z, created_at)
-                VALUES (?, ?, ?, 'plant', 0, 0, 0, 0)`,
-          args: [tag, name, JSON.stringify(aliases)],
-        });
-      }
-    });
-    vocabulary = await s.voice.refresh();
+    for (const code of ['B-03-2', 'C-12-4', 'D-08-2']) await newBin({ code });
+    for (const [tag, name, aliases] of [
+      ['CH-2', 'Chiller 2', []],
+      ['GEN-1', 'Backup generator', ['generator']],
+      ['AHU-1', 'Air handler 1', ['AHU 1']],
+    ] as const) {
+      await newAsset({ tag, name, aliases: [...aliases], category: 'plant' });
+    }
+    vocabulary = await fx().app.services.voice.refresh();
     for (const a of vocabulary.assets) ids[a.tag] = a.id;
   });
 
@@ -178,6 +145,7 @@ describe('offline speech recognition over /speech', () => {
     const csv =
       'sku,name,aliases,unit,barcode,category,unit_cost,reorder_point,reorder_qty,tracking,supplier\n' +
       'HYD-HOSE-12,Hydraulic hose 12mm,hose|hydraulic line,ea,,hydraulics,14.50,2,10,none,\n';
+    await fx().as.planner.categories.create.mutate({ name: 'hydraulics' });
     await fx().as.planner.io.importCsv.mutate({ kind: 'items', csv, dryRun: false });
     await expect
       .poll(async () =>
@@ -345,22 +313,7 @@ describe('offline speech recognition over /speech', () => {
   test.skipIf(!realAudio)(
     `a new item is recognisable as soon as it is in the catalogue${SKIP}`,
     async () => {
-      const id = await fx().app.services.inventory.createItem(
-        {
-          sku: 'MEC-WG',
-          name: 'Wombat grommet',
-          aliases: [],
-          unit: 'ea',
-          barcode: null,
-          category: 'test',
-          unitCostCents: 100,
-          reorderPoint: 1,
-          reorderQty: 5,
-          tracking: 'none',
-          supplierId: null,
-        },
-        fx().users.admin,
-      );
+      const { id } = await fx().factories.newItem({ sku: 'MEC-WG', name: 'Wombat grommet' });
       const v = await fx().app.services.voice.refresh();
       const heard = await recognise(fx(), 'where are the wombat grommets');
       expect(parse(heard.transcript, v)).toMatchObject({ intent: 'find_item', slots: { item: String(id) } });

@@ -86,12 +86,7 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
   test.skipIf(!backend.available)(
     'low stock becomes a purchase order that is received line by line',
     async () => {
-      const supplier = await fx().app.services.writer.run(async (tx) => {
-        const rs = await tx.execute(
-          "INSERT INTO suppliers (name, email, lead_time_days) VALUES ('Bearings Direct', 'orders@example.test', 5) RETURNING id",
-        );
-        return Number(rs.rows[0]?.id);
-      });
+      const { id: supplier } = await fx().factories.newSupplier({ name: 'Bearings Direct', leadTimeDays: 5 });
       const bearing = await fx().as.planner.items.get.query({ id: fx().items.bearing });
       await fx().as.planner.items.update.mutate({
         id: fx().items.bearing,
@@ -169,19 +164,24 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
     'maintenance plans raise work orders when the calendar or the meter says so, once',
     async () => {
       const DAY = 86_400_000;
-      const assetId = await fx().app.services.writer.run(async (tx) => {
-        const rs = await tx.execute({
-          sql: `INSERT INTO assets (tag, name, category, x, y, z, meter_unit, meter_value, created_at)
-              VALUES ('CMP-01', 'Air compressor 1', 'compressor', 0, 0, 0, 'hours', 1000, ?) RETURNING id`,
-          args: [now],
-        });
-        const id = Number(rs.rows[0]?.id);
-        await tx.execute({
-          sql: `INSERT INTO maintenance_plans (asset_id, title, interval_days, interval_meter, priority, last_done_at, last_done_meter)
-              VALUES (?, 'Quarterly inspection', 90, NULL, 'medium', ?, 0), (?, '500 h service', NULL, 500, 'high', ?, 1000)`,
-          args: [id, now - 30 * DAY, id, now],
-        });
-        return id;
+      const { newAsset, newMaintenancePlan } = fx().factories;
+      const { id: assetId } = await newAsset({
+        tag: 'CMP-01',
+        name: 'Air compressor 1',
+        category: 'compressor',
+        meterUnit: 'hours',
+        meterValue: 1000,
+      });
+      await newMaintenancePlan(assetId, {
+        title: 'Quarterly inspection',
+        intervalDays: 90,
+        lastDoneAt: now - 30 * DAY,
+      });
+      await newMaintenancePlan(assetId, {
+        title: '500 h service',
+        intervalDays: null,
+        intervalMeter: 500,
+        priority: 'high',
       });
       expect((await fx().as.planner.assets.runScheduler.mutate()).createdWorkOrders).toEqual([]);
       // The meter passes 500 hours since the last service: the service falls due at once.

@@ -4,7 +4,12 @@ const TABLES = [
   'users',
   'locations',
   'suppliers',
+  'supplier_contacts',
+  'supplier_prices',
+  'categories',
+  'units',
   'items',
+  'item_packs',
   'stock',
   'movements',
   'idempotency',
@@ -12,9 +17,12 @@ const TABLES = [
   'purchase_order_lines',
   'assets',
   'maintenance_plans',
+  'maintenance_plan_parts',
   'work_orders',
   'work_order_parts',
   'work_order_events',
+  'work_order_tasks',
+  'twin_revisions',
   'audit_log',
 ];
 
@@ -32,9 +40,32 @@ export async function dbFingerprint(db: Database): Promise<string> {
     `SELECT group_concat(id || ':' || status || ':' || coalesce(assignee_id, '')) AS s FROM work_orders`,
   );
   const items = await db.reader.execute(
-    `SELECT group_concat(sku || ':' || name || ':' || reorder_point) AS s FROM items`,
+    `SELECT group_concat(sku || ':' || name || ':' || reorder_point || ':' || category || ':' || unit || ':' ||
+       coalesce(supplier_id, '')) AS s FROM items`,
   );
-  parts.push(String(stock.rows[0]?.s), String(wo.rows[0]?.s), String(items.rows[0]?.s));
+  // Masters change in place (a rename, an archive), which a count would not see.
+  const masters = await db.reader.execute(
+    `SELECT (SELECT group_concat(name || ':' || lead_time_days || ':' || currency || ':' || archived) FROM suppliers) ||
+            (SELECT coalesce(group_concat(name || ':' || archived), '') FROM categories) ||
+            (SELECT coalesce(group_concat(code || ':' || name || ':' || archived), '') FROM units) ||
+            (SELECT coalesce(group_concat(code || ':' || kind || ':' || name || ':' || active), '') FROM locations) AS s`,
+  );
+  parts.push(
+    String(stock.rows[0]?.s),
+    String(wo.rows[0]?.s),
+    String(items.rows[0]?.s),
+    String(masters.rows[0]?.s),
+  );
+  const assets = await db.reader.execute(
+    `SELECT group_concat(tag || ':' || name || ':' || coalesce(archived_at, '')) AS s FROM assets`,
+  );
+  const plans = await db.reader.execute(
+    `SELECT group_concat(title || ':' || checklist || ':' || coalesce(archived_at, '')) AS s FROM maintenance_plans`,
+  );
+  const tasks = await db.reader.execute(
+    `SELECT group_concat(id || ':' || coalesce(done_at, '')) AS s FROM work_order_tasks`,
+  );
+  parts.push(String(assets.rows[0]?.s), String(plans.rows[0]?.s), String(tasks.rows[0]?.s));
   return parts.join('\n');
 }
 

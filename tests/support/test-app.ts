@@ -2,12 +2,12 @@ import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trp
 import type { Role } from '../../common/roles.ts';
 import type { AppRouter } from '../../server/api/app.router.ts';
 import { type RunningApp, startApp } from '../../server/app.ts';
-import { upsertLocation } from '../../server/db/catalog.repository.ts';
 import type { Clock } from '../../server/services/clock.ts';
+import { createFactories, type Factories, PASSWORD } from './factories.ts';
 
 export type Api = TRPCClient<AppRouter>;
 
-export const PASSWORD = 'correct horse battery';
+export { PASSWORD };
 
 /** A tRPC client that keeps its session cookie, like a browser tab. */
 const cookies = new WeakMap<object, () => string>();
@@ -44,6 +44,8 @@ export type Fixture = {
   users: Record<Role, number>;
   items: { bolt: number; bearing: number; grease: number };
   bins: { a: number; b: number; c: number; dock: number };
+  /** Factories over the running server's services, acting as the fixture's admin. */
+  factories: Factories;
 };
 
 /** Starts the real server on a random port over `databaseUrl` with three users and a tiny store. */
@@ -61,101 +63,39 @@ export async function startFixture(
     ...(clock ? { clock } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
-  const s = app.services;
+  const f = createFactories(app.services);
   const users = {
-    technician: await s.auth.createUser({
-      username: 'tech',
-      displayName: 'Tess Tech',
-      role: 'technician',
-      password: PASSWORD,
-    }),
-    planner: await s.auth.createUser({
-      username: 'plan',
-      displayName: 'Pat Planner',
-      role: 'planner',
-      password: PASSWORD,
-    }),
-    admin: await s.auth.createUser({
-      username: 'admin',
-      displayName: 'Ada Admin',
-      role: 'admin',
-      password: PASSWORD,
-    }),
+    technician: (await f.newUser('technician', { username: 'tech', displayName: 'Tess Tech' })).id,
+    planner: (await f.newUser('planner', { username: 'plan', displayName: 'Pat Planner' })).id,
+    admin: (await f.newUser('admin', { username: 'admin', displayName: 'Ada Admin' })).id,
   };
-  await s.writer.run(async (tx) => {
-    for (const [code, x] of [
-      ['A-01-1', 1],
-      ['A-01-2', 1],
-      ['B-01-1', 4],
-    ] as const) {
-      await upsertLocation(tx, {
-        code,
-        kind: 'bin',
-        aisle: code[0] ?? 'A',
-        bay: 1,
-        level: Number(code.at(-1)),
-        x,
-        y: 0,
-        z: 1,
-        width: 1,
-        height: 0.5,
-        depth: 0.6,
-        capacity: 1000,
-        active: true,
-      });
-    }
-    await upsertLocation(tx, {
-      code: 'DOCK-1',
-      kind: 'dock',
-      aisle: null,
-      bay: null,
-      level: null,
-      x: 0,
-      y: 0,
-      z: 0,
-      width: 4,
-      height: 0,
-      depth: 4,
-      capacity: 100000,
-      active: true,
-    });
-  });
+  f.actAs(users.admin);
   const bins = {
-    a: (await s.inventory.location({ code: 'A-01-1' })).id,
-    b: (await s.inventory.location({ code: 'A-01-2' })).id,
-    c: (await s.inventory.location({ code: 'B-01-1' })).id,
-    dock: (await s.inventory.location({ code: 'DOCK-1' })).id,
+    a: (await f.newBin({ code: 'A-01-1', x: 1 })).id,
+    b: (await f.newBin({ code: 'A-01-2', x: 1 })).id,
+    c: (await f.newBin({ code: 'B-01-1', x: 4 })).id,
+    dock: (await f.newDock({ code: 'DOCK-1' })).id,
   };
-  const item = (sku: string, name: string, aliases: string[], tracking: 'none' | 'lot' | 'serial') =>
-    s.inventory.createItem(
-      {
-        sku,
-        name,
-        aliases,
-        unit: 'ea',
-        barcode: null,
-        category: 'test',
-        unitCostCents: 100,
-        reorderPoint: 10,
-        reorderQty: 50,
-        tracking,
-        supplierId: null,
-      },
-      users.admin,
-    );
   const items = {
-    bolt: await item('FST-M8-030', 'M8 x 30 hex bolt', ['M8 bolts'], 'none'),
-    bearing: await item('BRG-6204', '6204-2RS deep groove ball bearing', ['6204 bearing'], 'none'),
-    grease: await item('LUB-EP2', 'EP2 lithium grease 400 g', ['grease'], 'lot'),
+    bolt: (await f.newItem({ sku: 'FST-M8-030', name: 'M8 x 30 hex bolt', aliases: ['M8 bolts'] })).id,
+    bearing: (
+      await f.newItem({
+        sku: 'BRG-6204',
+        name: '6204-2RS deep groove ball bearing',
+        aliases: ['6204 bearing'],
+      })
+    ).id,
+    grease: (
+      await f.newItem({
+        sku: 'LUB-EP2',
+        name: 'EP2 lithium grease 400 g',
+        aliases: ['grease'],
+        tracking: 'lot',
+      })
+    ).id,
   };
-  await s.ledger.post({
-    op: { kind: 'receive', itemId: items.bolt, locationId: bins.a, qty: 100 },
-    actorId: users.admin,
-  });
-  await s.ledger.post({
-    op: { kind: 'receive', itemId: items.bearing, locationId: bins.c, qty: 5 },
-    actorId: users.admin,
-  });
+  await f.receive(items.bolt, bins.a, 100);
+  await f.receive(items.bearing, bins.c, 5);
 
   const login = async (username: string) => {
     const client = apiClient(app.url);
@@ -168,5 +108,5 @@ export async function startFixture(
     planner: await login('plan'),
     admin: await login('admin'),
   };
-  return { app, as, users, items, bins };
+  return { app, as, users, items, bins, factories: f };
 }

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useBinLotForm } from '../hooks/useBinLotForm.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { onHandAfter, useStockSubmit } from '../hooks/useStockSubmit.ts';
 import { stockOptions } from '../lib/bins.ts';
-import { formatNumber, formatSigned } from '../lib/format.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { parseDelta } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -11,10 +11,11 @@ import { ActionFooter, BinLotFields } from './StockFields.tsx';
 
 /** A planner's correction outside a count (damage, write-off, found stock), always with a reason. */
 export function AdjustForm({ item }: { item: ItemDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const adjust = useMutation(trpc.stock.adjust.mutationOptions());
   const fields = useBinLotForm(item, {
-    options: stockOptions(item.stock, item.unit),
+    options: stockOptions(item.stock, item.unit, format),
     lot: 'held',
   });
   const form = useStockSubmit(item.id);
@@ -38,7 +39,7 @@ export function AdjustForm({ item }: { item: ItemDetail }) {
         values: input,
         send: (idempotencyKey) => adjust.mutateAsync({ ...input, idempotencyKey }),
         describe: (res) =>
-          `Adjusted ${bin.code} by ${formatSigned(delta)} — ${formatNumber(onHandAfter(res, bin.locationId, lot))} now`,
+          `Adjusted ${bin.code} by ${format.signed(delta)} — ${format.number(onHandAfter(res, bin.locationId, lot))} now`,
       };
     });
     if (ok) {

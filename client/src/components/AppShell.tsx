@@ -1,16 +1,18 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
 import { usePageFocus } from '../hooks/usePageFocus.ts';
+import { useSite } from '../hooks/useSite.ts';
 import { useUi } from '../state/ui.ts';
 import { VoicePanel } from '../voice/VoicePanel.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 import { NavLinks } from './NavLinks.tsx';
 import { Toasts } from './Toasts.tsx';
-import './AppShell.css';
 import { UserMenu } from './UserMenu.tsx';
+import './AppShell.css';
 
-/** Header (product, sections, live light, user), the page, and the notification region. */
+/** Header (product and site, sections, demo mark, live light, user), the page, and the notification region. */
 export function AppShell({ children }: { children: ReactNode }) {
+  const site = useSite();
   const navOpen = useUi((s) => s.navOpen);
   const setNavOpen = useUi((s) => s.setNavOpen);
   const [location] = useLocation();
@@ -34,7 +36,12 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="brand__mark" aria-hidden="true">
               TV
             </span>
-            <span className="brand__name">Twinventory</span>
+            <span className="brand__text">
+              <span className="brand__name">Twinventory</span>
+              <span className="brand__site" data-testid="site-name">
+                {site.siteName}
+              </span>
+            </span>
           </Link>
           <button
             type="button"
@@ -53,6 +60,17 @@ export function AppShell({ children }: { children: ReactNode }) {
             </div>
           </nav>
           <div className="topbar__end">
+            {site.demo ? (
+              <span
+                className="demo-badge"
+                role="note"
+                aria-label="Demo data: a generated sample facility with public demo logins"
+                title="A generated sample facility with public demo logins"
+                data-testid="demo-badge"
+              >
+                Demo data
+              </span>
+            ) : null}
             {/* In the header, so it never covers a field or a button of the page. */}
             <VoicePanel />
             <LiveIndicator />

@@ -44,11 +44,14 @@ export function AssignForm({ order }: { order: WorkOrderDetail }) {
             data-testid="assignee-select"
           >
             <option value="">Choose a person…</option>
-            {(users.data ?? []).map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {u.displayName} ({ROLE_LABELS[u.role]})
-              </option>
-            ))}
+            {/* Disabled and not-yet-invited people cannot do work; the current assignee stays listed. */}
+            {(users.data ?? [])
+              .filter((u) => u.status === 'active' || String(u.id) === assignee)
+              .map((u) => (
+                <option key={u.id} value={String(u.id)}>
+                  {u.displayName} ({ROLE_LABELS[u.role]})
+                </option>
+              ))}
           </select>
         )}
       </Field>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { AuditEntry } from '../lib/types.ts';
 import { Badge } from './Badge.tsx';
 
@@ -12,6 +12,7 @@ type AuditLogTableProps = {
 
 /** Audit entries, newest first: when, who, what was done to which record. */
 export function AuditLogTable({ entries, usernames, brokenAtId }: AuditLogTableProps) {
+  const format = useFormat();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone and holding no links, it must take focus for the keyboard to scroll it (WCAG 2.1.1)
     <section className="table-wrap" aria-label="Audit entries" tabIndex={0}>
@@ -45,7 +46,7 @@ export function AuditLogTable({ entries, usernames, brokenAtId }: AuditLogTableP
                     </>
                   ) : null}
                 </th>
-                <td className="nowrap">{formatDateTime(e.createdAt)}</td>
+                <td className="nowrap">{format.dateTime(e.createdAt)}</td>
                 <td>
                   {e.actorId === null ? (
                     <span className="muted">System</span>

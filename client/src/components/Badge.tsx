@@ -22,6 +22,9 @@ const TONES: Record<string, Tone> = {
   running: 'success',
   down: 'danger',
   retired: 'neutral',
+  archived: 'neutral',
+  // asset criticality (low, medium and high as for priorities)
+  critical: 'danger',
 };
 
 /** A small coloured label for a status or priority code; the text, not only the colour, carries it. */

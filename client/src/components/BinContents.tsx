@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
-import { formatNumber } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { BinDetail } from '../lib/types.ts';
 import { EmptyState } from './EmptyState.tsx';
 
 /** What a bin holds, item by item. */
 export function BinContents({ bin }: { bin: BinDetail }) {
+  const format = useFormat();
   if (bin.contents.length === 0) {
     return (
       <EmptyState title={`Bin ${bin.code} is empty`}>
@@ -37,9 +38,9 @@ export function BinContents({ bin }: { bin: BinDetail }) {
               <td className="mono">{c.sku}</td>
               <td className="mono">{c.lot || '—'}</td>
               <td className="num strong">
-                {formatNumber(c.onHand)} <span className="muted">{c.unit}</span>
+                {format.number(c.onHand)} <span className="muted">{c.unit}</span>
               </td>
-              <td className="num">{c.reserved > 0 ? formatNumber(c.reserved) : '—'}</td>
+              <td className="num">{c.reserved > 0 ? format.number(c.reserved) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { formatNumber, humanise } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
+import { humanise } from '../lib/format.ts';
 import type { Priority, WorkOrderStatus } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
 import { ErrorState } from './ErrorState.tsx';
@@ -23,6 +24,7 @@ export function BoardColumn({
   now: number;
 }) {
   const trpc = useTRPC();
+  const format = useFormat();
   const orders = useInfiniteQuery(
     trpc.workOrders.list.infiniteQueryOptions(
       { ...filter, status, limit: PAGE },
@@ -41,7 +43,7 @@ export function BoardColumn({
       <h2 id={headingId} className="board__heading">
         <span>{humanise(status)}</span>
         <span className="board__count" data-testid="column-count">
-          {count ?? '…'}
+          {count === undefined ? '…' : format.number(count)}
         </span>
       </h2>
       {orders.isPending ? (
@@ -69,7 +71,7 @@ export function BoardColumn({
         >
           {orders.isFetchingNextPage
             ? 'Loading…'
-            : `Show ${formatNumber(Math.min(PAGE, more))} more of ${formatNumber(more)}`}
+            : `Show ${format.number(Math.min(PAGE, more))} more of ${format.number(more)}`}
         </button>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useId } from 'react';
-import { formatDateTime } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { ErrorState } from './ErrorState.tsx';
 
 type CheckCardProps<T> = {
@@ -21,6 +21,7 @@ type CheckCardProps<T> = {
  * live region, so the outcome is announced when it arrives.
  */
 export function CheckCard<T>({ title, lead, action, running, check, testId, children }: CheckCardProps<T>) {
+  const format = useFormat();
   const titleId = useId();
   const busy = check.isFetching;
   return (
@@ -55,7 +56,7 @@ export function CheckCard<T>({ title, lead, action, running, check, testId, chil
         ) : check.isSuccess ? (
           <>
             {children(check.data)}
-            <p className="check__when muted">Checked {formatDateTime(check.dataUpdatedAt)}</p>
+            <p className="check__when muted">Checked {format.dateTime(check.dataUpdatedAt)}</p>
           </>
         ) : (
           <p className="muted">Not checked yet.</p>

@@ -7,6 +7,8 @@ type ConfirmButtonProps = {
   question: string;
   detail?: ReactNode;
   confirmLabel: string;
+  /** The confirming button's look; red unless the action is not destructive. */
+  confirmClassName?: string;
   onConfirm: () => void;
   disabled?: boolean;
   className?: string;
@@ -40,7 +42,7 @@ export function ConfirmButton(props: ConfirmButtonProps) {
           </button>
           <button
             type="button"
-            className="button button--danger"
+            className={props.confirmClassName ?? 'button button--danger'}
             data-testid="confirm"
             onClick={() => {
               close();

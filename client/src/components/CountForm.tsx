@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useBinLotForm } from '../hooks/useBinLotForm.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useStockSubmit } from '../hooks/useStockSubmit.ts';
 import { stockOptions } from '../lib/bins.ts';
-import { formatNumber, formatSigned } from '../lib/format.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { parseCount } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -11,10 +11,11 @@ import { ActionFooter, BinLotFields } from './StockFields.tsx';
 
 /** Record what is physically in a bin; the difference is booked as a count movement. */
 export function CountForm({ item }: { item: ItemDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const count = useMutation(trpc.stock.count.mutationOptions());
   const fields = useBinLotForm(item, {
-    options: stockOptions(item.stock, item.unit),
+    options: stockOptions(item.stock, item.unit, format),
     lot: 'held',
     lotMissing: 'Enter the lot you counted',
   });
@@ -39,8 +40,8 @@ export function CountForm({ item }: { item: ItemDetail }) {
         send: (idempotencyKey) => count.mutateAsync({ ...input, idempotencyKey }),
         describe: () =>
           qty === before
-            ? `Counted ${formatNumber(qty)} at ${bin.code} — matches the records`
-            : `Counted ${formatNumber(qty)} at ${bin.code} — was ${formatNumber(before)} (${formatSigned(qty - before)})`,
+            ? `Counted ${format.number(qty)} at ${bin.code} — matches the records`
+            : `Counted ${format.number(qty)} at ${bin.code} — was ${format.number(before)} (${format.signed(qty - before)})`,
       };
     });
     if (ok) fields.setQty('');

@@ -1,22 +1,23 @@
-import { formatNumber } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { Outputs } from '../trpc.ts';
 
 type ImportResult = Outputs['io']['importCsv'];
 
 /** A dry run's findings: how many rows, and every bad row by its line in the file. */
 export function ImportReport({ result }: { result: ImportResult }) {
+  const format = useFormat();
   if (result.errors.length === 0) {
     return (
       <p className="notice notice--success" data-testid="import-ok">
-        {formatNumber(result.rows)} rows checked; no problems found.
+        {format.number(result.rows)} rows checked; no problems found.
       </p>
     );
   }
   return (
     <div className="import-report">
       <p className="notice notice--error">
-        {formatNumber(result.errors.length)} problem{result.errors.length === 1 ? '' : 's'} in{' '}
-        {formatNumber(result.rows)} rows. Nothing can be imported until they are fixed.
+        {format.number(result.errors.length)} problem{result.errors.length === 1 ? '' : 's'} in{' '}
+        {format.number(result.rows)} rows. Nothing can be imported until they are fixed.
       </p>
       <div className="table-wrap">
         <table className="table" data-testid="import-errors">

@@ -1,8 +1,9 @@
-import { formatMoney } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { ItemDetail } from '../lib/types.ts';
 
 /** The catalogue facts about an item. */
 export function ItemDetails({ item }: { item: ItemDetail }) {
+  const format = useFormat();
   return (
     <section className="card" aria-labelledby="details-title">
       <h2 id="details-title" className="card__title">
@@ -31,7 +32,7 @@ export function ItemDetails({ item }: { item: ItemDetail }) {
         </div>
         <div>
           <dt>Unit cost</dt>
-          <dd>{formatMoney(item.unitCostCents)}</dd>
+          <dd data-testid="unit-cost">{format.money(item.unitCostCents)}</dd>
         </div>
         <div>
           <dt>Reorder</dt>
@@ -40,8 +41,11 @@ export function ItemDetails({ item }: { item: ItemDetail }) {
           </dd>
         </div>
         <div>
-          <dt>Supplier</dt>
-          <dd>{item.supplier?.name ?? 'None set'}</dd>
+          <dt>Preferred supplier</dt>
+          <dd>
+            {item.supplier === null ? 'None set' : item.supplier.name}
+            {item.supplier?.archived ? ' (archived: choose another to reorder)' : ''}
+          </dd>
         </div>
         <div className="details__wide">
           <dt>Also known as</dt>

@@ -1,17 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
+import { ItemPacks } from '../../../common/masters/catalog.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import type { FieldErrors } from '../lib/errors.ts';
 import type { ItemDetail } from '../lib/types.ts';
-import { parseCount } from '../lib/validate.ts';
+import { fieldErrorsOf, parseCount, wholeOrNaN } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import '../masters/Masters.css';
 
 type Tracking = ItemDetail['tracking'];
+
+type PackDraft = { key: number; unit: string; size: string };
+let nextPackKey = 1;
 
 type Draft = {
   sku: string;
@@ -25,6 +31,7 @@ type Draft = {
   reorderQty: string;
   tracking: Tracking;
   supplierId: string;
+  packs: PackDraft[];
 };
 
 const draftOf = (item: ItemDetail | undefined): Draft => ({
@@ -39,10 +46,11 @@ const draftOf = (item: ItemDetail | undefined): Draft => ({
   reorderQty: String(item?.reorderQty ?? 0),
   tracking: item?.tracking ?? 'none',
   supplierId: item?.supplierId === null || item === undefined ? '' : String(item.supplierId),
+  packs: (item?.packs ?? []).map((p) => ({ key: nextPackKey++, unit: p.unit, size: String(p.size) })),
 });
 
 /** Server paths ("sku" on create, "item.sku" on update) to this form's fields. */
-const FIELD_FOR: Record<string, keyof Draft> = {
+const FIELD_FOR: Record<string, Exclude<keyof Draft, 'packs'>> = {
   sku: 'sku',
   name: 'name',
   aliases: 'aliases',
@@ -56,19 +64,35 @@ const FIELD_FOR: Record<string, keyof Draft> = {
   supplierId: 'supplierId',
 };
 
-/** Create an item, or change one (planners). */
+/**
+ * Create an item, or change one (planners). Category, unit and preferred supplier are chosen from the
+ * masters (Setup); an archived one the item already has stays offered so saving other changes works.
+ */
 export function ItemForm({ item }: { item?: ItemDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [, navigate] = useLocation();
   const invalidate = useInvalidate();
   const qc = useQueryClient();
-  const suppliers = useQuery(trpc.purchasing.suppliers.queryOptions());
+  const suppliers = useQuery(trpc.suppliers.list.queryOptions());
+  const categories = useQuery(trpc.categories.list.queryOptions());
+  const units = useQuery(trpc.units.list.queryOptions());
   const create = useMutation(trpc.items.create.mutationOptions());
   const update = useMutation(trpc.items.update.mutationOptions());
   const [d, setD] = useState<Draft>(() => draftOf(item));
   const form = useFeedback();
-  const set = (key: keyof Draft) => (value: string) => setD((prev) => ({ ...prev, [key]: value }));
+  const set = (key: Exclude<keyof Draft, 'packs'>) => (value: string) =>
+    setD((prev) => ({ ...prev, [key]: value }));
+  const setPack = (key: number, field: 'unit' | 'size', value: string) =>
+    setD((prev) => ({
+      ...prev,
+      packs: prev.packs.map((p) => (p.key === key ? { ...p, [field]: value } : p)),
+    }));
   const pending = create.isPending || update.isPending;
+  const activeCategories = (categories.data ?? []).filter((c) => !c.archived || c.name === item?.category);
+  const activeUnits = (units.data ?? []).filter((u) => !u.archived || u.code === item?.unit);
+  const packUnits = activeUnits.filter((u) => u.code !== d.unit);
+  const choosableSuppliers = (suppliers.data ?? []).filter((s) => !s.archived || s.id === item?.supplierId);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -81,11 +105,17 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
     if (!reorderQty.ok) errors.reorderQty = reorderQty.error;
     if (!d.sku.trim()) errors.sku = 'Enter the SKU';
     if (d.name.trim().length < 2) errors.name = 'Enter a name of at least 2 characters';
-    if (!d.unit.trim()) errors.unit = 'Enter the unit, e.g. ea, m, kg';
-    if (!d.category.trim()) errors.category = 'Enter a category';
+    if (!d.unit.trim()) errors.unit = 'Choose the unit it is counted in';
+    if (!d.category.trim()) errors.category = 'Choose a category';
+    const packs = ItemPacks.safeParse(d.packs.map((p) => ({ unit: p.unit, size: wholeOrNaN(p.size) })));
+    if (!packs.success)
+      Object.assign(
+        errors,
+        fieldErrorsOf(packs.error.issues.map((i) => ({ ...i, path: ['packs', ...i.path] }))),
+      );
     if (d.barcode.trim() && d.barcode.trim().length < 4)
       errors.barcode = 'A barcode has at least 4 characters';
-    if (!point.ok || !reorderQty.ok || Object.keys(errors).length > 0) {
+    if (!point.ok || !reorderQty.ok || !packs.success || Object.keys(errors).length > 0) {
       form.invalid(errors);
       return;
     }
@@ -104,6 +134,7 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
       reorderQty: reorderQty.value,
       tracking: d.tracking,
       supplierId: d.supplierId ? Number(d.supplierId) : null,
+      packs: packs.data,
     };
     try {
       const { id } = item
@@ -115,12 +146,15 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
       toast.success(item ? `Saved ${input.name}` : `Created ${input.name}`);
       navigate(`/items/${id}`);
     } catch (error) {
-      form.failed(error, (path) => FIELD_FOR[path.replace(/^item\./, '')]);
+      form.failed(error, (path) => {
+        const local = path.replace(/^item\./, '');
+        return local.startsWith('packs.') ? local : FIELD_FOR[local];
+      });
     }
   };
 
   const text = (
-    key: keyof Draft,
+    key: Exclude<keyof Draft, 'packs' | 'tracking'>,
     label: string,
     extra: { mono?: boolean; hint?: string; placeholder?: string } = {},
   ) => (
@@ -144,9 +178,51 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
         {text('sku', 'SKU', { mono: true })}
         {text('aliases', 'Other names', { hint: 'Comma-separated: what people call it' })}
         {text('barcode', 'Barcode (optional)', { mono: true })}
-        {text('category', 'Category')}
-        {text('unit', 'Unit', { placeholder: 'ea' })}
-        {text('unitCost', 'Unit cost (€)')}
+        <Field
+          label="Category"
+          error={form.fieldErrors.category}
+          hint={<Link href="/masters/categories">Categories are kept under Setup</Link>}
+        >
+          {(c) => (
+            <select
+              {...c}
+              value={d.category}
+              onChange={(e) => set('category')(e.target.value)}
+              data-testid="item-category"
+            >
+              <option value="">Choose a category…</option>
+              {d.category && !activeCategories.some((x) => x.name === d.category) ? (
+                <option value={d.category}>{d.category}</option>
+              ) : null}
+              {activeCategories.map((x) => (
+                <option key={x.id} value={x.name}>
+                  {x.name}
+                  {x.archived ? ' (archived)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Unit" error={form.fieldErrors.unit} hint="What stock is counted in">
+          {(c) => (
+            <select
+              {...c}
+              value={d.unit}
+              onChange={(e) => set('unit')(e.target.value)}
+              data-testid="item-unit"
+            >
+              {d.unit && !activeUnits.some((u) => u.code === d.unit) ? (
+                <option value={d.unit}>{d.unit}</option>
+              ) : null}
+              {activeUnits.map((u) => (
+                <option key={u.id} value={u.code}>
+                  {u.code} ({u.name}){u.archived ? ' (archived)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {text('unitCost', `Unit cost (${format.currencySymbol})`)}
         {text('reorderPoint', 'Reorder point', { hint: 'Reorder when available stock is at or below this' })}
         {text('reorderQty', 'Reorder quantity')}
         <Field label="Tracking" error={form.fieldErrors.tracking}>
@@ -158,19 +234,99 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
             </select>
           )}
         </Field>
-        <Field label="Supplier" error={form.fieldErrors.supplierId}>
+        <Field
+          label="Preferred supplier"
+          error={form.fieldErrors.supplierId}
+          hint="Reorders go to this supplier, in its packs and at its price"
+        >
           {(c) => (
-            <select {...c} value={d.supplierId} onChange={(e) => set('supplierId')(e.target.value)}>
+            <select
+              {...c}
+              value={d.supplierId}
+              onChange={(e) => set('supplierId')(e.target.value)}
+              data-testid="item-supplier"
+            >
               <option value="">None</option>
-              {(suppliers.data ?? []).map((s) => (
+              {choosableSuppliers.map((s) => (
                 <option key={s.id} value={String(s.id)}>
                   {s.name}
+                  {s.archived ? ' (archived)' : ''}
                 </option>
               ))}
             </select>
           )}
         </Field>
       </div>
+      <fieldset className="masters-place">
+        <legend>Packs</legend>
+        <p className="field__hint">
+          Other units it comes in, e.g. a box of 100 {d.unit || 'ea'}: receipts can then be entered in packs.
+        </p>
+        {form.fieldErrors.packs ? <p className="field__error">{form.fieldErrors.packs}</p> : null}
+        <div className="masters-packs">
+          {d.packs.map((p, i) => (
+            <div className="masters-pack" key={p.key} data-testid="pack-row">
+              <Field
+                label={`Pack ${i + 1}: unit`}
+                error={form.fieldErrors[`packs.${i}.unit`] ?? form.fieldErrors[`packs.${i}`]}
+              >
+                {(c) => (
+                  <select
+                    {...c}
+                    value={p.unit}
+                    onChange={(e) => setPack(p.key, 'unit', e.target.value)}
+                    data-testid="pack-unit"
+                  >
+                    {p.unit && !packUnits.some((u) => u.code === p.unit) ? (
+                      <option value={p.unit}>{p.unit}</option>
+                    ) : null}
+                    {packUnits.map((u) => (
+                      <option key={u.id} value={u.code}>
+                        {u.code} ({u.name})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={`${d.unit || 'Units'} per pack`} error={form.fieldErrors[`packs.${i}.size`]}>
+                {(c) => (
+                  <input
+                    {...c}
+                    inputMode="numeric"
+                    value={p.size}
+                    onChange={(e) => setPack(p.key, 'size', e.target.value)}
+                    data-testid="pack-size"
+                  />
+                )}
+              </Field>
+              <button
+                type="button"
+                className="button button--ghost button--small masters-contact__remove"
+                onClick={() =>
+                  setD((prev) => ({ ...prev, packs: prev.packs.filter((x) => x.key !== p.key) }))
+                }
+                aria-label={`Remove pack ${i + 1}`}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={d.packs.length >= 10 || packUnits.length === 0}
+          onClick={() =>
+            setD((prev) => ({
+              ...prev,
+              packs: [...prev.packs, { key: nextPackKey++, unit: packUnits[0]?.code ?? 'box', size: '' }],
+            }))
+          }
+          data-testid="add-pack"
+        >
+          Add a pack
+        </button>
+      </fieldset>
       <div className="action-form__footer">
         <button type="submit" className="button button--primary" disabled={pending}>
           {pending ? 'Saving…' : item ? 'Save changes' : 'Create item'}

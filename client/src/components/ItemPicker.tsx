@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useDebounced } from '../hooks/useDebounced.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { arrowFocus } from '../lib/arrow-focus.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { SearchHit } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -16,6 +16,7 @@ type ItemPickerProps = {
 
 /** Search the catalogue and pick an item from the matches. */
 export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
+  const format = useFormat();
   const trpc = useTRPC();
   const id = useId();
   const [text, setText] = useState('');
@@ -76,7 +77,7 @@ export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
                     {item.name} <span className="mono muted">{item.sku}</span>
                   </span>
                   <span className="muted">
-                    {already ? 'Added' : `${formatNumber(item.onHand)} ${item.unit}`}
+                    {already ? 'Added' : `${format.number(item.onHand)} ${item.unit}`}
                   </span>
                 </button>
               </li>

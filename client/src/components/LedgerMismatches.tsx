@@ -1,9 +1,10 @@
 import { Link } from 'wouter';
-import { formatNumber, formatSigned } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { LedgerCheck } from '../lib/types.ts';
 
 /** Bins whose on-hand quantity differs from the sum of their ledger movements. */
 export function LedgerMismatches({ mismatches }: { mismatches: LedgerCheck['mismatches'] }) {
+  const format = useFormat();
   return (
     <div className="table-wrap">
       <table className="table" data-testid="ledger-mismatches">
@@ -31,9 +32,9 @@ export function LedgerMismatches({ mismatches }: { mismatches: LedgerCheck['mism
               </th>
               <td className="mono">#{m.locationId}</td>
               <td className="mono">{m.lot || <span className="muted">—</span>}</td>
-              <td className="num">{formatNumber(m.onHand)}</td>
-              <td className="num">{formatNumber(m.ledger)}</td>
-              <td className="num strong negative">{formatSigned(m.onHand - m.ledger)}</td>
+              <td className="num">{format.number(m.onHand)}</td>
+              <td className="num">{format.number(m.ledger)}</td>
+              <td className="num strong negative">{format.signed(m.onHand - m.ledger)}</td>
             </tr>
           ))}
         </tbody>

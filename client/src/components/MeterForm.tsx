@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { AssetDetail } from '../lib/types.ts';
 import { parseReading } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -12,6 +12,7 @@ import { FormMessage } from './FormMessage.tsx';
 
 /** Record a meter reading; readings only go up, and may make maintenance due. */
 export function MeterForm({ asset }: { asset: AssetDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const record = useMutation(trpc.assets.recordMeter.mutationOptions());
@@ -28,7 +29,7 @@ export function MeterForm({ asset }: { asset: AssetDetail }) {
     }
     if (reading.value < asset.meterValue) {
       form.invalid({
-        value: `The meter already reads ${formatNumber(asset.meterValue)}; a reading cannot go back`,
+        value: `The meter already reads ${format.number(asset.meterValue)}; a reading cannot go back`,
       });
       return;
     }
@@ -36,7 +37,7 @@ export function MeterForm({ asset }: { asset: AssetDetail }) {
       const res = await record.mutateAsync({ assetId: asset.id, value: reading.value });
       setRaised(res.createdWorkOrders);
       form.succeeded(
-        `Recorded ${formatNumber(reading.value)} ${asset.meterUnit ?? ''}${
+        `Recorded ${format.number(reading.value)} ${asset.meterUnit ?? ''}${
           res.createdWorkOrders.length > 0 ? ` — maintenance is now due` : ''
         }`,
       );

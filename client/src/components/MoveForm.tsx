@@ -2,10 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useBinChoice } from '../hooks/useBinChoice.ts';
 import { useBinLotForm } from '../hooks/useBinLotForm.ts';
+import { useFormat } from '../hooks/useFormat.ts';
+import { usePlaces } from '../hooks/usePlaces.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
 import { onHandAfter, useStockSubmit } from '../hooks/useStockSubmit.ts';
 import { binOptions, stockOptions } from '../lib/bins.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -16,16 +17,18 @@ type MoveKind = 'putAway' | 'transfer';
 
 /** Move stock between bins: put away (from the dock or staging into storage) or transfer. */
 export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const putAway = useMutation(trpc.stock.putAway.mutationOptions());
   const transfer = useMutation(trpc.stock.transfer.mutationOptions());
   const resolveBin = useResolveBin();
   const fields = useBinLotForm(item, {
-    options: stockOptions(item.stock, item.unit),
+    options: stockOptions(item.stock, item.unit, format),
     lot: 'held',
     lotMissing: 'Enter the lot to move',
   });
-  const toOptions = binOptions(item.stock).filter((o) => !fields.bin.choice.startsWith(o.value));
+  const places = usePlaces();
+  const toOptions = binOptions(item.stock, places).filter((o) => !fields.bin.choice.startsWith(o.value));
   const [to, setTo] = useBinChoice(toOptions);
   const form = useStockSubmit(item.id);
   const verb = kind === 'putAway' ? 'Put away' : 'Transfer';
@@ -35,7 +38,7 @@ export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
     const ok = await form.submit(async () => {
       const [{ errors, bin: src, qty, lot }, dst] = await Promise.all([
         fields.resolve(parseQty),
-        resolveBin(to, item.stock),
+        resolveBin(to, [...item.stock, ...places]),
       ]);
       if (!dst.ok) errors.to = dst.error;
       if (src && dst.ok && src.locationId === dst.bin.locationId)
@@ -56,9 +59,9 @@ export function MoveForm({ item, kind }: { item: ItemDetail; kind: MoveKind }) {
         values: { kind, ...input },
         send: (idempotencyKey) => mutation.mutateAsync({ ...input, idempotencyKey }),
         describe: (res) =>
-          `Moved ${formatNumber(qty)} from ${src.code} to ${dst.bin.code} — ${formatNumber(
+          `Moved ${format.number(qty)} from ${src.code} to ${dst.bin.code} — ${format.number(
             onHandAfter(res, src.locationId, lot),
-          )} left in ${src.code}, ${formatNumber(onHandAfter(res, dst.bin.locationId, lot))} in ${dst.bin.code}`,
+          )} left in ${src.code}, ${format.number(onHandAfter(res, dst.bin.locationId, lot))} in ${dst.bin.code}`,
       };
     });
     if (ok) fields.setQty('');

@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useMovementsKey } from '../hooks/useInvalidate.ts';
-import { formatDateTime, formatNumber, formatSigned, movementLabel } from '../lib/format.ts';
+import { movementLabel } from '../lib/format.ts';
 import type { Movement } from '../lib/types.ts';
 import { useTRPCClient } from '../trpc.ts';
 import { EmptyState } from './EmptyState.tsx';
@@ -21,6 +22,7 @@ function Reference({ m }: { m: Movement }) {
 
 /** The item's ledger, newest first, a page at a time. */
 export function MovementHistory({ itemId, unit }: { itemId: number; unit: string }) {
+  const format = useFormat();
   const client = useTRPCClient();
   const history = useInfiniteQuery({
     queryKey: useMovementsKey(itemId),
@@ -66,17 +68,17 @@ export function MovementHistory({ itemId, unit }: { itemId: number; unit: string
               <tbody>
                 {rows.map((m) => (
                   <tr key={m.id} data-testid="movement-row">
-                    <td className="nowrap muted hide-narrow">{formatDateTime(m.at)}</td>
+                    <td className="nowrap muted hide-narrow">{format.dateTime(m.at)}</td>
                     <td>
                       <span data-testid="movement-kind">{movementLabel(m.kind)}</span>
                       {m.kind === 'count' && m.countedQty !== null ? (
                         <span className="muted">
                           {' '}
-                          ({formatNumber(m.countedQty)} {unit})
+                          ({format.number(m.countedQty)} {unit})
                         </span>
                       ) : null}
                       <span className="cell-sub show-narrow">
-                        {formatDateTime(m.at)}
+                        {format.dateTime(m.at)}
                         {m.actor ? ` · ${m.actor}` : ''}
                       </span>
                     </td>
@@ -88,7 +90,7 @@ export function MovementHistory({ itemId, unit }: { itemId: number; unit: string
                       className={`num strong ${m.qty < 0 ? 'negative' : m.qty > 0 ? 'positive' : ''}`}
                       data-testid="movement-qty"
                     >
-                      {formatSigned(m.qty)}
+                      {format.signed(m.qty)}
                     </td>
                     <td className="hide-narrow">{m.actor ?? 'System'}</td>
                     <td className="hide-narrow">

@@ -25,7 +25,10 @@ const LINKS: readonly NavLink[] = [
   { href: '/planner', label: 'Planner', plannerOnly: true },
   { href: '/labels', label: 'Labels' },
   { href: '/io', label: 'Import/Export', plannerOnly: true },
+  // Suppliers, categories, units and locations; "/setup" is the first-run setup.
+  { href: '/masters', label: 'Setup', plannerOnly: true },
   { href: '/admin', label: 'Admin', adminOnly: true },
+  { href: '/settings', label: 'Settings', adminOnly: true },
 ];
 
 /**

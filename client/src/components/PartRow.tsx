@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { WorkOrderDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
@@ -13,8 +13,9 @@ import { ConfirmButton } from './ConfirmButton.tsx';
 
 type Part = WorkOrderDetail['parts'][number];
 
-/** One reserved part: use some (a pick from its bin) or give the rest back. */
-export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part }) {
+/** One reserved part: use some (a pick from its bin) or give the rest back, if `canAct`. */
+export function PartRow({ order, part, canAct }: { order: WorkOrderDetail; part: Part; canAct: boolean }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const keys = useSubmissionKey();
@@ -29,7 +30,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
   const release = useMutation(
     trpc.workOrders.releasePart.mutationOptions({
       onSuccess: () => {
-        toast.success(`Released ${formatNumber(left)} ${part.unit} of ${part.name} back to ${part.code}`);
+        toast.success(`Released ${format.number(left)} ${part.unit} of ${part.name} back to ${part.code}`);
         refresh();
       },
       onError: (e) => toast.error(errorMessage(e)),
@@ -49,7 +50,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
     try {
       await consume.mutateAsync({ ...input, idempotencyKey: keys.keyFor(input) });
       keys.settle();
-      toast.success(`Used ${formatNumber(q.value)} ${part.unit} of ${part.name} from ${part.code}`);
+      toast.success(`Used ${format.number(q.value)} ${part.unit} of ${part.name} from ${part.code}`);
       refresh();
     } catch (err) {
       setError(errorMessage(err));
@@ -66,10 +67,10 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
           {part.lot ? ` · lot ${part.lot}` : ''}
         </span>
       </th>
-      <td className="num">{formatNumber(part.qtyReserved)}</td>
-      <td className="num">{formatNumber(part.qtyConsumed)}</td>
+      <td className="num">{format.number(part.qtyReserved)}</td>
+      <td className="num">{format.number(part.qtyConsumed)}</td>
       <td>
-        {left > 0 || canConsume ? (
+        {canAct && (left > 0 || canConsume) ? (
           <div className="part-actions">
             <form className="part-actions__consume" onSubmit={onConsume} noValidate>
               <label htmlFor={qtyId} className="visually-hidden">
@@ -97,7 +98,7 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
             {left > 0 ? (
               <ConfirmButton
                 className="button button--small button--ghost"
-                question={`Release ${formatNumber(left)} ${part.unit} of ${part.name}?`}
+                question={`Release ${format.number(left)} ${part.unit} of ${part.name}?`}
                 detail={<p>The reservation ends and the parts become available to others again.</p>}
                 confirmLabel="Release"
                 onConfirm={() => release.mutate({ workOrderId: order.id, partId: part.id })}
@@ -108,7 +109,9 @@ export function PartRow({ order, part }: { order: WorkOrderDetail; part: Part })
             ) : null}
           </div>
         ) : (
-          <span className="muted">{part.qtyConsumed === 0 ? 'Released' : 'Used'}</span>
+          <span className="muted">
+            {left > 0 ? 'Reserved' : part.qtyConsumed === 0 ? 'Released' : 'Used'}
+          </span>
         )}
         {error ? (
           <p className="field__error" id={`${qtyId}-error`} role="alert">

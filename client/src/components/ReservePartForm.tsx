@@ -1,10 +1,10 @@
 import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { findRow, stockKey } from '../lib/bins.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { SearchHit, WorkOrderDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
@@ -16,6 +16,7 @@ const FIELD_FOR: Record<string, string> = { itemId: 'item', locationId: 'bin', q
 
 /** Set parts aside for this job from a bin that has them free. */
 export function ReservePartForm({ order }: { order: WorkOrderDetail }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [picked, setPicked] = useState<SearchHit | null>(null);
@@ -36,7 +37,7 @@ export function ReservePartForm({ order }: { order: WorkOrderDetail }) {
     const q = parseQty(qty);
     if (!q.ok) errors.qty = q.error;
     else if (chosenBin && q.value > chosenBin.onHand - chosenBin.reserved) {
-      errors.qty = `Only ${formatNumber(chosenBin.onHand - chosenBin.reserved)} free in ${chosenBin.code}`;
+      errors.qty = `Only ${format.number(chosenBin.onHand - chosenBin.reserved)} free in ${chosenBin.code}`;
     }
     if (!picked || !chosenBin || !q.ok || Object.keys(errors).length > 0) {
       form.invalid(errors);
@@ -51,7 +52,7 @@ export function ReservePartForm({ order }: { order: WorkOrderDetail }) {
         ...(chosenBin.lot ? { lot: chosenBin.lot } : {}),
       });
       form.succeeded(
-        `Reserved ${formatNumber(q.value)} ${picked.unit} of ${picked.name} in ${chosenBin.code}`,
+        `Reserved ${format.number(q.value)} ${picked.unit} of ${picked.name} in ${chosenBin.code}`,
       );
       setQty('1');
       void invalidate.workOrder(order.id);
@@ -96,7 +97,7 @@ export function ReservePartForm({ order }: { order: WorkOrderDetail }) {
                   {rows.map((r) => (
                     <option key={stockKey(r)} value={stockKey(r)}>
                       {r.code}
-                      {r.lot ? ` · lot ${r.lot}` : ''} — {formatNumber(r.onHand - r.reserved)} free
+                      {r.lot ? ` · lot ${r.lot}` : ''} — {format.number(r.onHand - r.reserved)} free
                     </option>
                   ))}
                 </select>

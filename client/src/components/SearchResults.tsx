@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { Link } from 'wouter';
+import { useFormat } from '../hooks/useFormat.ts';
 import { arrowFocus } from '../lib/arrow-focus.ts';
-import { formatNumber } from '../lib/format.ts';
 import type { Outputs } from '../trpc.ts';
 
 type Result = Outputs['items']['search'][number];
@@ -16,6 +16,7 @@ function onArrowKeys(e: KeyboardEvent<HTMLUListElement>) {
 }
 
 export function SearchResults({ items }: { items: readonly Result[] }) {
+  const format = useFormat();
   return (
     <ul className="results" aria-label="Search results" onKeyDown={onArrowKeys}>
       {items.map((item) => (
@@ -33,7 +34,7 @@ export function SearchResults({ items }: { items: readonly Result[] }) {
               ) : null}
             </span>
             <span className={`result__qty${item.onHand === 0 ? ' result__qty--zero' : ''}`}>
-              <span className="result__qty-value">{formatNumber(item.onHand)}</span>
+              <span className="result__qty-value">{format.number(item.onHand)}</span>
               <span className="result__qty-unit">{item.unit} on hand</span>
             </span>
           </Link>

@@ -27,8 +27,19 @@ function labelFor(from: WorkOrderStatus, to: WorkOrderStatus): string {
   }
 }
 
-/** The moves the status machine allows from here, with an optional note for the history. */
-export function StatusActions({ order, canAssign }: { order: WorkOrderDetail; canAssign: boolean }) {
+/**
+ * The moves the status machine allows from here, with an optional note for the history. `takes`: the
+ * user would take this unassigned work order by acting on it ("Take it" is offered).
+ */
+export function StatusActions({
+  order,
+  canAssign,
+  takes,
+}: {
+  order: WorkOrderDetail;
+  canAssign: boolean;
+  takes: boolean;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const [note, setNote] = useState('');
@@ -43,9 +54,9 @@ export function StatusActions({ order, canAssign }: { order: WorkOrderDetail; ca
       onError: (e) => toast.error(errorMessage(e)),
     }),
   );
-  // Only a planner can choose an assignee, so others are not offered "assigned" without one.
+  // Only a planner can choose an assignee; anyone else is offered "assigned" only to take it themselves.
   const next = allowedNext(order.status).filter(
-    (to) => to !== 'assigned' || order.assigneeId !== null || canAssign,
+    (to) => to !== 'assigned' || order.assigneeId !== null || canAssign || takes,
   );
   if (next.length === 0) {
     return (
@@ -56,6 +67,7 @@ export function StatusActions({ order, canAssign }: { order: WorkOrderDetail; ca
   }
   const go = (to: WorkOrderStatus) => transition.mutate({ id: order.id, to, note: note.trim() });
   const reserved = order.parts.reduce((n, p) => n + p.qtyReserved - p.qtyConsumed, 0);
+  const unticked = order.tasks.filter((t) => t.doneAt === null).length;
   return (
     <div className="status-actions">
       <Field label="Note for the history (optional)">
@@ -92,7 +104,24 @@ export function StatusActions({ order, canAssign }: { order: WorkOrderDetail; ca
               </ConfirmButton>
             );
           }
-          const needsAssignee = to === 'assigned' && order.assigneeId === null;
+          if (to === 'done' && unticked > 0) {
+            return (
+              <ConfirmButton
+                key={to}
+                question={`Mark work order #${order.id} done with ${unticked} task${unticked === 1 ? '' : 's'} not ticked?`}
+                detail={<p>The checklist stays as it is; say in the note why, if you can.</p>}
+                confirmLabel="Mark done"
+                onConfirm={() => go(to)}
+                disabled={transition.isPending}
+                testId="status-done"
+                className="button button--primary"
+              >
+                {labelFor(order.status, to)}
+              </ConfirmButton>
+            );
+          }
+          const taking = to === 'assigned' && order.assigneeId === null && takes;
+          const needsAssignee = to === 'assigned' && order.assigneeId === null && !takes;
           return (
             <button
               key={to}
@@ -103,7 +132,7 @@ export function StatusActions({ order, canAssign }: { order: WorkOrderDetail; ca
               onClick={() => go(to)}
               data-testid={`status-${to}`}
             >
-              {labelFor(order.status, to)}
+              {taking ? 'Take it' : labelFor(order.status, to)}
             </button>
           );
         })}

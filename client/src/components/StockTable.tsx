@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
-import { formatDate, formatNumber } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { EmptyState } from './EmptyState.tsx';
 
 /** Where the item is, bin by bin and lot by lot. */
 export function StockTable({ item }: { item: ItemDetail }) {
+  const format = useFormat();
   const lots = item.tracking !== 'none';
   return (
     <section className="card" aria-labelledby="stock-title">
@@ -50,12 +51,12 @@ export function StockTable({ item }: { item: ItemDetail }) {
                   </th>
                   {lots ? <td className="mono">{s.lot || '—'}</td> : null}
                   <td className="num strong" data-testid="on-hand">
-                    {formatNumber(s.onHand)}
+                    {format.number(s.onHand)}
                   </td>
-                  <td className="num">{s.reserved > 0 ? formatNumber(s.reserved) : '—'}</td>
-                  <td className="num">{formatNumber(s.onHand - s.reserved)}</td>
+                  <td className="num">{s.reserved > 0 ? format.number(s.reserved) : '—'}</td>
+                  <td className="num">{format.number(s.onHand - s.reserved)}</td>
                   <td className="hide-narrow muted">
-                    {s.lastCountedAt ? formatDate(s.lastCountedAt) : 'Never'}
+                    {s.lastCountedAt ? format.date(s.lastCountedAt) : 'Never'}
                   </td>
                 </tr>
               ))}
@@ -64,9 +65,9 @@ export function StockTable({ item }: { item: ItemDetail }) {
               <tr>
                 <th scope="row">Total</th>
                 {lots ? <td /> : null}
-                <td className="num strong">{formatNumber(item.onHand)}</td>
-                <td className="num">{formatNumber(item.reserved)}</td>
-                <td className="num">{formatNumber(item.available)}</td>
+                <td className="num strong">{format.number(item.onHand)}</td>
+                <td className="num">{format.number(item.reserved)}</td>
+                <td className="num">{format.number(item.available)}</td>
                 <td className="hide-narrow" />
               </tr>
             </tfoot>

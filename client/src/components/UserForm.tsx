@@ -1,22 +1,33 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_POLICY_TEXT,
+  passwordShapeProblem,
+} from '../../../common/password-rules.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { errorCode, errorMessage, type FieldErrors } from '../lib/errors.ts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../lib/roles.ts';
+import type { IssuedLink } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import { OneTimeLink } from './OneTimeLink.tsx';
+import './UserForm.css';
 
+/** `password`: the administrator sets a first password; `invite`: the user chooses one through a link. */
+type Mode = 'password' | 'invite';
 type Draft = { username: string; displayName: string; role: Role; password: string };
 
 const EMPTY: Draft = { username: '', displayName: '', role: 'technician', password: '' };
 
-/** The server's rules for a new user (`users.create`), which has the final say. */
+/** The server's rules for a new user (`users.create`, `users.invite`), which has the final say. */
 const USERNAME = /^[a-z0-9._-]+$/i;
-const MIN_PASSWORD = 8;
 
-function check(d: Draft): FieldErrors {
+/** Also the first-run setup's check of the first administrator (who always sets a password). */
+export function checkNewUser(d: Omit<Draft, 'role'>, mode: Mode = 'password'): FieldErrors {
   const errors: FieldErrors = {};
   const username = d.username.trim();
   if (username === '') errors.username = 'Enter a username';
@@ -25,43 +36,50 @@ function check(d: Draft): FieldErrors {
   const name = d.displayName.trim();
   if (name === '') errors.displayName = 'Enter the name people will see';
   else if (name.length > 100) errors.displayName = 'Use at most 100 characters';
-  if (d.password.length < MIN_PASSWORD) errors.password = `Use at least ${MIN_PASSWORD} characters`;
-  else if (d.password.length > 200) errors.password = 'Use at most 200 characters';
+  if (mode === 'password') {
+    const problem = passwordShapeProblem(d.password, username);
+    if (problem !== null) errors.password = problem;
+  }
   return errors;
 }
 
-/** Creates a user with a role and a first password (administrators). */
+/** Creates a user with a role and either a first password or an invitation link (administrators). */
 export function UserForm() {
   const trpc = useTRPC();
-  const qc = useQueryClient();
+  const invalidate = useInvalidate();
   const create = useMutation(trpc.users.create.mutationOptions());
+  const invite = useMutation(trpc.users.invite.mutationOptions());
   const [d, setD] = useState<Draft>(EMPTY);
+  const [mode, setMode] = useState<Mode>('password');
+  const [invited, setInvited] = useState<{ name: string; link: IssuedLink } | null>(null);
   const form = useFeedback();
   const firstField = useRef<HTMLInputElement>(null);
   const set = (key: keyof Draft) => (value: string) => setD((prev) => ({ ...prev, [key]: value }));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const errors = check(d);
+    const errors = checkNewUser(d, mode);
     if (Object.keys(errors).length > 0) {
       form.invalid(errors);
       return;
     }
-    const input = {
-      username: d.username.trim(),
-      displayName: d.displayName.trim(),
-      role: d.role,
-      password: d.password,
-    };
+    const profile = { username: d.username.trim(), displayName: d.displayName.trim(), role: d.role };
+    const who = `${profile.displayName} (${profile.username}) as ${ROLE_LABELS[profile.role].toLowerCase()}`;
     try {
-      await create.mutateAsync(input);
-      const message = `Created ${input.displayName} (${input.username}) as ${ROLE_LABELS[input.role].toLowerCase()}`;
-      form.succeeded(message);
-      toast.success(message);
+      if (mode === 'invite') {
+        const { link } = await invite.mutateAsync(profile);
+        setInvited({ name: profile.displayName, link });
+        form.succeeded(`Invited ${who}`);
+        toast.success(`Invited ${profile.displayName}: copy the link below`);
+      } else {
+        await create.mutateAsync({ ...profile, password: d.password });
+        setInvited(null);
+        form.succeeded(`Created ${who}`);
+        toast.success(`Created ${who}`);
+      }
       setD(EMPTY);
       firstField.current?.focus();
-      void qc.invalidateQueries(trpc.users.list.pathFilter());
-      void qc.invalidateQueries(trpc.audit.recent.pathFilter());
+      void invalidate.users();
     } catch (error) {
       // A taken username is the username field's problem; everything else goes where the server says.
       if (errorCode(error) === 'CONFLICT') form.invalid({ username: errorMessage(error) });
@@ -69,6 +87,7 @@ export function UserForm() {
     }
   };
 
+  const pending = create.isPending || invite.isPending;
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="user-form">
       <div className="form-grid">
@@ -124,35 +143,57 @@ export function UserForm() {
             </select>
           )}
         </Field>
-        <Field
-          label="First password"
-          error={form.fieldErrors.password}
-          hint={`At least ${MIN_PASSWORD} characters`}
-        >
+      </div>
+      <fieldset className="user-form__mode">
+        <legend>How will they log in?</legend>
+        <label>
+          <input
+            type="radio"
+            name="mode"
+            value="password"
+            checked={mode === 'password'}
+            onChange={() => setMode('password')}
+            data-testid="user-mode-password"
+          />
+          I set a first password and tell them
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="mode"
+            value="invite"
+            checked={mode === 'invite'}
+            onChange={() => setMode('invite')}
+            data-testid="user-mode-invite"
+          />
+          Invite by link: they choose their own password (the link works once, for 7 days)
+        </label>
+      </fieldset>
+      {mode === 'password' ? (
+        <Field label="First password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
           {(c) => (
             <input
               {...c}
               type="password"
               name="password"
               autoComplete="new-password"
+              maxLength={PASSWORD_MAX_LENGTH + 1}
               value={d.password}
               onChange={(e) => set('password')(e.target.value)}
               data-testid="user-password"
             />
           )}
         </Field>
-      </div>
+      ) : null}
       <div className="action-form__footer">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={create.isPending}
-          data-testid="user-submit"
-        >
-          {create.isPending ? 'Creating…' : 'Create user'}
+        <button type="submit" className="button button--primary" disabled={pending} data-testid="user-submit">
+          {pending ? 'Creating…' : mode === 'invite' ? 'Create and get the link' : 'Create user'}
         </button>
       </div>
       <FormMessage feedback={form.feedback} />
+      {invited ? (
+        <OneTimeLink link={invited.link} name={invited.name} onDone={() => setInvited(null)} />
+      ) : null}
     </form>
   );
 }

@@ -1,24 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { useSignedOut } from '../hooks/useSignedOut.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { ROLE_LABELS } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
+import './UserMenu.css';
 import { useTRPC } from '../trpc.ts';
 
-/** Who is logged in, as which role, and the way out. */
+/** Who is logged in, as which role, their account settings, and the way out. */
 export function UserMenu({ variant = 'bar' }: { variant?: 'bar' | 'panel' }) {
   const user = useUser();
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const [, navigate] = useLocation();
+  const signedOut = useSignedOut();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
-      onSuccess: () => {
-        qc.clear();
-        qc.setQueryData(trpc.auth.me.queryKey(), null);
-        navigate('/login');
-      },
+      onSuccess: () => signedOut(),
       onError: (e) => toast.error(errorMessage(e)),
     }),
   );
@@ -27,13 +24,22 @@ export function UserMenu({ variant = 'bar' }: { variant?: 'bar' | 'panel' }) {
       className={`user-menu user-menu--${variant}`}
       data-testid={variant === 'bar' ? 'user-menu' : 'user-menu-panel'}
     >
-      <span className="user-menu__avatar" aria-hidden="true">
-        {initials(user.displayName)}
-      </span>
-      <span className="user-menu__who">
-        <span className="user-menu__name">{user.displayName}</span>
-        <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
-      </span>
+      {/* Who you are is the way to your account settings: the header has no room for another button. */}
+      <Link
+        href="/account"
+        className="user-menu__account"
+        title="Your account: password and sessions"
+        data-testid={variant === 'bar' ? 'account-link' : 'account-link-panel'}
+      >
+        <span className="user-menu__avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <span className="user-menu__who">
+          <span className="user-menu__name">{user.displayName}</span>
+          <span className="user-menu__role">{ROLE_LABELS[user.role]}</span>
+          <span className="visually-hidden"> (your account)</span>
+        </span>
+      </Link>
       <button
         type="button"
         className="button button--ghost button--small"

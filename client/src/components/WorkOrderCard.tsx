@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
-import { formatDate } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { WorkOrderSummary } from '../lib/types.ts';
 import { Badge } from './Badge.tsx';
 
 /** One work order on the board. */
 export function WorkOrderCard({ order, now }: { order: WorkOrderSummary; now: number }) {
+  const format = useFormat();
   const overdue =
     order.dueAt !== null && order.dueAt < now && order.status !== 'done' && order.status !== 'cancelled';
   return (
@@ -25,7 +26,7 @@ export function WorkOrderCard({ order, now }: { order: WorkOrderSummary; now: nu
           <span className={overdue ? 'overdue' : 'muted'}>
             {' '}
             · {overdue ? 'overdue ' : 'due '}
-            {formatDate(order.dueAt)}
+            {format.date(order.dueAt)}
           </span>
         ) : null}
       </span>

@@ -1,4 +1,5 @@
-import { formatDateTime, humanise } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
+import { humanise } from '../lib/format.ts';
 import type { WorkOrderDetail } from '../lib/types.ts';
 
 type Event = WorkOrderDetail['events'][number];
@@ -14,6 +15,8 @@ function describe(e: Event): string {
     case 'part_reserved':
     case 'part_consumed':
     case 'part_released':
+    case 'kit':
+    case 'task':
       return e.note || humanise(e.kind);
     default:
       return humanise(e.kind);
@@ -22,6 +25,7 @@ function describe(e: Event): string {
 
 /** What happened to the work order, oldest first. */
 export function WorkOrderHistory({ events }: { events: WorkOrderDetail['events'] }) {
+  const format = useFormat();
   return (
     <ol className="timeline">
       {events.map((e) => (
@@ -30,7 +34,7 @@ export function WorkOrderHistory({ events }: { events: WorkOrderDetail['events']
           {e.kind === 'status' && e.note ? <span className="timeline__note">“{e.note}”</span> : null}
           {e.kind === 'created' && e.note ? <span className="timeline__note">{e.note}</span> : null}
           <span className="timeline__meta">
-            {e.actor ?? 'System'} · {formatDateTime(e.at)}
+            {e.actor ?? 'System'} · {format.dateTime(e.at)}
           </span>
         </li>
       ))}

@@ -1,11 +1,12 @@
 import { Link } from 'wouter';
-import { formatDate } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { WorkOrderSummary } from '../lib/types.ts';
 import { Badge } from './Badge.tsx';
 import { EmptyState } from './EmptyState.tsx';
 
 /** A compact list of work orders (an asset's, for instance). */
 export function WorkOrderList({ orders, empty }: { orders: readonly WorkOrderSummary[]; empty: string }) {
+  const format = useFormat();
   if (orders.length === 0) return <EmptyState title={empty} />;
   return (
     <ul className="wo-list">
@@ -17,7 +18,7 @@ export function WorkOrderList({ orders, empty }: { orders: readonly WorkOrderSum
             </span>
             <span className="wo-list__meta">
               <Badge code={w.status} /> <Badge code={w.priority} />
-              {w.dueAt ? <span className="muted"> due {formatDate(w.dueAt)}</span> : null}
+              {w.dueAt ? <span className="muted"> due {format.date(w.dueAt)}</span> : null}
               {w.assignee ? <span className="muted"> · {w.assignee}</span> : null}
             </span>
           </Link>

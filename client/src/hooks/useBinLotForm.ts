@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type BinOption, TYPE_CODE } from '../lib/bins.ts';
+import { type BinOption, type StockRow, TYPE_CODE } from '../lib/bins.ts';
 import type { FieldErrors } from '../lib/errors.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import type { Parsed } from '../lib/validate.ts';
@@ -16,6 +16,8 @@ type BinLotOptions = {
   lot: 'new' | 'held';
   /** Defaults to asking for the lot or the serial number, as the item is tracked. */
   lotMissing?: string;
+  /** Locations offered besides the item's own bins (receipts into a van); their rows hold nothing. */
+  places?: readonly StockRow[];
 };
 
 export type BinLotValues = {
@@ -32,7 +34,10 @@ export type BinLotValues = {
  * The fields every stock action shares (bin, lot, quantity, note) and their checks, so the forms agree
  * on how a bin is found and when a lot is needed. Each form parses the quantity its own way.
  */
-export function useBinLotForm(item: ItemDetail, { options, lot: lotSource, lotMissing }: BinLotOptions) {
+export function useBinLotForm(
+  item: ItemDetail,
+  { options, lot: lotSource, lotMissing, places = [] }: BinLotOptions,
+) {
   const resolveBin = useResolveBin();
   const [bin, setBin] = useBinChoice(options);
   const [qty, setQty] = useState('');
@@ -47,7 +52,7 @@ export function useBinLotForm(item: ItemDetail, { options, lot: lotSource, lotMi
     const errors: FieldErrors = {};
     const q = parse(qty);
     if (!q.ok) errors.qty = q.error;
-    const r = await resolveBin(bin, item.stock);
+    const r = await resolveBin(bin, [...item.stock, ...places]);
     if (!r.ok) errors.bin = r.error;
     const resolved = r.ok ? r.bin : undefined;
     let lotValue: string;

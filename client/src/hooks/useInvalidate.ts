@@ -59,6 +59,38 @@ export function useInvalidate() {
           trpc.items.search.pathFilter(),
           trpc.stock.lowStock.pathFilter(),
         ),
+      /** The site's name and formatting values. */
+      site: () => run(trpc.site.status.pathFilter()),
+      /** An account changed: the user lists and the audit log that records it. */
+      users: () => run(trpc.users.list.pathFilter(), trpc.audit.recent.pathFilter()),
+      /** A supplier, its contacts or prices: its pages, the items it prices and the order suggestions. */
+      supplier: (supplierId?: number) =>
+        run(
+          trpc.suppliers.list.pathFilter(),
+          supplierId === undefined
+            ? trpc.suppliers.get.pathFilter()
+            : trpc.suppliers.get.queryFilter({ id: supplierId }),
+          trpc.purchasing.suppliers.pathFilter(),
+          trpc.items.get.pathFilter(),
+          trpc.stock.lowStock.pathFilter(),
+        ),
+      /** A category or unit: a rename rewrote it on items, so item views refetch too. */
+      masters: () =>
+        run(
+          trpc.categories.list.pathFilter(),
+          trpc.units.list.pathFilter(),
+          trpc.items.get.pathFilter(),
+          trpc.items.search.pathFilter(),
+          trpc.suppliers.get.pathFilter(),
+          trpc.stock.lowStock.pathFilter(),
+        ),
+      /** A hand-kept location (cabinet, room, van, area). */
+      location: () =>
+        run(
+          trpc.locations.listManual.pathFilter(),
+          trpc.locations.get.pathFilter(),
+          trpc.locations.list.pathFilter(),
+        ),
       everything: () => qc.invalidateQueries(),
     };
   }, [trpc, qc]);

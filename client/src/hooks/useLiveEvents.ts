@@ -6,18 +6,22 @@ import { type LiveStatus, useUi } from '../state/ui.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
 import { voiceControls } from '../voice/controls.ts';
 import { useInvalidate } from './useInvalidate.ts';
+import { useSignedOut } from './useSignedOut.ts';
 
 type LiveEvent = Outputs['live']['events'] extends AsyncIterable<infer E> ? E : never;
 
 /**
  * Listens to the server's change feed and refetches what each change touches, so other people's
  * picks, receipts and work order moves appear without a reload. After a dropped connection
- * everything is refetched, since events may have been missed meanwhile.
+ * everything is refetched, since events may have been missed meanwhile. When this user's session is
+ * ended elsewhere (disabled, signed out everywhere, password changed) the feed says so last, and the
+ * login page shows why.
  */
 export function useLiveEvents(enabled: boolean): void {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const setLive = useUi((s) => s.setLive);
+  const signedOut = useSignedOut();
   const wasLive = useRef(false);
   const status = useRef<LiveStatus>('off');
 
@@ -51,10 +55,27 @@ export function useLiveEvents(enabled: boolean): void {
         void invalidate.twin();
         voiceControls.vocabularyChanged();
         break;
+      case 'settings':
+        // New currency, locale, time zone or units: every screen reformats from the new status.
+        void invalidate.site();
+        break;
+      case 'supplier':
+        void invalidate.supplier(event.supplierId);
+        break;
+      case 'category':
+      case 'unit':
+        void invalidate.masters();
+        break;
+      case 'location':
+        void invalidate.location();
+        break;
       case 'import':
         // Many rows changed at once; refetching what is on screen is simpler than tracking which.
         void invalidate.everything();
         voiceControls.vocabularyChanged();
+        break;
+      case 'signed_out':
+        signedOut(event.reason);
         break;
       default:
         exhaustive(event);

@@ -1,34 +1,4 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const number = new Intl.NumberFormat();
-const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-export const formatDateTime = (ms: number) => dateTime.format(ms);
-export const formatDate = (ms: number) => dateOnly.format(ms);
-export const formatNumber = (n: number) => number.format(n);
-export const formatMoney = (cents: number) => money.format(cents / 100);
-
-/** A signed quantity with a real minus sign: "+5", "−2", "0". */
-export function formatSigned(n: number): string {
-  if (n > 0) return `+${number.format(n)}`;
-  if (n < 0) return `−${number.format(-n)}`;
-  return '0';
-}
-
-const DAY = 86_400_000;
-
-/** "in 3 days", "yesterday", "today". */
-export function formatRelativeDay(ms: number, now = Date.now()): string {
-  const days = Math.round((startOfDay(ms) - startOfDay(now)) / DAY);
-  return relative.format(days, 'day');
-}
-
-function startOfDay(ms: number): number {
-  const d = new Date(ms);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
+// Pure text helpers. Money, numbers, dates and lengths follow the site's settings: `useFormat()`.
 
 /** "in_progress" -> "In progress". */
 export function humanise(code: string): string {

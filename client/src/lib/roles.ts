@@ -19,5 +19,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   technician: 'Finds stock, picks, moves and counts it, and works on work orders.',
   planner: 'Also manages items, adjustments, purchase orders, work order assignment and CSV files.',
-  admin: 'Also creates users and checks the audit log and the stock ledger.',
+  admin:
+    'Also manages users (create, edit, disable, password links) and checks the audit log and the stock ledger.',
 };

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { Formatters } from '../../../common/format.ts';
 import { AuditLogTable } from '../components/AuditLogTable.tsx';
 import { CheckCard } from '../components/CheckCard.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -10,8 +11,8 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { UserForm } from '../components/UserForm.tsx';
 import { UsersTable } from '../components/UsersTable.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatNumber } from '../lib/format.ts';
 import { isAdmin } from '../lib/roles.ts';
 import type { AuditVerdict, LedgerCheck, UserSummary } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -20,7 +21,8 @@ const RECENT = 50;
 /** How many ledger mismatches to list; the count covers all of them. */
 const SHOWN_MISMATCHES = 20;
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const plural = (format: Formatters, n: number, one: string, many: string) =>
+  `${format.number(n)} ${n === 1 ? one : many}`;
 
 /** Users, and the checks that the audit log and the stock ledger are intact (administrators). */
 export function AdminPage() {
@@ -103,10 +105,11 @@ function AdminContent({ meId }: { meId: number }) {
 }
 
 function AuditVerdictView({ verdict }: { verdict: AuditVerdict }) {
+  const format = useFormat();
   if (verdict.ok) {
     return (
       <p className="notice notice--success" data-testid="audit-verdict" data-ok="true">
-        Intact: {plural(verdict.checked, 'entry', 'entries')} checked
+        Intact: {plural(format, verdict.checked, 'entry', 'entries')} checked
       </p>
     );
   }
@@ -116,15 +119,16 @@ function AuditVerdictView({ verdict }: { verdict: AuditVerdict }) {
         Broken at entry #{verdict.brokenAtId}: {verdict.reason}
       </p>
       <p>
-        The {plural(verdict.checked, 'entry', 'entries')} before it check out; from #{verdict.brokenAtId} on,
-        the log cannot be trusted. This usually means the database was changed outside Twinventory: compare it
-        with a backup before changing anything else.
+        The {plural(format, verdict.checked, 'entry', 'entries')} before it check out; from #
+        {verdict.brokenAtId} on, the log cannot be trusted. This usually means the database was changed
+        outside Twinventory: compare it with a backup before changing anything else.
       </p>
     </div>
   );
 }
 
 function LedgerVerdictView({ result }: { result: LedgerCheck }) {
+  const format = useFormat();
   if (result.ok) {
     return (
       <p className="notice notice--success" data-testid="ledger-verdict" data-ok="true">
@@ -135,8 +139,10 @@ function LedgerVerdictView({ result }: { result: LedgerCheck }) {
   const shown = result.mismatches.slice(0, SHOWN_MISMATCHES);
   return (
     <div className="verdict verdict--broken" data-testid="ledger-verdict" data-ok="false">
-      <p className="verdict__headline">{plural(result.count, 'bin does', 'bins do')} not match the ledger</p>
-      {result.count > shown.length ? <p>The first {formatNumber(shown.length)} are listed.</p> : null}
+      <p className="verdict__headline">
+        {plural(format, result.count, 'bin does', 'bins do')} not match the ledger
+      </p>
+      {result.count > shown.length ? <p>The first {format.number(shown.length)} are listed.</p> : null}
       <LedgerMismatches mismatches={shown} />
     </div>
   );

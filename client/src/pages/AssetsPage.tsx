@@ -8,24 +8,29 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDebounced } from '../hooks/useDebounced.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** The facility's equipment, searchable by tag, name, alias or category. */
 export function AssetsPage() {
+  const format = useFormat();
   useDocumentTitle('Assets');
   const trpc = useTRPC();
   const user = useUser();
   const invalidate = useInvalidate();
   const [text, setText] = useState('');
+  const [includeArchived, setIncludeArchived] = useState(false);
   const q = useDebounced(text.trim(), 200);
   const assets = useQuery(
-    trpc.assets.list.queryOptions(q ? { q } : {}, { placeholderData: keepPreviousData }),
+    trpc.assets.list.queryOptions(
+      { ...(q ? { q } : {}), includeArchived },
+      { placeholderData: keepPreviousData },
+    ),
   );
   const scheduler = useMutation(
     trpc.assets.runScheduler.mutationOptions({
@@ -46,17 +51,23 @@ export function AssetsPage() {
     <div className="page">
       <PageHeader
         title="Assets"
-        subtitle="Equipment, meters and maintenance plans."
+        subtitle="The asset register: equipment, where it is, its meters and maintenance plans."
         actions={
           isPlanner(user.role) ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => scheduler.mutate()}
-              disabled={scheduler.isPending}
-            >
-              {scheduler.isPending ? 'Checking…' : 'Raise due maintenance'}
-            </button>
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={() => scheduler.mutate()}
+                disabled={scheduler.isPending}
+                data-testid="run-scheduler"
+              >
+                {scheduler.isPending ? 'Checking…' : 'Raise due maintenance'}
+              </button>
+              <Link href="/assets/new" className="button button--primary" data-testid="asset-new">
+                New asset
+              </Link>
+            </>
           ) : null
         }
       />
@@ -80,13 +91,24 @@ export function AssetsPage() {
           <span className="spinner spinner--small searchbar__spinner" aria-hidden="true" />
         ) : null}
       </div>
+      <label className="toolbar">
+        <input
+          type="checkbox"
+          checked={includeArchived}
+          onChange={(e) => setIncludeArchived(e.target.checked)}
+          data-testid="asset-show-archived"
+        />
+        Show archived assets
+      </label>
       <section className="card">
         {assets.isPending ? (
           <Loading label="Loading assets…" />
         ) : assets.isError ? (
           <ErrorState error={assets.error} onRetry={() => void assets.refetch()} />
         ) : assets.data.length === 0 ? (
-          <EmptyState title={q ? `No asset matches “${q}”` : 'No assets registered'} />
+          <EmptyState title={q ? `No asset matches “${q}”` : 'No assets registered'}>
+            {!q && isPlanner(user.role) ? <p>Register one with “New asset”.</p> : null}
+          </EmptyState>
         ) : (
           <div className="table-wrap">
             <table className="table">
@@ -95,7 +117,10 @@ export function AssetsPage() {
                   <th scope="col">Tag</th>
                   <th scope="col">Name</th>
                   <th scope="col" className="hide-narrow">
-                    Category
+                    Type
+                  </th>
+                  <th scope="col" className="hide-narrow">
+                    Criticality
                   </th>
                   <th scope="col">Status</th>
                   <th scope="col" className="num hide-narrow">
@@ -113,14 +138,15 @@ export function AssetsPage() {
                     <th scope="row">
                       <Link href={`/assets/${a.id}`}>{a.name}</Link>
                     </th>
-                    <td className="hide-narrow">{a.category}</td>
-                    <td>
-                      <Badge code={a.status} />
+                    <td className="hide-narrow">{a.type}</td>
+                    <td className="hide-narrow">
+                      <Badge code={a.criticality} />
                     </td>
+                    <td>{a.archivedAt === null ? <Badge code={a.status} /> : <Badge code="archived" />}</td>
                     <td className="num hide-narrow">
-                      {a.meterUnit ? `${formatNumber(a.meterValue)} ${a.meterUnit}` : '—'}
+                      {a.meterUnit ? `${format.number(a.meterValue)} ${a.meterUnit}` : '—'}
                     </td>
-                    <td className="num">{a.openWorkOrders > 0 ? formatNumber(a.openWorkOrders) : '—'}</td>
+                    <td className="num">{a.openWorkOrders > 0 ? format.number(a.openWorkOrders) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,10 +11,10 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Stat } from '../components/Stat.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatDateTime, formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
@@ -92,6 +92,7 @@ function AuditView({
   track: Track;
   revision: Outputs['twin']['current'];
 }) {
+  const format = useFormat();
   const planner = isPlanner(useUser().role);
   const layout = useMemo(() => buildLayout(revision.facility), [revision]);
   const overlayTrack = useMemo<OverlayTrack>(
@@ -123,14 +124,13 @@ function AuditView({
   }, [track, layout]);
 
   const f = audit.figures;
-  const km = f.distanceM >= 1000 ? `${(f.distanceM / 1000).toFixed(1)} km` : `${Math.round(f.distanceM)} m`;
   return (
     <div className="page page--wide">
       <PageHeader
         title={`Drone audit #${audit.id}`}
         subtitle={
           <>
-            {audit.label} · takes off from dock {audit.dockCode} · planned {formatDateTime(audit.createdAt)}{' '}
+            {audit.label} · takes off from dock {audit.dockCode} · planned {format.dateTime(audit.createdAt)}{' '}
             <Badge code={audit.status} tone={audit.status === 'flown' ? 'success' : 'info'} />
           </>
         }
@@ -142,11 +142,11 @@ function AuditView({
         </p>
       ) : null}
       <div className="stats" data-testid="audit-figures">
-        <Stat label="Bins" value={formatNumber(f.bins)} testId="figure-bins" />
-        <Stat label="Distance" value={km} testId="figure-distance" />
+        <Stat label="Bins" value={format.number(f.bins)} testId="figure-bins" />
+        <Stat label="Distance" value={format.length(f.distanceM)} testId="figure-distance" />
         <Stat label="Flight time" value={formatDuration(f.flightS)} testId="figure-flight" />
         <Stat label="Sorties" value={f.sorties} testId="figure-sorties" />
-        <Stat label="Bins per hour" value={formatNumber(Math.round(f.binsPerHour))} testId="figure-rate" />
+        <Stat label="Bins per hour" value={format.number(Math.round(f.binsPerHour))} testId="figure-rate" />
         <Stat label="Start to finish" value={formatDuration(f.durationS)} testId="figure-duration" />
       </div>
       <div className="audit-layout">
@@ -167,7 +167,7 @@ function AuditView({
                   }}
                   aria-hidden="true"
                 />
-                Sortie {s.index + 1}: {s.bins} bins, {Math.round(s.distanceM)} m, {formatDuration(s.flightS)}
+                Sortie {s.index + 1}: {s.bins} bins, {format.length(s.distanceM)}, {formatDuration(s.flightS)}
                 {s.fromDock === s.toDock ? ` (dock ${s.fromDock})` : ` (dock ${s.fromDock} → ${s.toDock})`}
               </li>
             ))}
@@ -179,7 +179,7 @@ function AuditView({
           {audit.status === 'planned' && planner ? <FlyForm auditId={audit.id} /> : null}
           {audit.results ? (
             <div className="stats" data-testid="audit-results">
-              <Stat label="Bins read" value={formatNumber(audit.results.read)} />
+              <Stat label="Bins read" value={format.number(audit.results.read)} />
               <Stat
                 label="Unreadable"
                 value={audit.results.occluded}

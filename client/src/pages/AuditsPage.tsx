@@ -8,14 +8,15 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorCode } from '../lib/errors.ts';
-import { formatDateTime, formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** `/audits`: plan a drone cycle count (planners) and the audits so far. `?aisle=B` preselects aisle B. */
 export function AuditsPage() {
+  const format = useFormat();
   useDocumentTitle('Drone audits');
   const trpc = useTRPC();
   const planner = isPlanner(useUser().role);
@@ -91,7 +92,7 @@ export function AuditsPage() {
                     <td>
                       <Badge code={a.status} tone={a.status === 'flown' ? 'success' : 'info'} />
                     </td>
-                    <td className="num">{formatNumber(a.bins)}</td>
+                    <td className="num">{format.number(a.bins)}</td>
                     <td className="num">{a.sorties}</td>
                     <td className="num hide-narrow">{formatDuration(a.durationS)}</td>
                     <td className="num">
@@ -101,7 +102,7 @@ export function AuditsPage() {
                         '—'
                       )}
                     </td>
-                    <td className="hide-narrow muted">{formatDateTime(a.createdAt)}</td>
+                    <td className="hide-narrow muted">{format.dateTime(a.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

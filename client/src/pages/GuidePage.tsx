@@ -2,14 +2,15 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Link, useSearch } from 'wouter';
+import { kindLabel } from '../../../common/masters/location.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { errorCode } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
 import { buildLayout, framing, type TwinLayout } from '../twin/layout.ts';
@@ -129,6 +130,7 @@ function manualTargetsOf(facility: Facility) {
 }
 
 function GuideView({ facility }: { facility: Facility }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const user = useUser();
   const layout = useMemo(() => buildLayout(facility), [facility]);
@@ -235,7 +237,7 @@ function GuideView({ facility }: { facility: Facility }) {
     to === null
       ? 'No target: open this page from an item or a bin (Guide me), or add ?bin=CODE.'
       : to.kind === 'bin'
-        ? `Bin ${to.code}${pick ? ` · ${pick.itemName} · ${formatNumber(pick.onHand)} ${pick.unit}` : ''}`
+        ? `${bin.data ? kindLabel(bin.data.kind) : 'Bin'} ${to.code}${pick ? ` · ${pick.itemName} · ${format.number(pick.onHand)} ${pick.unit}` : ''}`
         : to.kind === 'asset'
           ? `Asset ${facility.assets.find((a) => a.id === to.id || a.assetTag === to.id)?.name ?? to.id}`
           : '';
@@ -246,9 +248,9 @@ function GuideView({ facility }: { facility: Facility }) {
         : {
             code: binCode,
             title: pick?.itemName ?? 'Target bin',
-            detail: pick ? `${formatNumber(pick.onHand)} ${pick.unit} on hand` : '',
+            detail: pick ? `${format.number(pick.onHand)} ${pick.unit} on hand` : '',
           },
-    [binCode, pick],
+    [binCode, pick, format],
   );
 
   // ---- the route ----

@@ -6,9 +6,9 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { RoleGate } from '../components/RoleGate.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatNumber } from '../lib/format.ts';
 import { toast } from '../state/toasts.ts';
 import { type Inputs, type Outputs, useTRPC } from '../trpc.ts';
 
@@ -103,6 +103,7 @@ function ExportCard() {
 type Checked = { kind: Kind; file: File; result: ImportResult };
 
 function ImportCard() {
+  const format = useFormat();
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const id = useId();
@@ -128,8 +129,8 @@ function ImportCard() {
         setChecked({ kind, file, result });
       } else {
         setChecked(null);
-        form.succeeded(`Imported ${formatNumber(result.applied)} ${kind} rows`);
-        toast.success(`Imported ${formatNumber(result.applied)} ${kind} rows`);
+        form.succeeded(`Imported ${format.number(result.applied)} ${kind} rows`);
+        toast.success(`Imported ${format.number(result.applied)} ${kind} rows`);
         void invalidate.everything();
       }
     } catch (error) {
@@ -208,7 +209,7 @@ function ImportCard() {
           >
             {importCsv.isPending && !importCsv.variables.dryRun
               ? 'Importing…'
-              : `Import${ready ? ` ${formatNumber(current.result.rows)} rows` : ''}`}
+              : `Import${ready ? ` ${format.number(current.result.rows)} rows` : ''}`}
           </button>
         </div>
         <FormMessage feedback={form.feedback} />

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { Badge } from '../components/Badge.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { ItemDetails } from '../components/ItemDetails.tsx';
+import { ItemSuppliers } from '../components/ItemSuppliers.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { MovementHistory } from '../components/MovementHistory.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -10,9 +11,9 @@ import { Stat } from '../components/Stat.tsx';
 import { StockActions } from '../components/StockActions.tsx';
 import { StockTable } from '../components/StockTable.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatNumber } from '../lib/format.ts';
 import { isPlanner } from '../lib/roles.ts';
 import type { ItemDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -40,6 +41,7 @@ function ItemView({ id }: { id: number }) {
 }
 
 function ItemContent({ item }: { item: ItemDetail }) {
+  const format = useFormat();
   const user = useUser();
   const low = item.available <= item.reorderPoint;
   return (
@@ -78,14 +80,14 @@ function ItemContent({ item }: { item: ItemDetail }) {
         }
       />
       <div className="stats">
-        <Stat label={`${item.unit} on hand`} value={formatNumber(item.onHand)} testId="total-on-hand" />
-        <Stat label="reserved" value={formatNumber(item.reserved)} />
+        <Stat label={`${item.unit} on hand`} value={format.number(item.onHand)} testId="total-on-hand" />
+        <Stat label="reserved" value={format.number(item.reserved)} />
         <Stat
           label="available"
-          value={formatNumber(item.available)}
+          value={format.number(item.available)}
           {...(low ? { tone: 'warning' as const } : {})}
         />
-        <Stat label="reorder point" value={formatNumber(item.reorderPoint)} />
+        <Stat label="reorder point" value={format.number(item.reorderPoint)} />
       </div>
       <div className="split">
         <div className="split__main">
@@ -94,6 +96,7 @@ function ItemContent({ item }: { item: ItemDetail }) {
         </div>
         <div className="split__side">
           <ItemDetails item={item} />
+          <ItemSuppliers item={item} />
         </div>
       </div>
       <MovementHistory itemId={item.id} unit={item.unit} />

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { useDebounced } from '../hooks/useDebounced.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useUser } from '../hooks/useUser.ts';
 import { resultCount } from '../lib/result-count.ts';
 import { isPlanner } from '../lib/roles.ts';
@@ -50,7 +51,8 @@ export function ItemsPage() {
   const results = useQuery(
     trpc.items.search.queryOptions({ q, limit: RESULT_LIMIT }, { placeholderData: keepPreviousData }),
   );
-  const count = results.data ? resultCount(results.data.length, RESULT_LIMIT, ITEMS) : '';
+  const format = useFormat();
+  const count = results.data ? resultCount(results.data.length, RESULT_LIMIT, ITEMS, format) : '';
 
   return (
     <div className="page">

@@ -1,11 +1,14 @@
 import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
+import type { SignOutReason } from '../../../common/live-events.ts';
 import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useSite } from '../hooks/useSite.ts';
 import { useTRPC } from '../trpc.ts';
+import './LoginPage.css';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after logging in. */
 function safeNext(search: string): string {
@@ -13,8 +16,22 @@ function safeNext(search: string): string {
   return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
+/** Why the app brought someone back here, when their session was ended from elsewhere. */
+const SIGNED_OUT: Record<SignOutReason, string> = {
+  disabled: 'Your account was disabled by an administrator.',
+  signed_out_everywhere: 'You signed out everywhere.',
+  password_changed: 'Your password was changed. Log in with the new one.',
+  password_reset: 'Your password was reset. Log in with the new one.',
+};
+
+function signedOutMessage(search: string): string | null {
+  const reason = new URLSearchParams(search).get('signedOut');
+  return reason !== null && Object.hasOwn(SIGNED_OUT, reason) ? SIGNED_OUT[reason as SignOutReason] : null;
+}
+
 export function LoginPage() {
   useDocumentTitle('Log in');
+  const site = useSite();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const search = useSearch();
@@ -29,6 +46,7 @@ export function LoginPage() {
     // The one thing to do here is type a username.
     usernameInput.current?.focus();
   }, []);
+  const signedOut = signedOutMessage(search);
 
   const login = useMutation(
     trpc.auth.login.mutationOptions({
@@ -71,7 +89,14 @@ export function LoginPage() {
           <span className="brand__name">Twinventory</span>
         </div>
         <h1 className="login__title">Log in</h1>
-        <p className="login__lead">Inventory, assets and maintenance for the facility team.</p>
+        <p className="login__lead" data-testid="login-site">
+          {site.siteName}: inventory, assets and maintenance for the facility team.
+        </p>
+        {signedOut ? (
+          <p className="notice" role="status" data-testid="signed-out-message">
+            {signedOut}
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate className="form">
           <Field label="Username" error={form.fieldErrors.username}>
             {(p) => (
@@ -111,13 +136,37 @@ export function LoginPage() {
             {login.isPending ? 'Logging in…' : 'Log in'}
           </button>
         </form>
-        <aside className="login__hint" aria-label="Demo logins">
-          <p>
-            <strong>Demo logins:</strong> <code>technician</code>, <code>planner</code> or <code>admin</code>,
-            password <code>demo1234</code>.
-          </p>
-        </aside>
+        {site.demo ? <DemoLogins /> : null}
       </main>
     </div>
   );
 }
+
+/** Only a demo database has these shared logins (the seed creates them); an own site never shows them. */
+function DemoLogins() {
+  return (
+    <aside className="login__hint" aria-labelledby="demo-logins-title" data-testid="demo-logins">
+      <p id="demo-logins-title">
+        <strong>Demo logins</strong>, password <code>demo1234</code> for all:
+      </p>
+      <table className="login__demo">
+        <tbody>
+          {DEMO_LOGINS.map(([username, role]) => (
+            <tr key={username}>
+              <th scope="row">
+                <code>{username}</code>
+              </th>
+              <td>{role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </aside>
+  );
+}
+
+const DEMO_LOGINS = [
+  ['technician', 'finds, picks, moves and counts stock'],
+  ['planner', 'also items, purchase orders, planning'],
+  ['admin', 'also users, settings and checks'],
+] as const;

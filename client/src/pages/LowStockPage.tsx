@@ -9,10 +9,11 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { useUrlParams } from '../hooks/useUrlParams.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatMoney, formatNumber } from '../lib/format.ts';
+
 import { isPlanner } from '../lib/roles.ts';
 import type { LowStockRow } from '../lib/types.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
@@ -95,7 +96,7 @@ export function LowStockPage() {
   );
 
   const rows = low.data?.lines ?? [];
-  const orderable = rows.filter((r) => r.suggestedQty > 0);
+  const orderable = rows.filter((r) => r.suggestedQty > 0 && !r.supplierArchived);
   const allChosen = orderable.length > 0 && orderable.every((r) => chosen.has(r.itemId));
   const toggle = (id: number) =>
     setChosen((prev) => {
@@ -238,6 +239,7 @@ function LowStockFilters({
   facets: Facets | null;
 }) {
   const id = useId();
+  const format = useFormat();
   const suppliers = facets?.suppliers ?? [];
   const categories = facets?.categories ?? [];
   const supplierValue = filters.supplierId === undefined ? '' : String(filters.supplierId);
@@ -268,7 +270,7 @@ function LowStockFilters({
           ) : null}
           {suppliers.map((s) => (
             <option key={s.id ?? 'none'} value={s.id ?? 'none'}>
-              {s.name ?? 'No supplier set'} ({formatNumber(s.count)})
+              {s.name ?? 'No supplier set'} ({format.number(s.count)})
             </option>
           ))}
         </select>
@@ -287,7 +289,7 @@ function LowStockFilters({
           ) : null}
           {categories.map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({formatNumber(c.count)})
+              {c.name} ({format.number(c.count)})
             </option>
           ))}
         </select>
@@ -322,13 +324,14 @@ function Pager({
   onPage: (page: number) => void;
   busy: boolean;
 }) {
+  const format = useFormat();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const first = (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, page * PAGE_SIZE);
   return (
     <nav className="low-stock__pager" aria-label="Pages">
       <p className="muted" aria-live="polite" data-testid="low-count">
-        {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)}
+        {format.number(first)}–{format.number(last)} of {format.number(total)}
       </p>
       {pages > 1 ? (
         <div className="low-stock__pager-buttons">
@@ -359,7 +362,8 @@ function Pager({
 type LineProps = { row: LowStockRow; planner: boolean; checked: boolean; onToggle: (id: number) => void };
 
 function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
-  const canOrder = r.suggestedQty > 0;
+  const format = useFormat();
+  const canOrder = r.suggestedQty > 0 && !r.supplierArchived;
   return (
     <tr data-testid="low-stock-row">
       {planner ? (
@@ -369,7 +373,13 @@ function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
             aria-label={`Order ${r.name}`}
             checked={checked}
             disabled={!canOrder}
-            title={canOrder ? undefined : 'Enough is already on order'}
+            title={
+              canOrder
+                ? undefined
+                : r.supplierArchived
+                  ? 'Its preferred supplier is archived'
+                  : 'Enough is already on order'
+            }
             onChange={() => onToggle(r.itemId)}
           />
         </td>
@@ -381,19 +391,23 @@ function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
         </span>
       </th>
       <td className={`num strong${r.available <= 0 ? ' negative' : ''}`} data-label="Available">
-        {formatNumber(r.available)} <span className="muted">{r.unit}</span>
+        {format.number(r.available)} <span className="muted">{r.unit}</span>
       </td>
       <td className="num" data-label="Reorder point">
-        {formatNumber(r.reorderPoint)}
+        {format.number(r.reorderPoint)}
       </td>
       <td className="num" data-label="On order">
-        {r.onOrder > 0 ? formatNumber(r.onOrder) : '—'}
+        {r.onOrder > 0 ? format.number(r.onOrder) : '—'}
       </td>
       <td className="num" data-label="Suggested">
         {canOrder ? (
           <>
-            {formatNumber(r.suggestedQty)}
-            <span className="cell-sub">{formatMoney(r.suggestedQty * r.unitCostCents)}</span>
+            {format.number(r.suggestedQty)}
+            <span className="cell-sub">
+              {r.price && r.suggestedPacks !== null && r.supplierCurrency
+                ? `${format.number(r.suggestedPacks)} × ${format.pack(r.price.pack)} · ${format.price(r.suggestedPacks * r.price.priceMinor, r.supplierCurrency)}`
+                : format.money(r.suggestedQty * r.unitCostCents)}
+            </span>
           </>
         ) : (
           <span className="muted">Covered</span>
@@ -401,6 +415,8 @@ function LowStockLine({ row: r, planner, checked, onToggle }: LineProps) {
       </td>
       <td className="low-stock__supplier" data-label="Supplier" data-testid="low-supplier-cell">
         {r.supplierName ?? <span className="warning-text">No supplier</span>}
+        {r.supplierArchived ? <span className="cell-sub warning-text">Archived: choose another</span> : null}
+        {r.price ? <span className="cell-sub mono">{r.price.partNumber}</span> : null}
       </td>
     </tr>
   );

@@ -8,8 +8,8 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { RoleGate } from '../components/RoleGate.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatDateTime } from '../lib/format.ts';
 import { useTRPC } from '../trpc.ts';
 
 /** `/planner`: layout scenarios (a copy of the live twin with edits) and a form to start one. */
@@ -22,6 +22,7 @@ export function PlannerPage() {
 }
 
 function Scenarios() {
+  const format = useFormat();
   useDocumentTitle('Planner');
   const trpc = useTRPC();
   const [, navigate] = useLocation();
@@ -118,7 +119,7 @@ function Scenarios() {
                   </td>
                   <td className="hide-narrow">{s.author ?? '—'}</td>
                   <td className="hide-narrow">{s.editCount}</td>
-                  <td>{formatDateTime(s.updatedAt)}</td>
+                  <td>{format.dateTime(s.updatedAt)}</td>
                   <td>
                     <Badge
                       code={s.status}

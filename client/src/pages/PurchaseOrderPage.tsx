@@ -8,9 +8,10 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { Progress } from '../components/Progress.tsx';
 import { ReceiveLineForm } from '../components/ReceiveLineForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatDate, formatMoney, formatNumber } from '../lib/format.ts';
+
 import { isPlanner } from '../lib/roles.ts';
 import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -22,6 +23,7 @@ export function PurchaseOrderPage() {
 }
 
 function PurchaseOrderView({ id }: { id: number }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const user = useUser();
   const po = useQuery(trpc.purchasing.get.queryOptions({ id }));
@@ -37,7 +39,9 @@ function PurchaseOrderView({ id }: { id: number }) {
     );
   }
   const order = po.data;
-  const total = order.lines.reduce((sum, l) => sum + l.qtyOrdered * l.unitCostCents, 0);
+  // Lines are whole packs at the price agreed per pack; an unpriced line adds nothing yet.
+  const total = order.lines.reduce((sum, l) => sum + (l.qtyOrdered / l.pack.size) * (l.packPrice ?? 0), 0);
+  const unpriced = order.lines.filter((l) => l.packPrice === null).length;
   return (
     <div className="page">
       <PageHeader
@@ -45,8 +49,11 @@ function PurchaseOrderView({ id }: { id: number }) {
         back={back}
         subtitle={
           <>
-            {order.supplier.name} · <Badge code={order.status} /> · created {formatDate(order.createdAt)}
-            {order.expectedAt ? ` · expected ${formatDate(order.expectedAt)}` : ''} · {formatMoney(total)}
+            {order.supplier.name} · <Badge code={order.status} /> · created {format.date(order.createdAt)}
+            {order.expectedAt ? ` · expected ${format.date(order.expectedAt)}` : ''} ·{' '}
+            {format.price(total, order.currency)}
+            {unpriced > 0 ? ` + ${unpriced} line(s) with a price to agree` : ''}
+            {order.supplier.archived ? ' · supplier archived' : ''}
           </>
         }
       />
@@ -67,6 +74,7 @@ function OrderLine({
   order: PurchaseOrderDetail;
   line: PurchaseOrderDetail['lines'][number];
 }) {
+  const format = useFormat();
   const outstanding = line.qtyOrdered - line.qtyReceived;
   const receivable = outstanding > 0 && order.status !== 'cancelled' && order.status !== 'received';
   return (
@@ -80,10 +88,18 @@ function OrderLine({
         </div>
         <div className="line__numbers">
           <span>
-            <strong>{formatNumber(line.qtyReceived)}</strong> of {formatNumber(line.qtyOrdered)} {line.unit}{' '}
+            <strong>{format.number(line.qtyReceived)}</strong> of {format.number(line.qtyOrdered)} {line.unit}{' '}
             received
           </span>
-          <span className="muted">{formatMoney(line.unitCostCents)} each</span>
+          <span className="muted" data-testid="po-line-price">
+            {line.partNumber ? <span className="mono">{line.partNumber} · </span> : null}
+            {line.packPrice === null
+              ? 'price to agree'
+              : `${format.price(line.packPrice, order.currency)} per ${format.pack(line.pack)}`}
+            {line.pack.size > 1
+              ? ` · ${format.number(line.qtyOrdered / line.pack.size)} × ${format.pack(line.pack)}`
+              : ''}
+          </span>
         </div>
       </div>
       <Progress value={line.qtyReceived} max={line.qtyOrdered} label={`${line.name} received`} />

@@ -7,13 +7,15 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { formatDate, formatMoney, humanise } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
+import { humanise } from '../lib/format.ts';
 import { useTRPC } from '../trpc.ts';
 
 const isStatus = (s: string | null): s is PurchaseOrderStatus => PO_STATUSES.some((p) => p === s);
 
 /** All purchase orders, newest first, filtered by status. */
 export function PurchaseOrdersPage() {
+  const format = useFormat();
   useDocumentTitle('Purchase orders');
   const trpc = useTRPC();
   const search = useSearch();
@@ -96,9 +98,9 @@ export function PurchaseOrdersPage() {
                       <Badge code={po.status} />
                     </td>
                     <td className="num">{po.lines}</td>
-                    <td className="num">{formatMoney(po.totalCents)}</td>
-                    <td className="hide-narrow muted">{formatDate(po.createdAt)}</td>
-                    <td>{po.expectedAt ? formatDate(po.expectedAt) : '—'}</td>
+                    <td className="num">{format.price(po.totalCents, po.currency)}</td>
+                    <td className="hide-narrow muted">{format.date(po.createdAt)}</td>
+                    <td>{po.expectedAt ? format.date(po.expectedAt) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

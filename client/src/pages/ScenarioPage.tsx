@@ -9,9 +9,9 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { RoleGate } from '../components/RoleGate.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { formatDateTime, formatNumber } from '../lib/format.ts';
 import { ComparisonTable, DistanceHistogram } from '../planner/Comparison.tsx';
 import { type EditHistory, historyReducer, SNAP_ROTATION, snap } from '../planner/history.ts';
 import { HeatmapTiles, RackHandle } from '../planner/PlannerScene.tsx';
@@ -67,6 +67,7 @@ function ScenarioView() {
 const NUDGE_M = 0.5;
 
 function ScenarioEditor({ scenario }: { scenario: Scenario }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [history, dispatch] = useReducer(historyReducer<LayoutEdit>, {
@@ -158,7 +159,7 @@ function ScenarioEditor({ scenario }: { scenario: Scenario }) {
     <div className="page page--wide">
       <PageHeader
         title={scenario.name}
-        subtitle={`By ${scenario.author ?? 'unknown'}, ${formatDateTime(scenario.createdAt)} · base revision ${scenario.baseRevisionId}`}
+        subtitle={`By ${scenario.author ?? 'unknown'}, ${format.dateTime(scenario.createdAt)} · base revision ${scenario.baseRevisionId}`}
         back={{ href: '/planner', label: 'Planner' }}
         actions={
           draft ? (
@@ -229,7 +230,7 @@ function ScenarioEditor({ scenario }: { scenario: Scenario }) {
                     {t.sku} {t.name}
                   </td>
                   <td>{t.lot || '—'}</td>
-                  <td>{formatNumber(t.qty)}</td>
+                  <td>{format.number(t.qty)}</td>
                   <td>{t.from}</td>
                   <td>{t.to}</td>
                 </tr>
@@ -376,7 +377,7 @@ function ScenarioEditor({ scenario }: { scenario: Scenario }) {
             <strong data-testid="planner-saving">
               {Math.abs(Math.round(simulation.saving * 1000) / 10)}%
             </strong>{' '}
-            ({formatNumber(simulation.base.pickLists)} pick lists, {formatNumber(simulation.base.orders)}{' '}
+            ({format.number(simulation.base.pickLists)} pick lists, {format.number(simulation.base.orders)}{' '}
             orders).
           </p>
           <ComparisonTable simulation={simulation} />

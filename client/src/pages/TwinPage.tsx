@@ -9,8 +9,8 @@ import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDebounced } from '../hooks/useDebounced.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
-import { formatDateTime, formatNumber, formatRelativeDay } from '../lib/format.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
 import { EMPTY_SWATCH, fillOf, HEATMAP_LEGENDS } from '../twin/colors.ts';
 import { TwinFiles } from '../twin/export/TwinFiles.tsx';
@@ -80,6 +80,7 @@ function splitStart(start: string): ['dock' | 'marker', string] {
 }
 
 function TwinView({ revision }: { revision: Revision }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const { facility } = revision;
   const layout = useMemo(() => buildLayout(facility), [facility]);
@@ -205,8 +206,8 @@ function TwinView({ revision }: { revision: Revision }) {
         title="Digital twin"
         subtitle={
           <>
-            {facility.name} · {formatNumber(layout.bins.length)} bins · layout #{revision.revisionId}{' '}
-            published {formatDateTime(revision.createdAt)}
+            {facility.name} · {format.number(layout.bins.length)} bins · layout #{revision.revisionId}{' '}
+            published {format.dateTime(revision.createdAt)}
           </>
         }
       />
@@ -325,7 +326,7 @@ function TwinView({ revision }: { revision: Revision }) {
                     <Link href={`/items/${item.data.id}`}>{item.data.name}</Link>
                   </h2>
                   <p className="muted">
-                    <span className="mono">{item.data.sku}</span> · {formatNumber(level.data.onHand)}{' '}
+                    <span className="mono">{item.data.sku}</span> · {format.number(level.data.onHand)}{' '}
                     {item.data.unit} on hand
                   </p>
                   {itemBins.length === 0 ? (
@@ -342,7 +343,7 @@ function TwinView({ revision }: { revision: Revision }) {
                           >
                             <span className="mono strong">{b.code}</span>
                             <span>
-                              {formatNumber(b.onHand)} {item.data.unit}
+                              {format.number(b.onHand)} {item.data.unit}
                             </span>
                           </button>
                         </li>
@@ -369,7 +370,7 @@ function TwinView({ revision }: { revision: Revision }) {
               ) : (
                 <>
                   <p className="muted" data-testid="route-length">
-                    {formatMetres(route.data.lengthM)} walk from{' '}
+                    {format.length(route.data.lengthM)} walk from{' '}
                     {start.startsWith('dock:') ? 'dock' : 'marker'} {splitStart(start)[1]}
                   </p>
                   <ol className="twin-steps" data-testid="route-steps">
@@ -378,7 +379,7 @@ function TwinView({ revision }: { revision: Revision }) {
                       <li key={`${i}-${step.text}`} className="twin-steps__step" data-testid="route-step">
                         <span className="twin-steps__text">{step.text}</span>
                         {step.distanceM > 0 ? (
-                          <span className="twin-steps__distance">{formatMetres(step.distanceM)}</span>
+                          <span className="twin-steps__distance">{format.length(step.distanceM)}</span>
                         ) : null}
                       </li>
                     ))}
@@ -403,10 +404,6 @@ function TwinView({ revision }: { revision: Revision }) {
   );
 }
 
-function formatMetres(m: number): string {
-  return m < 10 ? `${m.toFixed(1)} m` : `${Math.round(m)} m`;
-}
-
 function ItemSearch({
   onChoose,
   chosenName,
@@ -416,6 +413,7 @@ function ItemSearch({
   chosenName: string | null;
   onClear: () => void;
 }) {
+  const format = useFormat();
   const trpc = useTRPC();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
@@ -482,7 +480,7 @@ function ItemSearch({
                 >
                   <span>{hit.name}</span>
                   <span className="muted">
-                    {formatNumber(hit.onHand)} {hit.unit}
+                    {format.number(hit.onHand)} {hit.unit}
                   </span>
                 </button>
               </li>
@@ -525,6 +523,7 @@ function SelectedBin({ code }: { code: string }) {
 
 /** What is under the pointer; positioned from the pointer event, not from the render loop. */
 function HoverLabel() {
+  const format = useFormat();
   const hovered = useTwin((s) => s.hovered);
   const state = useTwin((s) => (s.hovered ? s.binStates.get(s.hovered.code) : undefined));
   if (hovered === null) return null;
@@ -533,11 +532,11 @@ function HoverLabel() {
       <span className="mono strong">{hovered.code}</span>
       <span>
         {state && state.onHand > 0
-          ? `${formatNumber(state.onHand)} on hand · ${state.items} item${state.items === 1 ? '' : 's'} · ${Math.round(fillOf(state) * 100)}% full`
+          ? `${format.number(state.onHand)} on hand · ${state.items} item${state.items === 1 ? '' : 's'} · ${format.number(Math.round(fillOf(state) * 100))}% full`
           : 'empty'}
       </span>
       {state?.lastCountedAt ? (
-        <span className="muted">counted {formatRelativeDay(state.lastCountedAt)}</span>
+        <span className="muted">counted {format.relativeDay(state.lastCountedAt, Date.now())}</span>
       ) : null}
     </div>
   );

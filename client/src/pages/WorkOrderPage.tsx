@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import { workOrderAccess } from '../../../common/work-order-status.ts';
 import { AssignForm } from '../components/AssignForm.tsx';
 import { Badge } from '../components/Badge.tsx';
+import { Checklist } from '../components/Checklist.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -11,9 +13,10 @@ import { ReservePartForm } from '../components/ReservePartForm.tsx';
 import { StatusActions } from '../components/StatusActions.tsx';
 import { WorkOrderHistory } from '../components/WorkOrderHistory.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
 import { useUser } from '../hooks/useUser.ts';
-import { formatDate, formatDateTime } from '../lib/format.ts';
+
 import { isPlanner } from '../lib/roles.ts';
 import type { WorkOrderDetail } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
@@ -42,8 +45,11 @@ function WorkOrderView({ id }: { id: number }) {
 }
 
 function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
+  const format = useFormat();
   const user = useUser();
   const final = order.status === 'done' || order.status === 'cancelled';
+  // The same rule the server applies: what it would refuse is not offered, and the reason is shown.
+  const access = workOrderAccess(user, order);
   return (
     <div className="page">
       <PageHeader
@@ -75,16 +81,22 @@ function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
               </div>
               <div>
                 <dt>Due</dt>
-                <dd>{order.dueAt ? formatDate(order.dueAt) : 'No date'}</dd>
+                <dd>{order.dueAt ? format.date(order.dueAt) : 'No date'}</dd>
               </div>
+              {order.estimatedHours !== null ? (
+                <div>
+                  <dt>Estimated</dt>
+                  <dd>{format.number(order.estimatedHours)} h</dd>
+                </div>
+              ) : null}
               <div>
                 <dt>Created</dt>
-                <dd>{formatDateTime(order.createdAt)}</dd>
+                <dd>{format.dateTime(order.createdAt)}</dd>
               </div>
               {order.completedAt ? (
                 <div>
                   <dt>Completed</dt>
-                  <dd>{formatDateTime(order.completedAt)}</dd>
+                  <dd>{format.dateTime(order.completedAt)}</dd>
                 </div>
               ) : null}
               <div className="details__wide">
@@ -93,6 +105,19 @@ function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
               </div>
             </dl>
           </section>
+          {access.ok ? null : (
+            <p className="notice notice--error" role="status" data-testid="wo-not-yours">
+              {access.reason}.
+            </p>
+          )}
+          {order.tasks.length > 0 ? (
+            <section className="card" aria-labelledby="wo-checklist">
+              <h2 id="wo-checklist" className="card__title">
+                Checklist
+              </h2>
+              <Checklist order={order} canTick={access.ok && !final} />
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="wo-parts">
             <h2 id="wo-parts" className="card__title">
               Parts
@@ -116,16 +141,16 @@ function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
                   </thead>
                   <tbody>
                     {order.parts.map((p) => (
-                      <PartRow key={p.id} order={order} part={p} />
+                      <PartRow key={p.id} order={order} part={p} canAct={access.ok} />
                     ))}
                   </tbody>
                 </table>
               </div>
             )}
-            {order.status !== 'in_progress' && !final && order.parts.length > 0 ? (
+            {order.status !== 'in_progress' && !final && access.ok && order.parts.length > 0 ? (
               <p className="muted">Start the work to use reserved parts.</p>
             ) : null}
-            {final ? null : (
+            {final || !access.ok ? null : (
               <>
                 <h3 className="card__subtitle">Reserve a part</h3>
                 <ReservePartForm order={order} />
@@ -138,7 +163,11 @@ function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
             <h2 id="wo-status" className="card__title">
               Status
             </h2>
-            <StatusActions order={order} canAssign={isPlanner(user.role)} />
+            {access.ok ? (
+              <StatusActions order={order} canAssign={isPlanner(user.role)} takes={access.takes} />
+            ) : (
+              <p className="muted">Only the assignee or a planner can change its status.</p>
+            )}
           </section>
           {isPlanner(user.role) && !final ? (
             <section className="card" aria-labelledby="wo-assign">

@@ -1,5 +1,5 @@
 import { HISTOGRAM_WIDTH_M } from '../../../common/layout/simulation-result.ts';
-import { formatNumber } from '../lib/format.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import type { Outputs } from '../trpc.ts';
 
 type Simulation = NonNullable<Outputs['scenarios']['get']['simulation']>;
@@ -12,10 +12,11 @@ function change(c: number | null): string {
 
 /** Base and scenario figures side by side; lower is better for every row. */
 export function ComparisonTable({ simulation }: { simulation: Simulation }) {
+  const format = useFormat();
   return (
     <table className="table planner-compare" data-testid="planner-comparison">
       <caption>
-        Last {simulation.days} days replayed ({formatNumber(simulation.lines)} lines, seed {simulation.seed})
+        Last {simulation.days} days replayed ({format.number(simulation.lines)} lines, seed {simulation.seed})
       </caption>
       <thead>
         <tr>
@@ -30,10 +31,10 @@ export function ComparisonTable({ simulation }: { simulation: Simulation }) {
           <tr key={row.key} data-testid={`compare-${row.key}`}>
             <th scope="row">{row.label}</th>
             <td>
-              {formatNumber(row.base)} {row.unit}
+              {format.number(row.base)} {row.unit}
             </td>
             <td>
-              {formatNumber(row.scenario)} {row.unit}
+              {format.number(row.scenario)} {row.unit}
             </td>
             <td
               className={

@@ -4,13 +4,12 @@
  * in AR it is portalled into the DOM-overlay root; elsewhere it is ordinary page content.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
-import { formatNumber } from '../lib/format.ts';
 import { VoiceTalkButton } from '../voice/VoiceTalkButton.tsx';
 import { markerPoseFromDetection } from './alignment.ts';
 import { type CodeScanner, startCodeScanner } from './code-scanner.ts';
 import { reticleInXr } from './GuideXR.tsx';
-import { formatDistance } from './guidance.ts';
 import { guideActions, markerPose, useGuide } from './guide-store.ts';
 import { live } from './live.ts';
 import { type PickTarget, scanConfirms } from './pick-target.ts';
@@ -32,6 +31,7 @@ export function GuidePanel({
   canVr: boolean;
   manualTargets: { label: string; point: { x: number; y: number; z: number } }[] | null;
 }) {
+  const format = useFormat();
   const support = useGuide((s) => s.support);
   const phase = useGuide((s) => s.phase);
   const alignment = useGuide((s) => s.alignment);
@@ -100,7 +100,7 @@ export function GuidePanel({
           <p data-testid="guide-alignment">
             {alignment === null
               ? 'Not aligned yet: scan a marker, or align by hand.'
-              : `${alignment.source.kind === 'marker' ? `Aligned to marker ${alignment.source.code}` : 'Aligned by hand'} · ${display.staleS ?? 0} s ago · ${formatDistance(display.walkedSinceFixM ?? 0)} walked since`}
+              : `${alignment.source.kind === 'marker' ? `Aligned to marker ${alignment.source.code}` : 'Aligned by hand'} · ${display.staleS ?? 0} s ago · ${format.length(display.walkedSinceFixM ?? 0)} walked since`}
           </p>
           <MarkerScan pick={pick} />
           {manual === null ? (
@@ -160,11 +160,11 @@ export function GuidePanel({
               className={`guide-panel__cue${display.cueDue ? ' guide-panel__cue--due' : ''}`}
               data-testid="guide-cue"
             >
-              {display.toCueM >= 1 ? `In ${formatDistance(display.toCueM)}: ` : ''}
+              {display.toCueM >= 1 ? `In ${format.length(display.toCueM)}: ` : ''}
               {display.cueText}
             </p>
             <p className="muted" data-testid="guide-remaining">
-              {formatDistance(display.remainingM)} to go
+              {format.length(display.remainingM)} to go
             </p>
           </>
         )}
@@ -231,6 +231,7 @@ function MarkerScan({ pick }: { pick: PickTarget | null }) {
 }
 
 function PickConfirm({ pick }: { pick: PickTarget }) {
+  const format = useFormat();
   const queue = usePickQueue();
   const keys = useSubmissionKey();
   const [qty, setQty] = useState(1);
@@ -272,7 +273,7 @@ function PickConfirm({ pick }: { pick: PickTarget }) {
   return (
     <section className="guide-panel__section" aria-label="Pick">
       <p>
-        <strong>{pick.itemName}</strong> · {formatNumber(pick.onHand)} {pick.unit} in{' '}
+        <strong>{pick.itemName}</strong> · {format.number(pick.onHand)} {pick.unit} in{' '}
         <span className="mono">{pick.binCode}</span>
       </p>
       <div className="guide-panel__row">

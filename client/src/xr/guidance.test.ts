@@ -4,7 +4,6 @@ import {
   buildTrack,
   cueDue,
   emptyProgress,
-  formatDistance,
   locate,
   REROUTE_EVERY_MS,
   shouldReroute,
@@ -75,10 +74,5 @@ describe('guidance along a route', () => {
   it('locate allocates nothing: the same object comes back', () => {
     const p = emptyProgress();
     expect(locate(track, 1, 1, p, -1)).toBe(p);
-  });
-
-  it('formats distances like the route list does', () => {
-    expect(formatDistance(3.46)).toBe('3.5 m');
-    expect(formatDistance(12.4)).toBe('12 m');
   });
 });

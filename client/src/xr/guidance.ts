@@ -134,8 +134,3 @@ export function cueDue(p: Progress): boolean {
 export function shouldReroute(p: Progress, nowMs: number, lastRouteAtMs: number): boolean {
   return !p.arrived && p.offRouteM > OFF_ROUTE_M && nowMs - lastRouteAtMs >= REROUTE_EVERY_MS;
 }
-
-/** "12 m", "3.5 m": what the overlay shows. */
-export function formatDistance(m: number): string {
-  return m < 10 ? `${m.toFixed(1)} m` : `${Math.round(m)} m`;
-}

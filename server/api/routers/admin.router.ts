@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { LiveMessage } from '../../../common/live-events.ts';
 import { ADMINS, ANY_USER } from '../../../common/roles.ts';
-import type { LiveEvent } from '../../services/event-bus.ts';
 import { limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
@@ -12,8 +12,14 @@ export const auditRouter = router({
 });
 
 export const liveRouter = router({
-  /** Stock, work order and purchase order changes as they commit, for every open screen. */
-  events: roleProcedure(ANY_USER).subscription(async function* ({ ctx, signal }): AsyncGenerator<LiveEvent> {
-    yield* ctx.services.events.subscribe(signal);
+  /**
+   * Stock, work order and purchase order changes as they commit, for every open screen; ends with
+   * `signed_out` when this user's session is ended meanwhile.
+   */
+  events: roleProcedure(ANY_USER).subscription(async function* ({
+    ctx,
+    signal,
+  }): AsyncGenerator<LiveMessage> {
+    yield* ctx.services.auth.liveStream(ctx.user.id, ctx.cookies.token, signal);
   }),
 });

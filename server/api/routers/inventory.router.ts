@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CategoryName, ItemPacks, UnitCode } from '../../../common/masters/catalog.ts';
+import { ManualLocationInput } from '../../../common/masters/location.ts';
 import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
@@ -7,14 +9,16 @@ const itemInput = z.object({
   sku: z.string().trim().min(1).max(64),
   name: z.string().trim().min(2).max(200),
   aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
-  unit: z.string().trim().min(1).max(16),
+  unit: UnitCode,
   barcode: z.string().trim().min(4).max(64).nullable().default(null),
-  category: z.string().trim().min(1).max(64),
+  category: CategoryName,
   unitCostCents: z.number().int().min(0).max(100_000_000),
   reorderPoint: z.number().int().min(0).max(1_000_000),
   reorderQty: z.number().int().min(0).max(1_000_000),
   tracking: z.enum(['none', 'lot', 'serial']),
   supplierId: id.nullable().default(null),
+  /** Replaces the item's packs when given; left out, they stay as they are. */
+  packs: ItemPacks.optional(),
 });
 
 export const itemsRouter = router({
@@ -43,6 +47,12 @@ export const itemsRouter = router({
       await ctx.services.inventory.updateItem(input.id, input.item, ctx.user.id);
       return { id: input.id };
     }),
+  setPreferredSupplier: roleProcedure(PLANNERS)
+    .input(z.object({ itemId: id, supplierId: id.nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.inventory.setPreferredSupplier(input.itemId, input.supplierId, ctx.user.id);
+      return input;
+    }),
 });
 
 export const locationsRouter = router({
@@ -58,4 +68,27 @@ export const locationsRouter = router({
   get: roleProcedure(ANY_USER)
     .input(z.union([z.object({ id }), z.object({ code: z.string().trim().min(1).max(32) })]))
     .query(({ ctx, input }) => ctx.services.inventory.location(input)),
+  /** Cabinets, rooms, vans and other areas, archived ones too, with what each holds. */
+  listManual: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.locations.listManual()),
+  create: roleProcedure(PLANNERS)
+    .input(ManualLocationInput)
+    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.locations.create(input, ctx.user.id) })),
+  update: roleProcedure(PLANNERS)
+    .input(z.object({ id, location: ManualLocationInput }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.locations.update(input.id, input.location, ctx.user.id);
+      return { id: input.id };
+    }),
+  archive: roleProcedure(PLANNERS)
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.locations.archive(input.id, ctx.user.id);
+      return { id: input.id };
+    }),
+  restore: roleProcedure(PLANNERS)
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.locations.restore(input.id, ctx.user.id);
+      return { id: input.id };
+    }),
 });

@@ -1,22 +1,72 @@
 import { z } from 'zod';
+import { AssetInputSchema } from '../../../common/masters/asset.ts';
+import { PlanInputSchema } from '../../../common/masters/maintenance-plan.ts';
 import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { PRIORITIES, WORK_ORDER_STATUSES } from '../../../common/work-order-status.ts';
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 export const assetsRouter = router({
+  /** Archived assets only when asked for: pickers and lists leave them out. */
   list: roleProcedure(ANY_USER)
-    .input(z.object({ q: z.string().max(100).optional(), limit: limit(500, 200) }))
-    .query(({ ctx, input }) => ctx.services.assets.list(input.q, input.limit)),
+    .input(
+      z.object({
+        q: z.string().max(100).optional(),
+        includeArchived: z.boolean().default(false),
+        limit: limit(500, 200),
+      }),
+    )
+    .query(({ ctx, input }) => ctx.services.assets.list(input)),
   get: roleProcedure(ANY_USER)
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.services.assets.get(input.id)),
+  create: roleProcedure(PLANNERS)
+    .input(AssetInputSchema)
+    .mutation(async ({ ctx, input }) => ({ id: await ctx.services.assets.create(input, ctx.user.id) })),
+  update: roleProcedure(PLANNERS)
+    .input(z.object({ id, asset: AssetInputSchema }))
+    .mutation(async ({ ctx, input }) => ({
+      id: input.id,
+      ...(await ctx.services.assets.update(input.id, input.asset, ctx.user.id)),
+    })),
+  archive: roleProcedure(PLANNERS)
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.assets.archive(input.id, ctx.user.id);
+      return { id: input.id };
+    }),
+  restore: roleProcedure(PLANNERS)
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.assets.restore(input.id, ctx.user.id);
+      return { id: input.id };
+    }),
   recordMeter: roleProcedure(ANY_USER)
     .input(z.object({ assetId: id, value: z.number().finite().min(0).max(1e9) }))
     .mutation(({ ctx, input }) => ctx.services.assets.recordMeter(input.assetId, input.value, ctx.user.id)),
   runScheduler: roleProcedure(PLANNERS).mutation(async ({ ctx }) => ({
     createdWorkOrders: await ctx.services.assets.runScheduler(),
   })),
+});
+
+export const plansRouter = router({
+  create: roleProcedure(PLANNERS)
+    .input(z.object({ assetId: id, plan: PlanInputSchema }))
+    .mutation(async ({ ctx, input }) => ({
+      id: await ctx.services.plans.create(input.assetId, input.plan, ctx.user.id),
+    })),
+  update: roleProcedure(PLANNERS)
+    .input(z.object({ id, plan: PlanInputSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.plans.update(input.id, input.plan, ctx.user.id);
+      return { id: input.id };
+    }),
+  archive: roleProcedure(PLANNERS)
+    .input(z.object({ id }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.plans.archive(input.id, ctx.user.id);
+      return { id: input.id };
+    }),
 });
 
 const status = z.enum(WORK_ORDER_STATUSES);
@@ -81,6 +131,13 @@ export const workOrdersRouter = router({
   consumePart: roleProcedure(ANY_USER)
     .input(z.object({ workOrderId: id, partId: id, qty, idempotencyKey }))
     .mutation(({ ctx, input }) => ctx.services.workOrders.consumePart(input, ctx.user.id)),
+  /** Ticks or unticks a task of the work order's checklist. */
+  setTask: roleProcedure(ANY_USER)
+    .input(z.object({ workOrderId: id, taskId: id, done: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.workOrders.setTask(input, ctx.user.id);
+      return { ok: true };
+    }),
   releasePart: roleProcedure(ANY_USER)
     .input(z.object({ workOrderId: id, partId: id }))
     .mutation(async ({ ctx, input }) => {

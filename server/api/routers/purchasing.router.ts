@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PackInput } from '../../../common/masters/catalog.ts';
 import { PO_STATUSES } from '../../../common/purchase-order-status.ts';
 import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
@@ -29,6 +30,6 @@ export const purchasingRouter = router({
       return { id: input.id };
     }),
   receiveLine: roleProcedure(ANY_USER)
-    .input(z.object({ lineId: id, qty, locationId: id, lot, idempotencyKey }))
+    .input(z.object({ lineId: id, qty, pack: PackInput.optional(), locationId: id, lot, idempotencyKey }))
     .mutation(({ ctx, input }) => ctx.services.purchasing.receiveLine(input, ctx.user.id)),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOW_STOCK_SORTS } from '../../../common/low-stock.ts';
+import { PackInput } from '../../../common/masters/catalog.ts';
 import { ADMINS, ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
@@ -31,23 +32,20 @@ export const stockRouter = router({
         .prefault({}),
     )
     .query(({ ctx, input }) => ctx.services.inventory.lowStockPage(input)),
+  /** With `pack`, `qty` counts packs of the item ("2 box of 100") and the ledger books base units. */
   receive: roleProcedure(ANY_USER)
-    .input(z.object({ itemId: id, locationId: id, qty, lot, idempotencyKey, ...reference }))
-    .mutation(({ ctx, input }) =>
-      ctx.services.ledger.post({
-        op: {
-          kind: 'receive',
-          itemId: input.itemId,
-          locationId: input.locationId,
-          qty: input.qty,
-          lot: input.lot,
-          reason: input.reason,
-          ...refOf(input),
-        },
-        actorId: ctx.user.id,
-        idempotencyKey: input.idempotencyKey,
+    .input(
+      z.object({
+        itemId: id,
+        locationId: id,
+        qty,
+        pack: PackInput.optional(),
+        lot,
+        idempotencyKey,
+        ...reference,
       }),
-    ),
+    )
+    .mutation(({ ctx, input }) => ctx.services.inventory.receive(input, ctx.user.id)),
   pick: roleProcedure(ANY_USER)
     .input(z.object({ itemId: id, locationId: id, qty, lot, idempotencyKey, ...reference }))
     .mutation(({ ctx, input }) =>

@@ -6,11 +6,22 @@
 import { footprintCorners, type Point2, pointInQuad, rotateY } from '../../../twin-models/geometry.ts';
 import type { Facility, Rack } from '../../../twin-models/schema.ts';
 
+/**
+ * What the register knows of an asset that does not stand on a spot of the twin: its name, and the
+ * bin it is kept at or the twin zone it is in.
+ */
+export type AssetWhereabouts = {
+  name: string;
+  at: { kind: 'bin'; code: string } | { kind: 'zone'; zoneId: string } | null;
+};
+
 export type Target =
   | { kind: 'bin'; code: string }
-  | { kind: 'asset'; id: string }
+  /** `id`: a placement id or register tag; `known`: what the register adds, if anything. */
+  | { kind: 'asset'; id: string; known?: AssetWhereabouts | undefined }
   | { kind: 'marker'; code: string }
-  | { kind: 'point'; x: number; z: number };
+  /** `label` names what stands there (a cabinet placed at a point); a bare point is its coordinates. */
+  | { kind: 'point'; x: number; z: number; label?: string };
 
 export type AccessPoint = {
   floorId: string | null;
@@ -111,9 +122,23 @@ function binAccess(facility: Facility, code: string): AccessResult {
   return { ok: false, reason: `no bin ${code}` };
 }
 
-function assetAccess(facility: Facility, id: string): AccessResult {
-  const a = facility.assets.find((x) => x.id === id || x.assetTag === id);
-  if (a === undefined) return { ok: false, reason: `no asset ${id}` };
+/**
+ * An asset on a spot of the twin is reached beside its footprint; one kept at a bin, at that bin; one
+ * in a zone, at a walkable point of the zone (its centre first).
+ */
+function assetAccess(facility: Facility, id: string, known: AssetWhereabouts | undefined): AccessResult {
+  const lower = id.toLowerCase();
+  const a = facility.assets.find((x) => x.id === id || x.assetTag.toLowerCase() === lower);
+  if (a === undefined) {
+    if (known?.at?.kind === 'bin') {
+      const bin = binAccess(facility, known.at.code);
+      return bin.ok
+        ? { ok: true, access: { ...bin.access, label: `${known.name} (bin ${known.at.code})` } }
+        : bin;
+    }
+    if (known?.at?.kind === 'zone') return zoneAccess(facility, known.at.zoneId, known.name);
+    return { ok: false, reason: known ? `${known.name} has no place in the layout` : `no asset ${id}` };
+  }
   const p = a.pose.position;
   const hw = a.size.w / 2 + STAND_OFF;
   const hd = a.size.d / 2 + STAND_OFF;
@@ -137,6 +162,36 @@ function assetAccess(facility: Facility, id: string): AccessResult {
       candidates: [first, ...rest],
       look: { x: p.x, z: p.z },
       label: a.name || a.assetTag,
+      level: null,
+    },
+  };
+}
+
+function zoneAccess(facility: Facility, zoneId: string, label: string): AccessResult {
+  const zone = facility.zones.find((z) => z.id === zoneId);
+  if (zone === undefined)
+    return { ok: false, reason: `${label} is in zone ${zoneId}, which the layout no longer has` };
+  const fp = zone.footprint;
+  // The centre, then halfway out towards each side: a zone full of racks may have its centre on one.
+  const offsets: [number, number][] = [
+    [0, 0],
+    [0, fp.depth / 4],
+    [0, -fp.depth / 4],
+    [fp.width / 4, 0],
+    [-fp.width / 4, 0],
+  ];
+  const [first, ...rest] = offsets.map(([lx, lz]) => {
+    const r = rotateY(lx, lz, fp.rotationY);
+    return { x: fp.x + r.x, z: fp.z + r.z };
+  });
+  if (first === undefined) return { ok: false, reason: 'unreachable' };
+  return {
+    ok: true,
+    access: {
+      floorId: zone.floorId,
+      candidates: [first, ...rest],
+      look: null,
+      label: `${label} (${zone.name || zone.id})`,
       level: null,
     },
   };
@@ -169,7 +224,7 @@ export function accessPoint(facility: Facility, target: Target): AccessResult {
     case 'bin':
       return binAccess(facility, target.code);
     case 'asset':
-      return assetAccess(facility, target.id);
+      return assetAccess(facility, target.id, target.known);
     case 'marker':
       return markerAccess(facility, target.code);
     case 'point':
@@ -181,7 +236,7 @@ export function accessPoint(facility: Facility, target: Target): AccessResult {
           floorId: null,
           candidates: [{ x: target.x, z: target.z }],
           look: null,
-          label: `(${target.x.toFixed(1)}, ${target.z.toFixed(1)})`,
+          label: target.label ?? `(${target.x.toFixed(1)}, ${target.z.toFixed(1)})`,
           level: null,
         },
       };
