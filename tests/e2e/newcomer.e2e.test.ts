@@ -12,31 +12,21 @@ const made = { supplier: 0, hose: 0, hosePo: 0, workOrder: 0 };
 
 /** A store a new team would have after a few weeks: many low parts, orders, a busy board. */
 async function newcomerStore(fx: Fixture) {
-  const s = fx.app.services;
+  const f = fx.factories;
   await fx.as.planner.twin.publish.mutate({ document: demoWarehouse() });
-  made.supplier = await s.writer.run(async (tx) => {
-    const rs = await tx.execute(
-      "INSERT INTO suppliers (name, email, lead_time_days) VALUES ('Northgate Fasteners and Fixings Ltd', 'orders@northgate.test', 4) RETURNING id",
-    );
-    return Number(rs.rows[0]?.id);
-  });
-  const part = (sku: string, name: string, category: string) =>
-    s.inventory.createItem(
-      {
+  made.supplier = (await f.newSupplier({ name: 'Northgate Fasteners and Fixings Ltd', leadTimeDays: 4 })).id;
+  const part = async (sku: string, name: string, category: string) =>
+    (
+      await f.newItem({
         sku,
         name,
-        aliases: [],
-        unit: 'ea',
-        barcode: null,
         category,
         unitCostCents: 250,
         reorderPoint: 5,
         reorderQty: 20,
-        tracking: 'none',
         supplierId: made.supplier,
-      },
-      fx.users.admin,
-    );
+      })
+    ).id;
   const screws: number[] = [];
   for (let n = 1; n <= 60; n++) {
     screws.push(

@@ -7,31 +7,19 @@ describe.each(BACKENDS)('long lists on $name', (backend) => {
   test.skipIf(!backend.available)(
     'low stock filters, sorts and pages on the server, with the total',
     async () => {
-      const s = fx().app.services;
-      const supplier = await s.writer.run(async (tx) => {
-        const rs = await tx.execute(
-          "INSERT INTO suppliers (name, email, lead_time_days) VALUES ('Boltline', 'orders@boltline.test', 3) RETURNING id",
-        );
-        return Number(rs.rows[0]?.id);
-      });
+      const f = fx().factories;
+      const supplier = (await f.newSupplier({ name: 'Boltline', leadTimeDays: 3 })).id;
       // Twelve empty fasteners (low, nothing ordered) from Boltline, plus the fixture's items.
       for (let n = 1; n <= 12; n++) {
-        await s.inventory.createItem(
-          {
-            sku: `FST-LOW-${String(n).padStart(2, '0')}`,
-            name: `Low washer ${String(n).padStart(2, '0')}`,
-            aliases: [],
-            unit: 'ea',
-            barcode: null,
-            category: 'Fasteners',
-            unitCostCents: 10 * n,
-            reorderPoint: 5,
-            reorderQty: 100,
-            tracking: 'none',
-            supplierId: supplier,
-          },
-          fx().users.admin,
-        );
+        await f.newItem({
+          sku: `FST-LOW-${String(n).padStart(2, '0')}`,
+          name: `Low washer ${String(n).padStart(2, '0')}`,
+          category: 'Fasteners',
+          unitCostCents: 10 * n,
+          reorderPoint: 5,
+          reorderQty: 100,
+          supplierId: supplier,
+        });
       }
       const t = fx().as.technician;
       const all = await t.stock.lowStock.query();
@@ -101,11 +89,10 @@ describe.each(BACKENDS)('long lists on $name', (backend) => {
       expect(urgentMine).toHaveLength(10);
       expect(urgentMine.every((w) => w.assigneeId === tech && w.priority === 'urgent')).toBe(true);
 
-      const pump = await fx().app.services.writer.run(async (tx) => {
-        const rs = await tx.execute(
-          "INSERT INTO assets (tag, name, category, x, y, z, created_at) VALUES ('PMP-01', 'Pump 1', 'Pumps', 0, 0, 0, 0) RETURNING id",
-        );
-        return Number(rs.rows[0]?.id);
+      const { id: pump } = await fx().factories.newAsset({
+        tag: 'PMP-01',
+        name: 'Pump 1',
+        category: 'Pumps',
       });
       const { id: pumpJob } = await technician.workOrders.create.mutate({
         title: 'Pump seal',

@@ -61,13 +61,7 @@ describe.each(BACKENDS)('messages a person can act on, on $name', (backend) => {
   test.skipIf(!backend.available)(
     "receiving a purchase order suggests the part's usual bin: where it is stocked, else where it last arrived",
     async () => {
-      const s = fx().app.services;
-      const supplier = await s.writer.run(async (tx) => {
-        const rs = await tx.execute(
-          "INSERT INTO suppliers (name, email, lead_time_days) VALUES ('Acme', 'orders@acme.test', 5) RETURNING id",
-        );
-        return Number(rs.rows[0]?.id);
-      });
+      const supplier = (await fx().factories.newSupplier({ name: 'Acme', leadTimeDays: 5 })).id;
       const planner = fx().as.planner;
       for (const itemId of [fx().items.bearing, fx().items.grease, fx().items.bolt]) {
         const item = await planner.items.get.query({ id: itemId });
