@@ -106,7 +106,7 @@ export class AssetService {
   ) {
     const query = (filter.q ?? '').trim();
     const includeArchived = filter.includeArchived ?? false;
-    const limit = filter.limit ?? 200;
+    const limit = filter.limit ?? 500;
     if (query === '') return listAssets(this.#db.reader, { includeArchived, limit });
     const index = await this.#search.current();
     return listAssetsById(this.#db.reader, index.search(query, limit, { includeArchived }));

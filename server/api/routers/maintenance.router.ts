@@ -6,6 +6,9 @@ import { PRIORITIES, WORK_ORDER_STATUSES } from '../../../common/work-order-stat
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
+/** At most this many assets per list; by default the whole register of a site this size. */
+const ASSET_LIST_MAX = 500;
+
 export const assetsRouter = router({
   /** Archived assets only when asked for: pickers and lists leave them out. */
   list: roleProcedure(ANY_USER)
@@ -13,7 +16,7 @@ export const assetsRouter = router({
       z.object({
         q: z.string().max(100).optional(),
         includeArchived: z.boolean().default(false),
-        limit: limit(500, 200),
+        limit: limit(ASSET_LIST_MAX, ASSET_LIST_MAX),
       }),
     )
     .query(({ ctx, input }) => ctx.services.assets.list(input)),
