@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/seed/seed-database.ts';
 import { apiClient } from '../support/test-app.ts';
-import { useDemoApp } from './harness.ts';
+import { useDemoApp, useWebApp } from './harness.ts';
 
 const TIMEOUT = 600_000;
 const SIZES = [
@@ -58,7 +58,7 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
   const web = useDemoApp();
 
   it(
-    'every page as an admin, and the login page logged out',
+    'every page as an admin, and the login and one-time link pages logged out',
     async () => {
       const { app } = web.started();
       const s = app.services;
@@ -71,6 +71,16 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
         .poll(async () => (await admin.jobs.get.query({ id: plan.id })).status, { timeout: 120_000 })
         .toBe('done');
       const audit = await firstId('SELECT id FROM drone_audits ORDER BY id LIMIT 1');
+      const asset = await firstId('SELECT id FROM assets ORDER BY id LIMIT 1');
+      // One-time links, looked at but never redeemed.
+      const technician = (await admin.users.list.query()).find((u) => u.username === 'technician');
+      if (technician === undefined) throw new Error('the demo has no technician');
+      const reset = await admin.users.issueResetLink.mutate({ id: technician.id });
+      const invited = await admin.users.invite.mutate({
+        username: 'newhire',
+        displayName: 'New Hire',
+        role: 'technician',
+      });
       const pages = [
         '/',
         '/?q=bolt',
@@ -82,7 +92,9 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
         '/purchase-orders',
         `/purchase-orders/${await firstId("SELECT id FROM purchase_orders WHERE status = 'open' ORDER BY id LIMIT 1")}`,
         '/assets',
-        `/assets/${await firstId('SELECT id FROM assets ORDER BY id LIMIT 1')}`,
+        `/assets/${asset}`,
+        `/assets/${asset}/edit`,
+        '/assets/new',
         '/work-orders',
         `/work-orders/${await firstId("SELECT id FROM work_orders WHERE status = 'in_progress' ORDER BY id LIMIT 1")}`,
         '/twin',
@@ -96,6 +108,14 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
         '/labels',
         '/io',
         '/admin',
+        '/settings',
+        '/account',
+        '/masters',
+        '/masters/categories',
+        '/masters/units',
+        '/masters/locations',
+        `/masters/suppliers/${await firstId('SELECT id FROM suppliers ORDER BY id LIMIT 1')}`,
+        '/masters/suppliers/new',
         '/no-such-page',
       ];
 
@@ -107,9 +127,11 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
       for (const viewport of SIZES) {
         const size = `${viewport.width}x${viewport.height}`;
         const loggedOut = await web.newPage({ viewport, timeoutMs: 30_000 });
-        await loggedOut.goto(`${app.url}/login`);
-        await settled(loggedOut);
-        report(`/login ${size}`, await seriousViolations(loggedOut));
+        for (const path of ['/login', reset.path, invited.link.path]) {
+          await loggedOut.goto(`${app.url}${path}`);
+          await settled(loggedOut);
+          report(`${path.replace(/token=.*/, 'token=…')} ${size}`, await seriousViolations(loggedOut));
+        }
 
         const page = await web.newPage({ viewport, timeoutMs: 30_000 });
         await page.goto(`${app.url}/login`);
@@ -128,6 +150,30 @@ describe('accessibility: axe finds nothing serious on any page, at desktop and p
           await page.getByRole('button', { name: 'Menu' }).click();
           report(`menu ${size}`, await seriousViolations(page));
         }
+      }
+      expect(found).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('accessibility: the first-run setup of an empty site', () => {
+  const web = useWebApp({ empty: true });
+
+  it(
+    'has nothing serious at desktop and phone sizes',
+    async () => {
+      const { app } = web.started();
+      const found: string[] = [];
+      for (const viewport of SIZES) {
+        const page = await web.newPage({ viewport, timeoutMs: 30_000 });
+        await page.goto(`${app.url}/`);
+        await page.getByRole('heading', { name: 'Set up your site' }).waitFor();
+        await settled(page);
+        for (const v of await seriousViolations(page))
+          found.push(
+            `setup ${viewport.width}x${viewport.height}: ${v.rule} (${v.impact}) ${v.help} at ${v.where.join(' ')}`,
+          );
       }
       expect(found).toEqual([]);
     },
