@@ -1,16 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { EmptyState } from '../components/EmptyState.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { ImportReport } from '../components/ImportReport.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { RoleGate } from '../components/RoleGate.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
-import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { isPlanner } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { type Inputs, type Outputs, useTRPC } from '../trpc.ts';
 
@@ -45,18 +43,15 @@ function download(filename: string, text: string) {
 }
 
 export function ImportExportPage() {
+  return (
+    <RoleGate audience="planners" title="Import/Export">
+      <ImportExport />
+    </RoleGate>
+  );
+}
+
+function ImportExport() {
   useDocumentTitle('Import/Export');
-  const user = useUser();
-  if (!isPlanner(user.role)) {
-    return (
-      <div className="page">
-        <PageHeader title="Import/Export" />
-        <EmptyState title="Only planners can import and export CSV files">
-          <p>Ask a planner or an administrator if you need a spreadsheet of items, locations or stock.</p>
-        </EmptyState>
-      </div>
-    );
-  }
   return (
     <div className="page">
       <PageHeader title="Import/Export" subtitle="Spreadsheets (CSV) of items, locations and stock." />
