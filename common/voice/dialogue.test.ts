@@ -107,7 +107,9 @@ describe('voice dialogue', () => {
     expect(cancelled.state).toEqual(IDLE);
     expect(cancelled.effect).toEqual({ kind: 'none' });
 
-    const other = turn(proposed.state, p({ intent: 'low_stock', slots: {} }), { lowStock: [] });
+    const other = turn(proposed.state, p({ intent: 'low_stock', slots: {} }), {
+      lowStock: { lines: [], total: 0 },
+    });
     expect(other.reply).toBe('Nothing is low on stock.');
     expect(turn(other.state, CONFIRM).effect).toEqual({ kind: 'none' });
   });

@@ -106,7 +106,8 @@ export type Facts = {
   bin?: BinFact | null;
   workOrder?: WorkOrderFact | null;
   myWorkOrders?: readonly WorkOrderLine[];
-  lowStock?: readonly { name: string; available: number }[];
+  /** The most urgent low items and how many there are in all. */
+  lowStock?: { lines: readonly { name: string; available: number }[]; total: number };
 };
 
 export type Effect =
@@ -453,8 +454,8 @@ export function decide(
       return propose(action, r.confirmCount(name, qty, bin.code));
     }
     case 'low_stock': {
-      const low = facts.lowStock ?? [];
-      return idle(low.length === 0 ? r.noLowStock : r.lowStock(low.slice(0, 3), low.length));
+      const low = facts.lowStock ?? { lines: [], total: 0 };
+      return idle(low.total === 0 ? r.noLowStock : r.lowStock(low.lines.slice(0, 3), low.total));
     }
     case 'create_work_order': {
       const { asset, priority } = command.slots;

@@ -286,3 +286,39 @@ describe('what the dialogue needs', () => {
     expect(compileVocabulary({ ...VOCAB })).not.toBe(compileVocabulary(VOCAB));
   });
 });
+
+describe('a shortened name that only one thing has', () => {
+  const site: Vocabulary = {
+    ...VOCAB,
+    assets: [
+      ...VOCAB.assets,
+      { id: 'gen-1', name: 'Standby generator 1, plant yard', aliases: ['GEN1', 'genny 1'], tag: 'GEN-01' },
+      { id: 'pump-6', name: 'Pump 6, boiler house', aliases: [], tag: 'P-06' },
+    ],
+  };
+
+  test('"the generator" names the one generator, to go to it or to raise work on it', () => {
+    expect(cmd('take me to the generator', site)).toEqual({ intent: 'navigate', slots: { asset: 'gen-1' } });
+    expect(cmd('create an urgent work order for the generator', site)).toEqual({
+      intent: 'create_work_order',
+      slots: { asset: 'gen-1', priority: 'urgent' },
+    });
+  });
+
+  test('words two things share name neither: two generators, and nothing is guessed', () => {
+    const two: Vocabulary = {
+      ...site,
+      assets: [
+        ...site.assets,
+        { id: 'gen-2', name: 'Standby generator 2, roof', aliases: ['GEN2'], tag: 'GEN-02' },
+      ],
+    };
+    const half = parse('take me to the generator', two);
+    expect(half.intent).toBe('none');
+    expect(half.unknown).toEqual({ slot: 'item', heard: 'generator' });
+  });
+
+  test('an unknown word still names nothing', () => {
+    expect(parse('take me to the turbine', site).intent).toBe('none');
+  });
+});

@@ -4,7 +4,7 @@ import { type EntityMatch, matchEntities } from './entity-match.ts';
 import type { CuedIntent, Locale } from './locale.ts';
 import { en } from './locales/en.ts';
 import { type Found, findAisles, findBins, findWorkOrders, type Places } from './spans.ts';
-import { phraseWords, type Token, tokenize } from './tokens.ts';
+import { phraseWords, type Token, tokenize, tokenKey } from './tokens.ts';
 import type { Command, Intent, ParseResult, Priority, Vocabulary } from './vocabulary.ts';
 
 /** A phrase must cover at least this much of a name (0..1) to count as naming it. */
@@ -337,7 +337,70 @@ export function parse(transcript: string, vocabulary: Vocabulary, locale: Locale
     )
       best = { result, rank, words };
   }
-  return best?.result ?? none(1);
+  const result = best?.result ?? none(1);
+  return result.intent === 'none' ? (byPartialName(c, base, blocked, result) ?? result) : result;
+}
+
+/**
+ * How surely a shortened name ("the generator") names the one thing whose name holds those words:
+ * enough for an action, which still reads the name back before it writes.
+ */
+const PARTIAL_NAME_SCORE = ACTION_ENTITY_MIN;
+
+/**
+ * A sentence that was understood except for its name ("take me to the generator") names the one
+ * asset or item whose name or alias holds every unknown word: people shorten names nothing else
+ * shares. Where two things share the words, nothing is guessed. Going somewhere looks at assets
+ * first, since a walk is more often to a machine than to a shelf.
+ */
+function byPartialName(
+  c: CompiledVocabulary,
+  base: Omit<Reading, 'item' | 'asset'>,
+  blocked: readonly boolean[],
+  half: ParseResult,
+): ParseResult | null {
+  const { unknown, partial } = half;
+  if (unknown === undefined) return null;
+  const kinds: EntityKind[] =
+    unknown.slot === 'asset' ? ['asset'] : partial?.intent === 'navigate' ? ['asset', 'item'] : ['item'];
+  const heard = new Set(unknown.heard.split(' ').filter((w) => w !== ''));
+  for (const kind of kinds) {
+    const match = onlyNameWith(c, base.tokens, blocked, heard, kind);
+    if (match === null) continue;
+    const reading: Reading = {
+      ...base,
+      items: [],
+      assets: [],
+      item: kind === 'item' ? match : null,
+      asset: kind === 'asset' ? match : null,
+    };
+    const result = decide(c, reading);
+    if (result.intent !== 'none') return result;
+  }
+  return null;
+}
+
+/** The one entity of `kind` with a name holding every heard word, where the sentence says them. */
+function onlyNameWith(
+  c: CompiledVocabulary,
+  tokens: readonly Token[],
+  blocked: readonly boolean[],
+  heard: ReadonlySet<string>,
+  kind: EntityKind,
+): EntityMatch | null {
+  const [first] = heard;
+  if (first === undefined) return null;
+  const found = new Set<number>();
+  for (const p of c.index.postings.get(first)?.phrases ?? []) {
+    const phrase = c.index.phrases[p];
+    if (phrase === undefined || c.index.entities[phrase.entity]?.kind !== kind) continue;
+    if ([...heard].every((k) => phrase.keys.includes(k))) found.add(phrase.entity);
+    if (found.size > 1) return null;
+  }
+  const [entity] = found;
+  const at = tokens.flatMap((t, i) => (!blocked[i] && heard.has(tokenKey(t)) ? [i] : []));
+  if (entity === undefined || at.length === 0) return null;
+  return { entity, score: PARTIAL_NAME_SCORE, start: Math.min(...at), end: Math.max(...at) + 1 };
 }
 
 function decide(c: CompiledVocabulary, r: Reading): ParseResult {

@@ -1,5 +1,6 @@
 import type { AssetStatus, Criticality } from '../../common/masters/asset.ts';
 import type { Priority } from '../../common/work-order-status.ts';
+import type { SearchableAsset } from '../domain/asset-search.ts';
 import type { Executor } from './database.ts';
 import { insertRows, list, num, numOrNull, str, strOrNull } from './sql.ts';
 
@@ -70,26 +71,70 @@ const toAsset = (r: Row): Asset => ({
   createdAt: num(r.created_at),
 });
 
+const WITH_OPEN_WORK = `SELECT ${ASSET_COLUMNS},
+    (SELECT count(*) FROM work_orders w WHERE w.asset_id = a.id AND w.status NOT IN ('done', 'cancelled')) AS open_work
+  ${ASSET_FROM}`;
+
+const toListed = (r: Row): Asset & { openWorkOrders: number } => ({
+  ...toAsset(r),
+  openWorkOrders: num(r.open_work),
+});
+
 /**
- * Assets whose name, tag, aliases, type or category contain `text`, by tag, with their open work
- * orders; archived ones only when asked for.
+ * The register by tag, with each asset's open work orders; archived ones only when asked for. A null
+ * limit is the whole register (a CSV export or import).
  */
-export async function searchAssets(
+export async function listAssets(
   ex: Executor,
-  text: string,
-  includeArchived: boolean,
+  filter: { includeArchived: boolean; limit: number | null },
 ): Promise<(Asset & { openWorkOrders: number })[]> {
-  const like = `%${text}%`;
   const rs = await ex.execute({
-    sql: `SELECT ${ASSET_COLUMNS},
-            (SELECT count(*) FROM work_orders w WHERE w.asset_id = a.id AND w.status NOT IN ('done', 'cancelled')) AS open_work
-          ${ASSET_FROM}
-          WHERE (a.name LIKE ? OR a.tag LIKE ? OR a.aliases LIKE ? OR a.type LIKE ? OR a.category LIKE ?)
-            AND (? OR a.archived_at IS NULL)
-          ORDER BY a.tag`,
-    args: [like, like, like, like, like, includeArchived ? 1 : 0],
+    // SQLite reads a negative LIMIT as none.
+    sql: `${WITH_OPEN_WORK} WHERE (? OR a.archived_at IS NULL) ORDER BY a.tag LIMIT ?`,
+    args: [filter.includeArchived ? 1 : 0, filter.limit ?? -1],
   });
-  return rs.rows.map((r) => ({ ...toAsset(r), openWorkOrders: num(r.open_work) }));
+  return rs.rows.map(toListed);
+}
+
+/** These assets with their open work orders, in the order asked for (a search's ranking). */
+export async function listAssetsById(
+  ex: Executor,
+  ids: readonly number[],
+): Promise<(Asset & { openWorkOrders: number })[]> {
+  if (ids.length === 0) return [];
+  const rs = await ex.execute({
+    sql: `${WITH_OPEN_WORK} WHERE a.id IN (${list(ids.length)})`,
+    args: [...ids],
+  });
+  const byId = new Map(rs.rows.map((r) => [num(r.id), toListed(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const SEARCH_COLUMNS = 'id, tag, name, aliases, type, category, archived_at';
+
+const toSearchable = (r: Row): SearchableAsset => ({
+  id: num(r.id),
+  tag: str(r.tag),
+  name: str(r.name),
+  aliases: JSON.parse(str(r.aliases)) as string[],
+  type: str(r.type),
+  category: str(r.category),
+  archived: r.archived_at !== null,
+});
+
+/** What search knows of every asset, archived ones included. */
+export async function searchableAssets(ex: Executor): Promise<SearchableAsset[]> {
+  const rs = await ex.execute(`SELECT ${SEARCH_COLUMNS} FROM assets ORDER BY id`);
+  return rs.rows.map(toSearchable);
+}
+
+export async function searchableAssetsById(ex: Executor, ids: readonly number[]): Promise<SearchableAsset[]> {
+  if (ids.length === 0) return [];
+  const rs = await ex.execute({
+    sql: `SELECT ${SEARCH_COLUMNS} FROM assets WHERE id IN (${list(ids.length)})`,
+    args: [...ids],
+  });
+  return rs.rows.map(toSearchable);
 }
 
 export async function assetById(ex: Executor, id: number): Promise<Asset | null> {

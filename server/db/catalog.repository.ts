@@ -1,4 +1,5 @@
 import type { LocationKind } from '../../common/masters/location.ts';
+import type { LowStockInput } from '../domain/low-stock.ts';
 import type { Executor } from './database.ts';
 import { insertRows, list, num, numOrNull, str, strOrNull } from './sql.ts';
 
@@ -362,37 +363,10 @@ export async function itemIsOnHand(ex: Executor, itemId: number): Promise<boolea
   return rs.rows.length > 0;
 }
 
-export type ReorderRow = {
-  itemId: number;
-  sku: string;
-  name: string;
-  unit: string;
-  onHand: number;
-  reserved: number;
-  /** Still expected on open and partly received purchase orders. */
-  onOrder: number;
-  reorderPoint: number;
-  reorderQty: number;
-  unitCostCents: number;
-  supplierId: number | null;
-  supplierName: string | null;
-  supplierArchived: boolean;
-  supplierCurrency: string | null;
-  supplierLeadTimeDays: number | null;
-  /** The preferred supplier's price for the item, when it has one. */
-  price: {
-    partNumber: string;
-    priceMinor: number;
-    pack: { unit: string; size: number };
-    minOrderPacks: number;
-    leadTimeDays: number | null;
-  } | null;
-};
-
 /** Items whose available stock (on hand less reserved) is at or below their reorder point. */
-export async function itemsAtReorderPoint(ex: Executor): Promise<ReorderRow[]> {
+export async function itemsAtReorderPoint(ex: Executor): Promise<LowStockInput[]> {
   const rs = await ex.execute(`
-    SELECT i.id, i.sku, i.name, i.unit, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
+    SELECT i.id, i.sku, i.name, i.unit, i.category, i.reorder_point, i.reorder_qty, i.unit_cost_cents, i.supplier_id,
            sup.name AS supplier_name, sup.archived AS supplier_archived, sup.currency AS supplier_currency,
            sup.lead_time_days AS supplier_lead_time,
            pr.part_number, pr.price_minor, pr.pack_unit, pr.pack_size, pr.min_order_packs,
@@ -412,6 +386,7 @@ export async function itemsAtReorderPoint(ex: Executor): Promise<ReorderRow[]> {
     sku: str(r.sku),
     name: str(r.name),
     unit: str(r.unit),
+    category: str(r.category),
     onHand: num(r.on_hand),
     reserved: num(r.reserved),
     onOrder: num(r.on_order),

@@ -23,6 +23,8 @@ export async function stockHeldByTwinLocation(ex: Executor): Promise<{ code: str
 
 export type BinStateRow = {
   code: string;
+  /** How many units the bin holds when full. */
+  capacity: number;
   onHand: number;
   items: number;
   lastCountedAt: number | null;
@@ -33,7 +35,7 @@ export type BinStateRow = {
 /** Per active bin: what it holds, how many items, when it was last counted and what was picked since. */
 export async function binStateRows(ex: Executor, pickedSince: number): Promise<BinStateRow[]> {
   const rs = await ex.execute({
-    sql: `SELECT l.code, coalesce(s.on_hand, 0) AS on_hand, coalesce(s.items, 0) AS items,
+    sql: `SELECT l.code, l.capacity, coalesce(s.on_hand, 0) AS on_hand, coalesce(s.items, 0) AS items,
                  s.last_counted_at, coalesce(p.picked, 0) AS picked
           FROM locations l
           LEFT JOIN (SELECT location_id, sum(on_hand) AS on_hand, count(DISTINCT item_id) AS items,
@@ -46,6 +48,7 @@ export async function binStateRows(ex: Executor, pickedSince: number): Promise<B
   });
   return rs.rows.map((r) => ({
     code: str(r.code),
+    capacity: num(r.capacity),
     onHand: num(r.on_hand),
     items: num(r.items),
     lastCountedAt: numOrNull(r.last_counted_at),

@@ -37,25 +37,58 @@ const toSummary = (r: Row): WorkOrderSummary => ({
   updatedAt: num(r.updated_at),
 });
 
-/** Most urgent first, then soonest due, then newest. */
+/** Which work orders a board shows: any combination of these, all when none is given. */
+export type BoardFilter = {
+  assetId?: number | undefined;
+  priority?: Priority | undefined;
+  /** Someone's work, or 'none' for work nobody has taken. */
+  assigneeId?: number | 'none' | undefined;
+};
+
+function boardWhere(f: BoardFilter & { status?: WorkOrderStatus | undefined }) {
+  const assignee = f.assigneeId === 'none' ? null : (f.assigneeId ?? null);
+  return {
+    sql: `(? IS NULL OR w.status = ?) AND (? IS NULL OR w.asset_id = ?) AND (? IS NULL OR w.priority = ?)
+          AND (? = 0 OR w.assignee_id IS NULL) AND (? IS NULL OR w.assignee_id = ?)`,
+    args: [
+      f.status ?? null,
+      f.status ?? null,
+      f.assetId ?? null,
+      f.assetId ?? null,
+      f.priority ?? null,
+      f.priority ?? null,
+      f.assigneeId === 'none' ? 1 : 0,
+      assignee,
+      assignee,
+    ],
+  };
+}
+
+/** Most urgent first, then soonest due, then newest; `offset` pages a board column. */
 export async function listWorkOrders(
   ex: Executor,
-  filter: { status: WorkOrderStatus | null; assetId: number | null; limit: number },
+  filter: BoardFilter & { status?: WorkOrderStatus | undefined; offset: number; limit: number },
 ): Promise<WorkOrderSummary[]> {
+  const w = boardWhere(filter);
   const rs = await ex.execute({
-    sql: `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
-          WHERE (? IS NULL OR w.status = ?) AND (? IS NULL OR w.asset_id = ?)
+    sql: `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE ${w.sql}
           ORDER BY CASE w.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,
-                   coalesce(w.due_at, 9e15), w.id DESC LIMIT ?`,
-    args: [filter.status, filter.status, filter.assetId, filter.assetId, filter.limit],
+                   coalesce(w.due_at, 9e15), w.id DESC LIMIT ? OFFSET ?`,
+    args: [...w.args, filter.limit, filter.offset],
   });
   return rs.rows.map(toSummary);
 }
 
+/** How many work orders of each status match the filter (statuses with none are left out). */
 export async function countWorkOrdersByStatus(
   ex: Executor,
+  filter: BoardFilter,
 ): Promise<{ status: WorkOrderStatus; n: number }[]> {
-  const rs = await ex.execute('SELECT status, count(*) AS n FROM work_orders GROUP BY status');
+  const w = boardWhere(filter);
+  const rs = await ex.execute({
+    sql: `SELECT w.status, count(*) AS n FROM work_orders w WHERE ${w.sql} GROUP BY w.status`,
+    args: w.args,
+  });
   return rs.rows.map((r) => ({ status: str(r.status) as WorkOrderStatus, n: num(r.n) }));
 }
 

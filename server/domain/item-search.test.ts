@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { generateCatalog } from '../../scripts/seed/catalog.ts';
+import { createRng } from '../../scripts/seed/random.ts';
 import { ItemSearchIndex, type SearchableItem } from './item-search.ts';
 
 const BEARING = 1;
@@ -136,5 +138,45 @@ describe('ItemSearchIndex', () => {
 
   test('an empty index finds nothing', () => {
     expect(new ItemSearchIndex().search('bearing', 10)).toEqual([]);
+  });
+
+  test('an exact alias or name ranks before items that only share its words', () => {
+    const ix = index();
+    ix.upsert({
+      id: 7,
+      sku: 'BLT-M8-70',
+      name: 'Hex bolt M8x70',
+      aliases: ['hex bolts'],
+      barcode: null,
+      category: 'Fasteners',
+    });
+    // "hex bolts" is item 7's alias; the M8x40 bolt matches the words at least as well.
+    expect(ix.search('Hex  Bolts', 10)[0]).toBe(7);
+    expect(ix.search('hex nut m8', 10)[0]).toBe(NUT);
+  });
+});
+
+describe('ItemSearchIndex on the demo catalogue', () => {
+  // The seed's catalogue (npm start), built from the seed's default seed without a database.
+  const catalogue = generateCatalog(createRng(42)).items.map((item, i) => ({ ...item, id: i + 1 }));
+  const demo = new ItemSearchIndex(catalogue);
+  const first = (q: string) => catalogue.find((i) => i.id === demo.search(q, 10)[0])?.name;
+
+  test('"m8 bolts", an alias of one bolt, finds that bolt first among the dozens of M8 bolts', () => {
+    expect(first('m8 bolts')).toBe('M8 x 30 hex bolt, zinc plated');
+    expect(first('M8 hex bolt')).toBe('M8 x 30 hex bolt, zinc plated');
+    expect(demo.search('m8 bolts', 30).length).toBeGreaterThan(5);
+  });
+
+  test('an exact name, SKU and barcode come first too', () => {
+    const bolt = catalogue[0];
+    expect(bolt?.sku).toBe('FST-M8-030-ZN');
+    expect(first('m8 x 30 hex bolt, zinc plated')).toBe(bolt?.name);
+    expect(first('fst-m8-030-zn')).toBe(bolt?.name);
+    expect(first(bolt?.barcode ?? '')).toBe(bolt?.name);
+  });
+
+  test('typos still find the part', () => {
+    expect(first('berings')).toMatch(/bearing/);
   });
 });

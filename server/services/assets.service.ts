@@ -14,10 +14,13 @@ import {
   assetByTag,
   insertAsset,
   kitsOfPlans,
+  listAssets,
+  listAssetsById,
   type PlanCandidate,
   plansOfAsset,
   plansWithoutOpenWork,
-  searchAssets,
+  searchableAssets,
+  searchableAssetsById,
   setAssetArchived,
   setAssetMeter,
   updateAsset,
@@ -34,11 +37,14 @@ import {
   setWorkOrderDescription,
 } from '../db/work-orders.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
+import { AssetSearchIndex } from '../domain/asset-search.ts';
 import { duePlans } from '../domain/maintenance-due.ts';
 import { allocateKit, kitShortfalls, kitShortNote } from '../domain/maintenance-kit.ts';
 import type { AssetWhereabouts } from '../domain/navigation/targets.ts';
 import { twinLocations } from '../domain/twin-locations.ts';
 import type { Clock } from './clock.ts';
+import type { EventBus } from './event-bus.ts';
+import { LiveIndex } from './live-index.ts';
 import { postStockOperations } from './stock-ledger.service.ts';
 import { writeRevision } from './twin.service.ts';
 import type { TwinDocuments } from './twin-documents.ts';
@@ -61,16 +67,49 @@ export class AssetService {
   readonly #writer: Writer;
   readonly #clock: Clock;
   readonly #documents: TwinDocuments;
+  readonly #search: LiveIndex<AssetSearchIndex>;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock; documents: TwinDocuments }) {
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    documents: TwinDocuments;
+    events: EventBus;
+  }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
     this.#documents = deps.documents;
+    const reader = deps.db.reader;
+    this.#search = new LiveIndex({
+      events: deps.events,
+      // Every change to the register (create, edit, archive, restore, placement) says 'asset', a CSV
+      // import of assets too: it applies each row through createIn/updateIn, which emit it.
+      changeOf: (event) => (event.type === 'asset' ? { ids: [event.assetId] } : null),
+      build: async () => new AssetSearchIndex(await searchableAssets(reader)),
+      refresh: async (index, ids) => {
+        for (const asset of await searchableAssetsById(reader, ids)) index.upsert(asset);
+      },
+    });
   }
 
-  list(filter: { q?: string | undefined; includeArchived?: boolean | undefined } = {}) {
-    return searchAssets(this.#db.reader, (filter.q ?? '').trim(), filter.includeArchived ?? false);
+  /**
+   * The register by tag, or the assets matching `q` best first (typos forgiven, like item search);
+   * archived assets only when asked for, since pickers and lists leave them out.
+   */
+  async list(
+    filter: {
+      q?: string | undefined;
+      includeArchived?: boolean | undefined;
+      limit?: number | undefined;
+    } = {},
+  ) {
+    const query = (filter.q ?? '').trim();
+    const includeArchived = filter.includeArchived ?? false;
+    const limit = filter.limit ?? 500;
+    if (query === '') return listAssets(this.#db.reader, { includeArchived, limit });
+    const index = await this.#search.current();
+    return listAssetsById(this.#db.reader, index.search(query, limit, { includeArchived }));
   }
 
   async get(id: number) {

@@ -28,10 +28,17 @@ import { ledgerMismatches } from '../db/ledger.repository.ts';
 import { pricesOfItem, supplierById } from '../db/suppliers.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
 import { ItemSearchIndex } from '../domain/item-search.ts';
-import { suggestReorder } from '../domain/reorder.ts';
+import {
+  type LowStockLine,
+  type LowStockPage,
+  type LowStockQuery,
+  lowStockLines,
+  queryLowStock,
+} from '../domain/low-stock.ts';
 import { activeCategory, activeUnitCodes } from './catalog-masters.service.ts';
 import type { Clock } from './clock.ts';
 import type { EventBus } from './event-bus.ts';
+import { LiveIndex } from './live-index.ts';
 import type { LedgerResult, StockLedgerService } from './stock-ledger.service.ts';
 import { preferableSupplier } from './suppliers.service.ts';
 
@@ -56,10 +63,7 @@ export class InventoryService {
   readonly #writer: Writer;
   readonly #clock: Clock;
   readonly #ledger: StockLedgerService;
-  #search: ItemSearchIndex | null = null;
-  /** Items changed since the index last looked; applied before the next search reads it. */
-  readonly #stale = new Set<number>();
-  #rebuild = false;
+  readonly #search: LiveIndex<ItemSearchIndex>;
 
   constructor(deps: {
     db: Database;
@@ -72,36 +76,30 @@ export class InventoryService {
     this.#writer = deps.writer;
     this.#clock = deps.clock;
     this.#ledger = deps.ledger;
-    // The index follows committed changes, whoever made them.
-    deps.events.listen((event) => {
-      if (event.type === 'catalog') this.#stale.add(event.itemId);
-      else if (event.type === 'import' && event.kind === 'items') this.#rebuild = true;
-      // A category rename changes the category of many items at once, and items are searched by it.
-      else if (event.type === 'category') this.#rebuild = true;
+    const reader = deps.db.reader;
+    this.#search = new LiveIndex({
+      events: deps.events,
+      changeOf: (event) =>
+        event.type === 'catalog'
+          ? { ids: [event.itemId] }
+          : // A category rename changes the category of many items at once, and items are searched by it.
+            (event.type === 'import' && event.kind === 'items') || event.type === 'category'
+            ? 'rebuild'
+            : null,
+      build: async () => new ItemSearchIndex(await allItems(reader)),
+      refresh: async (index, ids) => {
+        for (const item of await itemsById(reader, ids)) index.upsert(item);
+      },
     });
   }
 
   /** Builds the search index; call after migrations and whenever items are changed behind our back. */
   async load(): Promise<void> {
-    this.#rebuild = false;
-    this.#stale.clear();
-    this.#search = new ItemSearchIndex(await allItems(this.#db.reader));
-  }
-
-  /** The index with every committed change applied. */
-  async #index(): Promise<ItemSearchIndex> {
-    if (this.#search === null || this.#rebuild) await this.load();
-    const index = this.#search ?? new ItemSearchIndex([]);
-    if (this.#stale.size > 0) {
-      const ids = [...this.#stale];
-      this.#stale.clear();
-      for (const item of await itemsById(this.#db.reader, ids)) index.upsert(item);
-    }
-    return index;
+    await this.#search.reload();
   }
 
   async search(q: string, limit: number): Promise<(Item & { onHand: number })[]> {
-    const index = await this.#index();
+    const index = await this.#search.current();
     // An empty query browses the catalogue by name rather than showing nothing.
     const ids = q.trim() === '' ? await itemIdsByName(this.#db.reader, limit) : index.search(q, limit);
     const [items, totals] = await Promise.all([
@@ -268,40 +266,13 @@ export class InventoryService {
    * Items at or below their reorder point, with what to order and from whom: in the preferred
    * supplier's packs (whole packs, at least its minimum order) when it prices the item.
    */
-  async lowStock() {
-    const rows = await itemsAtReorderPoint(this.#db.reader);
-    const suggested = new Map(
-      suggestReorder(
-        rows.map((r) => ({
-          ...r,
-          pack: r.price ? { size: r.price.pack.size, minPacks: r.price.minOrderPacks } : null,
-        })),
-      ).map((x) => [x.itemId, x.suggestedQty]),
-    );
-    return rows
-      .map((r) => {
-        const suggestedQty = suggested.get(r.itemId) ?? 0;
-        return {
-          itemId: r.itemId,
-          sku: r.sku,
-          name: r.name,
-          unit: r.unit,
-          onHand: r.onHand,
-          available: r.onHand - r.reserved,
-          onOrder: r.onOrder,
-          reorderPoint: r.reorderPoint,
-          suggestedQty,
-          suggestedPacks: r.price ? suggestedQty / r.price.pack.size : null,
-          unitCostCents: r.unitCostCents,
-          supplierId: r.supplierId,
-          supplierName: r.supplierName,
-          supplierArchived: r.supplierArchived,
-          supplierCurrency: r.supplierCurrency,
-          supplierLeadTimeDays: r.supplierLeadTimeDays,
-          price: r.price,
-        };
-      })
-      .sort((a, b) => a.available - a.reorderPoint - (b.available - b.reorderPoint));
+  async lowStock(): Promise<LowStockLine[]> {
+    return lowStockLines(await itemsAtReorderPoint(this.#db.reader));
+  }
+
+  /** The low-stock list filtered, sorted and paged for a screen. */
+  async lowStockPage(query: LowStockQuery): Promise<LowStockPage> {
+    return queryLowStock(await this.lowStock(), query);
   }
 
   async verifyLedger() {

@@ -17,6 +17,7 @@ import {
   purchaseOrderStatus,
   setPurchaseOrderStatus,
 } from '../db/purchasing.repository.ts';
+import { usualBins } from '../db/receiving.repository.ts';
 import { readSite } from '../db/site.repository.ts';
 import { listSuppliers, supplierById } from '../db/suppliers.repository.ts';
 import type { Writer } from '../db/writer.ts';
@@ -137,7 +138,13 @@ export class PurchasingService {
   async get(id: number) {
     const head = await purchaseOrderById(this.#db.reader, id);
     if (!head) throw notFound(`Purchase order ${id} does not exist`);
-    return { ...head, lines: await linesOfPurchaseOrder(this.#db.reader, id) };
+    const lines = await linesOfPurchaseOrder(this.#db.reader, id);
+    // Receiving starts at the bin each part usually goes to.
+    const usual = await usualBins(
+      this.#db.reader,
+      lines.map((l) => l.itemId),
+    );
+    return { ...head, lines: lines.map((l) => ({ ...l, usualBin: usual.get(l.itemId) ?? null })) };
   }
 
   /** Cancels an order nothing has been received on yet; a partly received order is closed by receiving or adjusting. */

@@ -39,7 +39,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
   const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
-  const assets = new AssetService({ db, writer, clock, documents });
+  const assets = new AssetService({ db, writer, clock, documents, events });
   const userAdmin = new UserAdminService({ writer, clock });
   const suppliers = new SupplierService({ db, writer, clock });
   const masters = new CatalogMastersService({ db, writer, clock });

@@ -83,6 +83,7 @@ export class TwinService {
       return {
         code: r.code,
         onHand: r.onHand,
+        capacity: r.capacity,
         items: r.items,
         lastCountedAt: r.lastCountedAt,
         daysOfCover: perDay > 0 ? Math.round((r.onHand / perDay) * 10) / 10 : null,

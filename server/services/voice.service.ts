@@ -32,6 +32,9 @@ export class VoiceService {
     // Every committed change to names or bins (items, assets, imports, layouts) is an event.
     this.#unlisten = deps.events.listen((event) => {
       if (!NAMES_CHANGED.has(event.type)) return;
+      // Forgotten at once: a browser that heard the same event and asks now must get the new
+      // names. Only the recogniser's grammar (costly) waits for a burst of changes to settle.
+      this.#cached = null;
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
         this.refresh().catch(() => undefined);

@@ -102,15 +102,14 @@ describe('work orders below HTTP', () => {
       await services.workOrders.transition(wo.id, 'in_progress', '', tech.id);
       heard.length = 0;
       const started = await dbFingerprint(services.db);
-      // More than the bin holds: the ledger refuses, so the part line and history stay as they were.
+      // More than the job reserved (and than the bin holds): refused in the job's terms, so the part
+      // line and history stay as they were.
       await expect(
         services.workOrders.consumePart(
           { workOrderId: wo.id, partId, qty: 5, idempotencyKey: 'wo-too-many-1' },
           tech.id,
         ),
-      ).rejects.toThrow(
-        `Bin ${bin.code} holds 2 ea of V-belt SPZ 1250 (2 reserved for work orders); cannot pick 5`,
-      );
+      ).rejects.toThrow('Only 2 reserved for this job; reserve more before using 5');
       expect(await dbFingerprint(services.db)).toBe(started);
       expect(heard).toEqual([]);
       expect((await services.workOrders.get(wo.id)).parts[0]).toMatchObject({ qtyConsumed: 0 });

@@ -12,6 +12,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { userById, userDisplayName } from '../db/users.repository.ts';
 import {
   addConsumedToPart,
+  type BoardFilter,
   countWorkOrdersByStatus,
   eventsOfWorkOrder,
   insertWorkOrderEvents,
@@ -53,15 +54,17 @@ export class WorkOrderService {
     this.#clock = deps.clock;
   }
 
-  list(filter: { status?: WorkOrderStatus | undefined; assetId?: number | undefined; limit: number }) {
-    return listWorkOrders(this.#db.reader, {
-      status: filter.status ?? null,
-      assetId: filter.assetId ?? null,
-      limit: filter.limit,
-    });
+  list(
+    filter: BoardFilter & {
+      status?: WorkOrderStatus | undefined;
+      offset?: number | undefined;
+      limit: number;
+    },
+  ) {
+    return listWorkOrders(this.#db.reader, { ...filter, offset: filter.offset ?? 0 });
   }
 
-  async counts(): Promise<Record<WorkOrderStatus, number>> {
+  async counts(filter: BoardFilter = {}): Promise<Record<WorkOrderStatus, number>> {
     const out: Record<WorkOrderStatus, number> = {
       open: 0,
       assigned: 0,
@@ -70,7 +73,7 @@ export class WorkOrderService {
       done: 0,
       cancelled: 0,
     };
-    for (const { status, n } of await countWorkOrdersByStatus(this.#db.reader)) out[status] = n;
+    for (const { status, n } of await countWorkOrdersByStatus(this.#db.reader, filter)) out[status] = n;
     return out;
   }
 
@@ -177,23 +180,44 @@ export class WorkOrderService {
       const part = await this.#part(tx, wo.id, input.partId);
       if (wo.status !== 'in_progress') throw conflict(`Start work order ${wo.id} before consuming its parts`);
       const left = part.qtyReserved - part.qtyConsumed;
-      const pick = await this.#post(tx, {
-        op: {
-          kind: 'pick',
-          itemId: part.itemId,
-          locationId: part.locationId,
-          lot: part.lot,
-          qty: input.qty,
-          fromReservation: Math.min(left, input.qty),
-          refType: 'work_order',
-          refId: wo.id,
-          reason: 'work order part',
-        },
-        actorId,
-        idempotencyKey: input.idempotencyKey,
-        requestFingerprint: JSON.stringify(['consumePart', wo.id, part.id, input.qty]),
-      });
-      if (pick.replayed) return { next: wo.status, kind: 'none', note: '', result: pick };
+      const [outcome] = await postStockOperations(
+        tx,
+        [
+          {
+            op: {
+              kind: 'pick',
+              itemId: part.itemId,
+              locationId: part.locationId,
+              lot: part.lot,
+              qty: input.qty,
+              fromReservation: Math.min(left, input.qty),
+              refType: 'work_order',
+              refId: wo.id,
+              reason: 'work order part',
+            },
+            actorId,
+            idempotencyKey: input.idempotencyKey,
+            requestFingerprint: JSON.stringify(['consumePart', wo.id, part.id, input.qty]),
+          },
+        ],
+        this.#clock.now(),
+      );
+      if (!outcome) throw new Error('ledger returned no outcome');
+      // A replay answers as the first time did, even though that first use lowered what is left.
+      if (outcome.ok && outcome.value.replayed)
+        return { next: wo.status, kind: 'none', note: '', result: outcome.value };
+      // The job's own reservation is what the person works from, whatever else the bin holds (and
+      // whatever the ledger would say about it), so it is judged before the ledger's refusal.
+      if (input.qty > left) {
+        throw conflict(
+          left > 0
+            ? `Only ${left} reserved for this job; reserve more before using ${input.qty}`
+            : `Nothing more is reserved for this job; reserve more before using ${input.qty}`,
+          { reserved: left },
+        );
+      }
+      if (!outcome.ok) throw outcome.error;
+      const pick = outcome.value;
       await addConsumedToPart(tx, part.id, input.qty);
       return {
         next: wo.status,

@@ -151,7 +151,9 @@ describe('web client: an administrator manages users and checks the audit log an
       await page.getByRole('heading', { name: 'Admin' }).waitFor();
       await page.getByText('This page is for administrators').waitFor();
       expect(await page.getByTestId('nav-admin').count()).toBe(0);
-      expect(await page.getByTestId('nav-io').count()).toBe(1);
+      // Import/Export is for planners: a technician sees the sections they can use, and no others.
+      expect(await page.getByTestId('nav-io').count()).toBe(0);
+      expect(await page.getByTestId('nav-labels').count()).toBe(1);
       expect(await page.getByTestId('user-form').count()).toBe(0);
       expect(await page.getByTestId('audit-check-run').count()).toBe(0);
     },

@@ -5,7 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { seedSampleFacility } from '../../scripts/seed/seed-database.ts';
 import { BUILT_CLIENT_DIR, type RunningApp, startApp } from '../../server/app.ts';
+import type { Services } from '../../server/services/services.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { type Fixture, startFixture } from '../support/test-app.ts';
 import { tempDatabaseUrl } from '../support/tmp-db.ts';
@@ -23,8 +25,8 @@ type Pages = {
 
 export type WebApp = Pages & { started(): { fx: Fixture; browser: Browser } };
 
-/** A server on an empty database, as `DEMO=0 npm start` leaves it: no users, setup required. */
-export type EmptyWebApp = Pages & { started(): { app: RunningApp; browser: Browser } };
+/** A server without the fixture: an empty database (`DEMO=0 npm start`) or the seeded demo. */
+export type BareWebApp = Pages & { started(): { app: RunningApp; browser: Browser } };
 
 type Options = { timeoutMs?: number; afterStart?: (fx: Fixture) => Promise<unknown> };
 
@@ -34,10 +36,59 @@ type Options = { timeoutMs?: number; afterStart?: (fx: Fixture) => Promise<unkno
  * data, so the first visit meets the first-run setup.
  */
 export function useWebApp(options?: Options & { empty?: false }): WebApp;
-export function useWebApp(options: Omit<Options, 'afterStart'> & { empty: true }): EmptyWebApp;
-export function useWebApp(options: Options & { empty?: boolean } = {}): WebApp | EmptyWebApp {
-  let fx: Fixture | undefined;
-  let app: RunningApp | undefined;
+export function useWebApp(options: Omit<Options, 'afterStart'> & { empty: true }): BareWebApp;
+export function useWebApp(options: Options & { empty?: boolean } = {}): WebApp | BareWebApp {
+  if (options.empty)
+    return bare(
+      registerBrowserApp((databaseUrl) => startBare(databaseUrl), { timeoutMs: options.timeoutMs }),
+    );
+  return registerBrowserApp<Fixture>(
+    (databaseUrl) => startFixture(databaseUrl, undefined, { clientDir: CLIENT_DIR }),
+    options,
+  );
+}
+
+/** The app as `npm start` first shows it: the sample facility seeded (about 15 s) and its demo logins. */
+export function useDemoApp(options: { timeoutMs?: number } = {}): BareWebApp {
+  return bare(
+    registerBrowserApp(
+      (databaseUrl) => startBare(databaseUrl, (services) => seedSampleFacility(services, { seed: 42 })),
+      { timeoutMs: options.timeoutMs ?? 180_000 },
+    ),
+  );
+}
+
+async function startBare(
+  databaseUrl: string,
+  seedIfEmpty?: (services: Services) => Promise<unknown>,
+): Promise<{ app: RunningApp }> {
+  return {
+    app: await startApp({
+      databaseUrl,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => {},
+      clientDir: CLIENT_DIR,
+      seedIfEmpty,
+    }),
+  };
+}
+
+function bare(web: Pages & { started(): { fx: { app: RunningApp }; browser: Browser } }): BareWebApp {
+  return {
+    ...web,
+    started: () => {
+      const { fx, browser } = web.started();
+      return { app: fx.app, browser };
+    },
+  };
+}
+
+function registerBrowserApp<F extends { app: RunningApp }>(
+  start: (databaseUrl: string) => Promise<F>,
+  options: { timeoutMs?: number | undefined; afterStart?: (fx: F) => Promise<unknown> },
+): Pages & { started(): { fx: F; browser: Browser } } {
+  let fx: F | undefined;
   let db: Awaited<ReturnType<typeof tempDatabaseUrl>> | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -50,30 +101,23 @@ export function useWebApp(options: Options & { empty?: boolean } = {}): WebApp |
     }
     await mkdir(RESULTS_DIR, { recursive: true });
     db = await tempDatabaseUrl();
-    if (options.empty) {
-      app = await startApp({
-        databaseUrl: db.url,
-        port: 0,
-        host: '127.0.0.1',
-        log: () => {},
-        clientDir: CLIENT_DIR,
-      });
-    } else {
-      fx = await startFixture(db.url, undefined, { clientDir: CLIENT_DIR });
-      app = fx.app;
-    }
+    fx = await start(db.url);
     browser = await launchBrowser();
-    if (fx) await options.afterStart?.(fx);
+    await options.afterStart?.(fx);
   }, options.timeoutMs ?? 60_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close();
-    await app?.close();
+    await fx?.app.close();
     await db?.cleanup();
   });
 
-  const pages: Pages = {
+  return {
+    started: () => {
+      if (!fx || !browser) throw new Error('the server did not start');
+      return { fx, browser };
+    },
     async newPage({ timeoutMs, ...contextOptions } = {}) {
       if (!browser) throw new Error('the browser did not start');
       const context = await browser.newContext({
@@ -89,23 +133,6 @@ export function useWebApp(options: Options & { empty?: boolean } = {}): WebApp |
       await page.getByTestId('login-username').fill(username);
       await page.getByTestId('login-password').fill(password);
       await page.getByTestId('login-submit').click();
-    },
-  };
-
-  if (options.empty) {
-    return {
-      ...pages,
-      started: () => {
-        if (!app || !browser) throw new Error('the server did not start');
-        return { app, browser };
-      },
-    };
-  }
-  return {
-    ...pages,
-    started: () => {
-      if (!fx || !browser) throw new Error('the fixture did not start');
-      return { fx, browser };
     },
   };
 }

@@ -356,4 +356,34 @@ describe('web client: voice', () => {
     },
     TIMEOUT,
   );
+  it(
+    'knows an item created and an asset renamed while the panel is open, without a reload',
+    async () => {
+      const { fx } = started();
+      const page = await openVoice();
+      // The panel has fetched and indexed the vocabulary; neither name is in it yet.
+      expect(await type(page, 'how many torque wrenches do we have')).toContain(
+        "I don't know an item called",
+      );
+      const asset = await fx.factories.newAsset({ tag: 'CH-03', name: 'Rooftop chiller' });
+
+      // A planner adds the item and renames the asset on another screen; the live feed tells this
+      // browser, which fetches the new vocabulary by itself.
+      const wrench = await fx.factories.newItem({
+        name: 'Torque wrench half inch',
+        aliases: ['torque wrench'],
+      });
+      await fx.factories.receive(wrench.id, fx.bins.a, 4);
+      const { id: _, ...renamed } = { ...asset, name: 'Penthouse chiller' };
+      await fx.app.services.assets.update(asset.id, renamed, fx.users.planner);
+
+      await expect
+        .poll(() => type(page, 'how many torque wrenches do we have'), { timeout: 10_000 })
+        .toMatch(/You have 4 .*torque wrench/i);
+      await expect
+        .poll(() => type(page, 'create a work order for the penthouse chiller'), { timeout: 10_000 })
+        .toContain('Penthouse chiller');
+    },
+    TIMEOUT,
+  );
 });

@@ -99,7 +99,7 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
         },
       });
       const low = await fx().as.technician.stock.lowStock.query();
-      const line = low.find((l) => l.itemId === fx().items.bearing);
+      const line = low.lines.find((l) => l.itemId === fx().items.bearing);
       // 3 on hand against a reorder point of 10: one lot of 24 brings it back above.
       expect(line).toMatchObject({
         available: 3,
@@ -119,7 +119,7 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
       expect(po).toMatchObject({ status: 'open', supplier: { name: 'Bearings Direct' } });
       // Once ordered, it no longer needs ordering.
       expect(
-        (await fx().as.technician.stock.lowStock.query()).find((l) => l.itemId === fx().items.bearing)
+        (await fx().as.technician.stock.lowStock.query()).lines.find((l) => l.itemId === fx().items.bearing)
           ?.suggestedQty,
       ).toBe(0);
 

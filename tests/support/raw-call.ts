@@ -13,7 +13,11 @@ export async function rawCall(
   if (cookie) headers.cookie = cookie;
   const res =
     type === 'query'
-      ? await fetch(`${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      ? // Without input a browser's client sends no `input` parameter at all ("undefined" is not JSON).
+        await fetch(
+          `${baseUrl}/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          { headers },
+        )
       : await fetch(`${baseUrl}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
   return { status: res.status, body: (await res.json()) as never };
 }

@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
+import { usePageFocus } from '../hooks/usePageFocus.ts';
 import { useSite } from '../hooks/useSite.ts';
 import { useUi } from '../state/ui.ts';
 import { VoicePanel } from '../voice/VoicePanel.tsx';
@@ -15,6 +16,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navOpen = useUi((s) => s.navOpen);
   const setNavOpen = useUi((s) => s.setNavOpen);
   const [location] = useLocation();
+  const main = useRef<HTMLElement>(null);
+  usePageFocus(main);
 
   useEffect(() => {
     // A new page closes the phone menu; `location` is the trigger.
@@ -29,7 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link href="/" className="brand" aria-label={`${site.siteName}: Twinventory home`}>
+          <Link href="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               TV
             </span>
@@ -68,16 +71,17 @@ export function AppShell({ children }: { children: ReactNode }) {
                 Demo data
               </span>
             ) : null}
+            {/* In the header, so it never covers a field or a button of the page. */}
+            <VoicePanel />
             <LiveIndicator />
             <UserMenu />
           </div>
         </div>
       </header>
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="main" tabIndex={-1} ref={main}>
         {children}
       </main>
       <Toasts />
-      <VoicePanel />
     </div>
   );
 }

@@ -14,7 +14,8 @@ type AuditLogTableProps = {
 export function AuditLogTable({ entries, usernames, brokenAtId }: AuditLogTableProps) {
   const format = useFormat();
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone and holding no links, it must take focus for the keyboard to scroll it (WCAG 2.1.1)
+    <section className="table-wrap" aria-label="Audit entries" tabIndex={0}>
       <table className="table" data-testid="audit-table">
         <thead>
           <tr>
@@ -66,6 +67,6 @@ export function AuditLogTable({ entries, usernames, brokenAtId }: AuditLogTableP
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

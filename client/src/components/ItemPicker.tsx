@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useDebounced } from '../hooks/useDebounced.ts';
 import { useFormat } from '../hooks/useFormat.ts';
+import { arrowFocus } from '../lib/arrow-focus.ts';
 import type { SearchHit } from '../lib/types.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -24,6 +25,9 @@ export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
     trpc.items.search.queryOptions({ q, limit: 8 }, { enabled: q !== '', placeholderData: keepPreviousData }),
   );
   const hits = q === '' ? [] : (results.data ?? []);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const options = () => [...(list.current?.querySelectorAll<HTMLElement>('.picker__option') ?? [])];
   return (
     <div className={`field picker${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -34,6 +38,11 @@ export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
         placeholder="Name, SKU or barcode"
         autoComplete="off"
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // Down from the box moves into the matches.
+          if (e.key === 'ArrowDown') arrowFocus(e, options(), input.current);
+        }}
+        ref={input}
         aria-invalid={Boolean(error)}
         aria-describedby={error ? `${id}-error` : undefined}
         data-testid="item-picker-input"
@@ -47,7 +56,12 @@ export function ItemPicker({ label, onPick, chosen, error }: ItemPickerProps) {
         <p className="muted">No items match “{q}”.</p>
       ) : null}
       {hits.length > 0 ? (
-        <ul className="picker__list" aria-label={`${label}: matches`}>
+        <ul
+          className="picker__list"
+          aria-label={`${label}: matches`}
+          ref={list}
+          onKeyDown={(e) => arrowFocus(e, options(), input.current)}
+        >
           {hits.map((item) => {
             const already = chosen?.has(item.id) ?? false;
             return (

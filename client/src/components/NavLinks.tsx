@@ -24,7 +24,7 @@ const LINKS: readonly NavLink[] = [
   { href: '/audits', label: 'Drone audits', plannerOnly: true },
   { href: '/planner', label: 'Planner', plannerOnly: true },
   { href: '/labels', label: 'Labels' },
-  { href: '/io', label: 'Import/Export' },
+  { href: '/io', label: 'Import/Export', plannerOnly: true },
   // Suppliers, categories, units and locations; "/setup" is the first-run setup.
   { href: '/masters', label: 'Setup', plannerOnly: true },
   { href: '/admin', label: 'Admin', adminOnly: true },

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import './PageHeader.css';
 
 type PageHeaderProps = {
   title: ReactNode;
@@ -18,7 +19,8 @@ export function PageHeader({ title, subtitle, back, actions }: PageHeaderProps) 
             ← {back.label}
           </Link>
         ) : null}
-        <h1>{title}</h1>
+        {/* Focusable from script only: a new page puts focus here (usePageFocus). */}
+        <h1 tabIndex={-1}>{title}</h1>
         {subtitle ? <div className="page-header__subtitle">{subtitle}</div> : null}
       </div>
       {actions ? <div className="page-header__actions">{actions}</div> : null}

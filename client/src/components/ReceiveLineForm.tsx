@@ -1,9 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
 import { describePacks, toBaseQuantity } from '../../../common/units.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
+import { useRefocus } from '../hooks/useRefocus.ts';
 import { useResolveBin } from '../hooks/useResolveBin.ts';
 import { useSubmissionKey } from '../hooks/useSubmissionKey.ts';
 import { TYPE_CODE } from '../lib/bins.ts';
@@ -13,6 +14,7 @@ import type { PurchaseOrderDetail } from '../lib/types.ts';
 import { parseQty } from '../lib/validate.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
+import './ReceiveLineForm.css';
 import { FormMessage } from './FormMessage.tsx';
 
 type Line = PurchaseOrderDetail['lines'][number];
@@ -26,6 +28,7 @@ const FIELD_FOR: Record<string, string> = { qty: 'qty', locationId: 'bin', lot: 
 export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
   const format = useFormat();
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const receive = useMutation(trpc.purchasing.receiveLine.mutationOptions());
   const resolveBin = useResolveBin();
   const keys = useSubmissionKey();
@@ -35,13 +38,26 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
   const packed = line.pack.size > 1;
   const [inPacks, setInPacks] = useState(packed && outstanding % line.pack.size === 0);
   const [qty, setQty] = useState(String(inPacks ? outstanding / line.pack.size : outstanding));
-  const [code, setCode] = useState('');
+  // Where this part usually goes; the person can still type any other bin.
+  const [code, setCode] = useState(line.usualBin?.code ?? '');
   const [lot, setLot] = useState('');
   const [pending, setPending] = useState(false);
+  /** The bin holds other parts: receiving there waits for a second, deliberate press. */
+  const [mixed, setMixed] = useState<{ code: string; others: string[] } | null>(null);
+  const binInput = useRef<HTMLInputElement>(null);
+  const message = useRef<HTMLParagraphElement>(null);
+  useRefocus(message, form.feedback);
+  const confirmMixed = useRef<HTMLButtonElement>(null);
+  useRefocus(confirmMixed, mixed);
   const tracked = line.tracking !== 'none';
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    void receiveInto(null);
+  };
+
+  /** `mixedOk`: the bin the person agreed to share with other parts. */
+  const receiveInto = async (mixedOk: string | null) => {
     setPending(true);
     try {
       const errors: FieldErrors = {};
@@ -64,6 +80,22 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
         form.invalid(errors);
         return;
       }
+      if (r.bin.code !== mixedOk) {
+        const bin = await qc.fetchQuery(
+          trpc.locations.get.queryOptions({ code: r.bin.code }, { staleTime: 0 }),
+        );
+        // A van or a cabinet holds many parts by design; a rack bin is meant for one.
+        const others =
+          bin.kind === 'bin'
+            ? [...new Set(bin.contents.filter((c) => c.itemId !== line.itemId).map((c) => c.itemName))]
+            : [];
+        if (others.length > 0) {
+          form.reset();
+          setMixed({ code: r.bin.code, others });
+          return;
+        }
+      }
+      setMixed(null);
       const input = {
         lineId: line.id,
         qty: q.value,
@@ -121,13 +153,18 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
           />
         )}
       </Field>
-      <Field label="Into bin or location" error={form.fieldErrors.bin}>
+      <Field
+        label="Into bin or location"
+        error={form.fieldErrors.bin}
+        hint={line.usualBin ? `Usually ${line.usualBin.code}` : 'Type or scan the bin or location code'}
+      >
         {(c) => (
           <input
             {...c}
             className="mono"
             placeholder="e.g. A-01-1 or VAN-1"
             autoCapitalize="characters"
+            ref={binInput}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             data-testid="po-bin-input"
@@ -144,7 +181,36 @@ export function ReceiveLineForm({ poId, line }: { poId: number; line: Line }) {
           {pending ? 'Receiving…' : 'Receive'}
         </button>
       </div>
-      <FormMessage feedback={form.feedback} />
+      {mixed !== null && mixed.code === code.trim().toUpperCase() ? (
+        <div className="notice notice--warning receive-mixed" role="alert" data-testid="po-mixed-bin">
+          <p>
+            {mixed.code} already holds {mixed.others.join(', ')}. Put {line.name} there as well?
+          </p>
+          <div className="receive-mixed__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={pending}
+              ref={confirmMixed}
+              onClick={() => void receiveInto(mixed.code)}
+              data-testid="po-mixed-confirm"
+            >
+              Receive into {mixed.code} anyway
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setMixed(null);
+                binInput.current?.focus();
+              }}
+            >
+              Choose another bin
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <FormMessage feedback={form.feedback} ref={message} />
     </form>
   );
 }

@@ -1,20 +1,18 @@
 import type { KeyboardEvent } from 'react';
 import { Link } from 'wouter';
 import { useFormat } from '../hooks/useFormat.ts';
+import { arrowFocus } from '../lib/arrow-focus.ts';
 import type { Outputs } from '../trpc.ts';
 
 type Result = Outputs['items']['search'][number];
 
 /** Move between result links with the arrow keys; Up from the first goes back to the search box. */
 function onArrowKeys(e: KeyboardEvent<HTMLUListElement>) {
-  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-  const links = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="search-result"]')];
-  const index = links.indexOf(document.activeElement as HTMLElement);
-  if (index < 0) return;
-  e.preventDefault();
-  const next = e.key === 'ArrowDown' ? links[index + 1] : links[index - 1];
-  if (next) next.focus();
-  else if (e.key === 'ArrowUp') document.querySelector<HTMLElement>('[data-testid="search-input"]')?.focus();
+  arrowFocus(
+    e,
+    [...e.currentTarget.querySelectorAll<HTMLElement>('[data-testid="search-result"]')],
+    document.querySelector<HTMLElement>('[data-testid="search-input"]'),
+  );
 }
 
 export function SearchResults({ items }: { items: readonly Result[] }) {

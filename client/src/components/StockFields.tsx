@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { BinLotForm } from '../hooks/useBinLotForm.ts';
+import { useRefocus } from '../hooks/useRefocus.ts';
 import type { FieldErrors } from '../lib/errors.ts';
 import { BinField } from './BinField.tsx';
 import { Field } from './Field.tsx';
@@ -122,12 +123,14 @@ export function ActionFooter({
   pending: boolean;
   feedback: Feedback;
 }) {
+  const message = useRef<HTMLParagraphElement>(null);
+  useRefocus(message, feedback);
   return (
     <div className="action-form__footer">
       <button type="submit" className="button button--primary" disabled={pending} data-testid="submit-action">
         {pending ? 'Saving…' : label}
       </button>
-      <FormMessage feedback={feedback} />
+      <FormMessage feedback={feedback} ref={message} />
     </div>
   );
 }

@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { CsvKind } from '../../../common/csv/kinds.ts';
-import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { ImportNotes, ImportReport, type ImportResult } from '../components/ImportReport.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { OneTimeLink } from '../components/OneTimeLink.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { RoleGate } from '../components/RoleGate.tsx';
 import { Stat } from '../components/Stat.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
-import { useUser } from '../hooks/useUser.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { isPlanner } from '../lib/roles.ts';
 import { toast } from '../state/toasts.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
 import './ImportExportPage.css';
@@ -35,22 +33,15 @@ function download(filename: string, text: string) {
 }
 
 export function ImportExportPage() {
-  useDocumentTitle('Import/Export');
-  const user = useUser();
-  if (!isPlanner(user.role)) {
-    return (
-      <div className="page">
-        <PageHeader title="Import/Export" />
-        <EmptyState title="Only planners can import and export CSV files">
-          <p>Ask a planner or an administrator if you need a spreadsheet of items, stock or assets.</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  return <PlannerImportExport />;
+  return (
+    <RoleGate audience="planners" title="Import/Export">
+      <ImportExport />
+    </RoleGate>
+  );
 }
 
-function PlannerImportExport() {
+function ImportExport() {
+  useDocumentTitle('Import/Export');
   const trpc = useTRPC();
   const id = useId();
   const kinds = useQuery(trpc.io.kinds.queryOptions());

@@ -8,9 +8,15 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { useDebounced } from '../hooks/useDebounced.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFormat } from '../hooks/useFormat.ts';
 import { useUser } from '../hooks/useUser.ts';
+import { resultCount } from '../lib/result-count.ts';
 import { isPlanner } from '../lib/roles.ts';
 import { useTRPC } from '../trpc.ts';
+
+/** Results per search; a full page means there may be more. */
+const RESULT_LIMIT = 30;
+const ITEMS = { one: 'item', many: 'items' };
 
 /** Find an item by name, alias, SKU or barcode as you type; typos are forgiven. */
 export function ItemsPage() {
@@ -43,8 +49,10 @@ export function ItemsPage() {
   }, [urlQ]);
 
   const results = useQuery(
-    trpc.items.search.queryOptions({ q, limit: 30 }, { placeholderData: keepPreviousData }),
+    trpc.items.search.queryOptions({ q, limit: RESULT_LIMIT }, { placeholderData: keepPreviousData }),
   );
+  const format = useFormat();
+  const count = results.data ? resultCount(results.data.length, RESULT_LIMIT, ITEMS, format) : '';
 
   return (
     <div className="page">
@@ -90,7 +98,7 @@ export function ItemsPage() {
         ) : null}
       </search>
       <p id="item-search-status" className="visually-hidden" aria-live="polite">
-        {q !== '' && results.data ? `${results.data.length} items found` : ''}
+        {q !== '' ? count : ''}
       </p>
       {results.isPending ? (
         <Loading label="Searching…" />
@@ -110,6 +118,10 @@ export function ItemsPage() {
             <p className="muted">
               The first {results.data.length} items A–Z. Type to search; scan a barcode to jump straight to
               it.
+            </p>
+          ) : results.data.length >= RESULT_LIMIT ? (
+            <p className="muted" data-testid="search-count">
+              {count}. Add a word to narrow it down.
             </p>
           ) : null}
           <SearchResults items={results.data} />

@@ -1,5 +1,5 @@
 import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
 import type { SignOutReason } from '../../../common/live-events.ts';
 import { Field } from '../components/Field.tsx';
@@ -41,6 +41,11 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const form = useFeedback();
   const next = safeNext(search);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // The one thing to do here is type a username.
+    usernameInput.current?.focus();
+  }, []);
   const signedOut = signedOutMessage(search);
 
   const login = useMutation(
@@ -97,6 +102,7 @@ export function LoginPage() {
             {(p) => (
               <input
                 {...p}
+                ref={usernameInput}
                 name="username"
                 autoComplete="username"
                 autoCapitalize="none"

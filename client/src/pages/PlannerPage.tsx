@@ -6,6 +6,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { RoleGate } from '../components/RoleGate.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { errorMessage } from '../lib/errors.ts';
@@ -13,6 +14,14 @@ import { useTRPC } from '../trpc.ts';
 
 /** `/planner`: layout scenarios (a copy of the live twin with edits) and a form to start one. */
 export function PlannerPage() {
+  return (
+    <RoleGate audience="planners" title="Planner">
+      <Scenarios />
+    </RoleGate>
+  );
+}
+
+function Scenarios() {
   const format = useFormat();
   useDocumentTitle('Planner');
   const trpc = useTRPC();
@@ -86,37 +95,43 @@ export function PlannerPage() {
           </p>
         </EmptyState>
       ) : (
-        <table className="table" data-testid="scenario-list">
-          <thead>
-            <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Author</th>
-              <th scope="col">Edits</th>
-              <th scope="col">Updated</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link href={`/planner/${s.id}`}>{s.name}</Link>
-                  {s.notes ? <div className="muted">{s.notes}</div> : null}
-                </td>
-                <td>{s.author ?? '—'}</td>
-                <td>{s.editCount}</td>
-                <td>{format.dateTime(s.updatedAt)}</td>
-                <td>
-                  <Badge
-                    code={s.status}
-                    tone={s.status === 'applied' ? 'success' : 'neutral'}
-                    label={s.status === 'applied' ? 'Published' : 'Draft'}
-                  />
-                </td>
+        <div className="table-wrap">
+          <table className="table" data-testid="scenario-list">
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col" className="hide-narrow">
+                  Author
+                </th>
+                <th scope="col" className="hide-narrow">
+                  Edits
+                </th>
+                <th scope="col">Updated</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link href={`/planner/${s.id}`}>{s.name}</Link>
+                    {s.notes ? <div className="muted">{s.notes}</div> : null}
+                  </td>
+                  <td className="hide-narrow">{s.author ?? '—'}</td>
+                  <td className="hide-narrow">{s.editCount}</td>
+                  <td>{format.dateTime(s.updatedAt)}</td>
+                  <td>
+                    <Badge
+                      code={s.status}
+                      tone={s.status === 'applied' ? 'success' : 'neutral'}
+                      label={s.status === 'applied' ? 'Published' : 'Draft'}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { RoleGate } from '../components/RoleGate.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useIdParam } from '../hooks/useIdParam.ts';
@@ -25,6 +26,14 @@ type Scenario = Outputs['scenarios']['get'];
 
 /** `/planner/:id`: edit a scenario in 3D, simulate it against the base layout, compare, publish. */
 export function ScenarioPage() {
+  return (
+    <RoleGate audience="planners" title="Scenario">
+      <ScenarioView />
+    </RoleGate>
+  );
+}
+
+function ScenarioView() {
   const id = useIdParam();
   useDocumentTitle(id ? `Scenario #${id}` : 'Scenario');
   const trpc = useTRPC();

@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { errorCode, errorMessage } from '../lib/errors.ts';
 import { type Outputs, useTRPC } from '../trpc.ts';
-import { HEATMAP_LEGENDS } from '../twin/colors.ts';
+import { EMPTY_SWATCH, fillOf, HEATMAP_LEGENDS } from '../twin/colors.ts';
 import { TwinFiles } from '../twin/export/TwinFiles.tsx';
 import { buildLayout, framing, overview, type TwinLayout } from '../twin/layout.ts';
 import { type RouteEnd, useRoute } from '../twin/route.ts';
@@ -287,11 +287,20 @@ function TwinView({ revision }: { revision: Revision }) {
               <span className="twin-legend__label">{legend.label}</span>
               <span className="twin-legend__scale">
                 <span>{legend.low}</span>
-                <span className={`twin-legend__bar twin-legend__bar--${heatmap}`} aria-hidden="true" />
+                <span
+                  className="twin-legend__bar"
+                  style={{ background: legend.gradient }}
+                  aria-hidden="true"
+                />
                 <span>{legend.high}</span>
               </span>
               <span className="twin-legend__empty">
-                <span className="twin-legend__swatch" aria-hidden="true" /> empty
+                <span
+                  className="twin-legend__swatch"
+                  style={{ background: EMPTY_SWATCH }}
+                  aria-hidden="true"
+                />{' '}
+                empty
               </span>
             </div>
           ) : null}
@@ -523,7 +532,7 @@ function HoverLabel() {
       <span className="mono strong">{hovered.code}</span>
       <span>
         {state && state.onHand > 0
-          ? `${format.number(state.onHand)} on hand · ${state.items} item${state.items === 1 ? '' : 's'}`
+          ? `${format.number(state.onHand)} on hand · ${state.items} item${state.items === 1 ? '' : 's'} · ${format.number(Math.round(fillOf(state) * 100))}% full`
           : 'empty'}
       </span>
       {state?.lastCountedAt ? (

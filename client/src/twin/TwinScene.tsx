@@ -21,17 +21,9 @@ import {
   Vector3,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { binColor, type PaintContext } from './colors.ts';
+import { binColor, emptyColor, type PaintContext } from './colors.ts';
 import { type Box, type Chunk, overview, type TwinLayout } from './layout.ts';
-import {
-  type BinState,
-  probe,
-  type RoutePoint,
-  type TwinState,
-  twinActions,
-  twinStore,
-  useTwin,
-} from './store.ts';
+import { probe, type RoutePoint, type TwinState, twinActions, twinStore, useTwin } from './store.ts';
 
 // ---- scratch objects (module level: nothing is allocated per frame or per instance) -------------
 
@@ -63,19 +55,10 @@ const BIN_INSET = { w: 0.86, h: 0.78, d: 0.84 };
 
 // ---- painting -------------------------------------------------------------------------------------
 
-const maxOnHandCache = new WeakMap<ReadonlyMap<string, BinState>, number>();
-
 function paintContext(s: TwinState): PaintContext {
-  let max = maxOnHandCache.get(s.binStates);
-  if (max === undefined) {
-    max = 0;
-    for (const st of s.binStates.values()) if (st.onHand > max) max = st.onHand;
-    maxOnHandCache.set(s.binStates, max);
-  }
   return {
     heatmap: s.heatmap,
     states: s.binStates,
-    maxOnHand: max,
     now: Date.now(),
     highlighted: s.highlighted,
     selected: s.selected,
@@ -106,7 +89,7 @@ function BinChunk({ layout, chunk }: { layout: TwinLayout; chunk: Chunk }) {
       _q.setFromAxisAngle(UP, bin.rotationY);
       _s.set(bin.size.w * BIN_INSET.w, h, bin.size.d * BIN_INSET.d);
       m.setMatrixAt(i, _m.compose(_p, _q, _s));
-      m.setColorAt(i, _c.setRGB(0.7, 0.73, 0.77));
+      m.setColorAt(i, emptyColor(_c));
     });
     m.instanceMatrix.needsUpdate = true;
     // Frustum culling and raycasting test this sphere around the chunk's instances.

@@ -7,6 +7,8 @@ export type CameraMode = 'orbit' | 'walk';
 export type BinState = {
   code: string;
   onHand: number;
+  /** What the bin holds when full, in the same units as on hand. */
+  capacity: number;
   items: number;
   lastCountedAt: number | null;
   daysOfCover: number | null;

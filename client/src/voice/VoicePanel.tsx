@@ -10,6 +10,7 @@ import { VoicePipeline } from './pipeline.ts';
 import { stopSpeaking } from './speak.ts';
 import { type MicStatus, resetVoiceUi, useVoiceUi, type VoicePhase, voiceStore } from './store.ts';
 import { WAKE_HINT } from './wake.ts';
+import './VoicePanel.css';
 
 const RECOGNISER_LABEL = {
   browser: 'Speech goes to this browser’s recogniser.',
@@ -80,8 +81,9 @@ function useVoiceEngine() {
 }
 
 /**
- * The voice assistant, on every page: a button showing what it is doing, and a panel with
- * push-to-talk, hands-free mode, the conversation and a typed command box (same pipeline).
+ * The voice assistant, on every page: a button in the header showing what it is doing, and a panel
+ * below the header with push-to-talk, hands-free mode, the conversation and a typed command box
+ * (same pipeline).
  */
 export function VoicePanel() {
   const engine = useVoiceEngine();
@@ -113,7 +115,6 @@ export function VoicePanel() {
 
   return (
     <div className="voice">
-      {open && <VoiceBody engine={engine} onClose={toggle} />}
       <button
         type="button"
         className={`voice__fab voice__fab--${phase}`}
@@ -123,10 +124,17 @@ export function VoicePanel() {
         data-testid="voice-toggle"
       >
         <span className="voice__dot" aria-hidden="true" />
-        <span data-testid="voice-state" data-phase={phase}>
+        <svg className="voice__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"
+          />
+        </svg>
+        <span className="voice__label" data-testid="voice-state" data-phase={phase}>
           {PHASE_LABEL[phase]}
         </span>
       </button>
+      {open && <VoiceBody engine={engine} onClose={toggle} />}
     </div>
   );
 }

@@ -81,15 +81,18 @@ export async function lookUp(api: Api, needs: readonly FactRequest[], userId: nu
           return;
         }
         case 'my_work_orders': {
-          const all = await api.workOrders.list.query({ limit: 500 });
+          const all = await api.workOrders.list.query({ assigneeId: userId, limit: 500 });
           facts.myWorkOrders = all
             .filter((w) => w.assigneeId === userId && !FINAL.has(w.status))
             .map((w) => ({ id: w.id, title: w.title, status: w.status, priority: w.priority }));
           return;
         }
         case 'low_stock': {
-          const low = await api.stock.lowStock.query();
-          facts.lowStock = low.map((l) => ({ name: l.name, available: l.available }));
+          const low = await api.stock.lowStock.query({ limit: 3 });
+          facts.lowStock = {
+            lines: low.lines.map((l) => ({ name: l.name, available: l.available })),
+            total: low.total,
+          };
           return;
         }
         default:

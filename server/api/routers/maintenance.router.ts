@@ -6,10 +6,19 @@ import { PRIORITIES, WORK_ORDER_STATUSES } from '../../../common/work-order-stat
 import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
+/** At most this many assets per list; by default the whole register of a site this size. */
+const ASSET_LIST_MAX = 500;
+
 export const assetsRouter = router({
   /** Archived assets only when asked for: pickers and lists leave them out. */
   list: roleProcedure(ANY_USER)
-    .input(z.object({ q: z.string().max(100).optional(), includeArchived: z.boolean().default(false) }))
+    .input(
+      z.object({
+        q: z.string().max(100).optional(),
+        includeArchived: z.boolean().default(false),
+        limit: limit(ASSET_LIST_MAX, ASSET_LIST_MAX),
+      }),
+    )
     .query(({ ctx, input }) => ctx.services.assets.list(input)),
   get: roleProcedure(ANY_USER)
     .input(z.object({ id }))
@@ -65,11 +74,31 @@ export const plansRouter = router({
 
 const status = z.enum(WORK_ORDER_STATUSES);
 
+/** What a work-order board can be narrowed to. */
+const boardFilter = {
+  assetId: id.optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  /** Someone's work, or 'none' for what nobody has taken yet. */
+  assigneeId: z.union([id, z.literal('none')]).optional(),
+};
+
 export const workOrdersRouter = router({
   list: roleProcedure(ANY_USER)
-    .input(z.object({ status: status.optional(), assetId: id.optional(), limit: limit(500, 200) }))
-    .query(({ ctx, input }) => ctx.services.workOrders.list(input)),
-  counts: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.workOrders.counts()),
+    .input(
+      z.object({
+        ...boardFilter,
+        status: status.optional(),
+        /** Rows to skip: the next page of a board column. */
+        cursor: z.number().int().min(0).max(1_000_000).default(0),
+        limit: limit(500, 200),
+      }),
+    )
+    .query(({ ctx, input: { cursor, ...filter } }) =>
+      ctx.services.workOrders.list({ ...filter, offset: cursor }),
+    ),
+  counts: roleProcedure(ANY_USER)
+    .input(z.object(boardFilter).prefault({}))
+    .query(({ ctx, input }) => ctx.services.workOrders.counts(input)),
   get: roleProcedure(ANY_USER)
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.services.workOrders.get(input.id)),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LOW_STOCK_SORTS } from '../../../common/low-stock.ts';
 import { PackInput } from '../../../common/masters/catalog.ts';
 import { ADMINS, ANY_USER, PLANNERS } from '../../../common/roles.ts';
-import { id, idempotencyKey, lot, note, qty } from '../schemas.ts';
+import { id, idempotencyKey, limit, lot, note, qty } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const reference = {
@@ -17,7 +18,20 @@ export const stockRouter = router({
   level: roleProcedure(ANY_USER)
     .input(z.object({ itemId: id }))
     .query(({ ctx, input }) => ctx.services.inventory.stockLevel(input.itemId)),
-  lowStock: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.inventory.lowStock()),
+  lowStock: roleProcedure(ANY_USER)
+    .input(
+      z
+        .object({
+          uncoveredOnly: z.boolean().default(false),
+          supplierId: z.union([id, z.literal('none')]).optional(),
+          category: z.string().trim().min(1).max(64).optional(),
+          sort: z.enum(LOW_STOCK_SORTS).default('urgency'),
+          offset: z.number().int().min(0).max(1_000_000).default(0),
+          limit: limit(200, 50),
+        })
+        .prefault({}),
+    )
+    .query(({ ctx, input }) => ctx.services.inventory.lowStockPage(input)),
   /** With `pack`, `qty` counts packs of the item ("2 box of 100") and the ledger books base units. */
   receive: roleProcedure(ANY_USER)
     .input(

@@ -9,7 +9,7 @@ import {
 import { placementOfTag, spotOf } from '../../../common/masters/asset-placement.ts';
 import { PLANNERS } from '../../../common/roles.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
-import { type Asset, searchAssets } from '../../db/assets.repository.ts';
+import { type Asset, listAssets } from '../../db/assets.repository.ts';
 import type { Location } from '../../db/catalog.repository.ts';
 import { locationsByCode } from '../../db/catalog-bulk.repository.ts';
 import {
@@ -248,7 +248,7 @@ export const assetsCsv = defineCsvKind<AssetRow, Context>({
   async load(ex, rows, env) {
     // The register is small (hundreds to a few thousand): one statement reads it.
     const [assets, bins, current] = await Promise.all([
-      searchAssets(ex, '', true),
+      listAssets(ex, { includeArchived: true, limit: null }),
       locationsByCode(
         ex,
         rows.flatMap((r) => (r.bin === null ? [] : [r.bin])),
@@ -335,5 +335,5 @@ export const assetsCsv = defineCsvKind<AssetRow, Context>({
     });
   },
 
-  exportRows: async (ex) => (await searchAssets(ex, '', true)).map(toRow),
+  exportRows: async (ex) => (await listAssets(ex, { includeArchived: true, limit: null })).map(toRow),
 });

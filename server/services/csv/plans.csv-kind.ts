@@ -10,9 +10,9 @@ import { PRIORITIES } from '../../../common/work-order-status.ts';
 import {
   type Asset,
   kitsOfPlans,
+  listAssets,
   livePlansWithTags,
   type MaintenancePlan,
-  searchAssets,
 } from '../../db/assets.repository.ts';
 import { type ItemRef, itemRefsBySku } from '../../db/catalog-bulk.repository.ts';
 import { choice, list, optionalDay, optionalNumber, required } from '../../domain/csv/cells.ts';
@@ -219,7 +219,10 @@ export const plansCsv = defineCsvKind<PlanRow, Context>({
   }),
 
   async load(ex, rows, env) {
-    const [assets, plans] = await Promise.all([searchAssets(ex, '', true), livePlansWithTags(ex)]);
+    const [assets, plans] = await Promise.all([
+      listAssets(ex, { includeArchived: true, limit: null }),
+      livePlansWithTags(ex),
+    ]);
     const kits = await kitsOfPlans(
       ex,
       plans.map((p) => p.id),
