@@ -120,7 +120,8 @@ export function ImportReport({ result }: { result: ImportResult }) {
               <p>Choose another filter to see the other rows.</p>
             </EmptyState>
           ) : (
-            <div className="table-wrap">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone and holding no links, it must take focus for the keyboard to scroll it (WCAG 2.1.1)
+            <section className="table-wrap" aria-label="Rows of the file" tabIndex={0}>
               <table className="table import-report__table" data-testid="import-rows">
                 <caption className="visually-hidden">What each row of the file would do</caption>
                 <thead>
@@ -139,7 +140,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
         </>
       ) : null}
