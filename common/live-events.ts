@@ -1,3 +1,5 @@
+import type { CsvKind } from './csv/kinds.ts';
+
 /**
  * What other users' screens (and this server's own caches) need to hear about without reloading.
  * Emitted inside a write transaction and published only once it commits (server/db/writer.ts).
@@ -12,7 +14,7 @@ export type LiveEvent =
   | { type: 'purchase_order'; purchaseOrderId: number; status: string }
   | { type: 'catalog'; itemId: number }
   /** A CSV import changed many records of one kind at once. */
-  | { type: 'import'; kind: 'items' | 'locations' | 'stock' }
+  | { type: 'import'; kind: CsvKind }
   | { type: 'asset'; assetId: number }
   | { type: 'twin'; revisionId: number }
   /** The site's name, currency, locale, time zone or units changed: every screen reformats. */

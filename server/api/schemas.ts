@@ -11,12 +11,3 @@ export const idempotencyKey = z
   .regex(/^[A-Za-z0-9._:-]+$/, 'use letters, digits, dot, colon, dash or underscore');
 export const note = z.string().trim().max(500);
 export const limit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
-
-/** A new user's login name and the name others see (users.create, the first-run setup). */
-export const username = z
-  .string()
-  .trim()
-  .min(2)
-  .max(64)
-  .regex(/^[a-z0-9._-]+$/i, 'use letters, digits, dot, dash or underscore');
-export const displayName = z.string().trim().min(1).max(100);

@@ -80,14 +80,18 @@ const toListed = (r: Row): Asset & { openWorkOrders: number } => ({
   openWorkOrders: num(r.open_work),
 });
 
-/** The register by tag, with each asset's open work orders; archived ones only when asked for. */
+/**
+ * The register by tag, with each asset's open work orders; archived ones only when asked for. A null
+ * limit is the whole register (a CSV export or import).
+ */
 export async function listAssets(
   ex: Executor,
-  filter: { includeArchived: boolean; limit: number },
+  filter: { includeArchived: boolean; limit: number | null },
 ): Promise<(Asset & { openWorkOrders: number })[]> {
   const rs = await ex.execute({
+    // SQLite reads a negative LIMIT as none.
     sql: `${WITH_OPEN_WORK} WHERE (? OR a.archived_at IS NULL) ORDER BY a.tag LIMIT ?`,
-    args: [filter.includeArchived ? 1 : 0, filter.limit],
+    args: [filter.includeArchived ? 1 : 0, filter.limit ?? -1],
   });
   return rs.rows.map(toListed);
 }
@@ -248,6 +252,14 @@ export async function planById(ex: Executor, id: number): Promise<MaintenancePla
   });
   const r = rs.rows[0];
   return r ? toPlan(r) : null;
+}
+
+/** Every plan not archived, with its asset's tag, by tag and title (CSV files of plans). */
+export async function livePlansWithTags(ex: Executor): Promise<(MaintenancePlan & { tag: string })[]> {
+  const rs =
+    await ex.execute(`SELECT ${PLAN_COLUMNS}, a.tag FROM maintenance_plans p JOIN assets a ON a.id = p.asset_id
+    WHERE p.archived_at IS NULL ORDER BY a.tag, p.title, p.id`);
+  return rs.rows.map((r) => ({ ...toPlan(r), tag: str(r.tag) }));
 }
 
 /** Each plan's parts kit, in the order it was written. */

@@ -63,7 +63,7 @@ export const toItem = (r: Record<string, unknown>): Item => ({
   supplierId: numOrNull(r.supplier_id),
 });
 
-const toLocation = (r: Record<string, unknown>): Location => ({
+export const toLocation = (r: Record<string, unknown>): Location => ({
   id: num(r.id),
   code: str(r.code),
   kind: str(r.kind) as Location['kind'],
@@ -106,7 +106,8 @@ export async function itemByCode(ex: Executor, code: string): Promise<Item | nul
   return r ? toItem(r) : null;
 }
 
-const itemArgs = (i: ItemInput) => [
+/** An item's columns in the order of its INSERT and UPDATE statements (here and in catalog-bulk). */
+export const itemArgs = (i: ItemInput) => [
   i.sku,
   i.name,
   JSON.stringify(i.aliases),
@@ -360,20 +361,6 @@ export async function itemIsOnHand(ex: Executor, itemId: number): Promise<boolea
     args: [itemId],
   });
   return rs.rows.length > 0;
-}
-
-/** Which SKU owns each of these barcodes (those that are in use). */
-export async function skusByBarcode(ex: Executor, barcodes: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < barcodes.length; i += 500) {
-    const part = barcodes.slice(i, i + 500);
-    const rs = await ex.execute({
-      sql: `SELECT barcode, sku FROM items WHERE barcode IN (${list(part.length)})`,
-      args: part,
-    });
-    for (const r of rs.rows) out.set(str(r.barcode), str(r.sku));
-  }
-  return out;
 }
 
 /** Items whose available stock (on hand less reserved) is at or below their reorder point. */

@@ -9,7 +9,7 @@ import type {
 } from '../domain/stock-ledger.ts';
 import { stockKey } from '../domain/stock-ledger.ts';
 import type { Executor } from './database.ts';
-import { insertRows, list, num, numOrNull, placeholders, str } from './sql.ts';
+import { insertRows, list, num, numOrNull, selectAsJson, str } from './sql.ts';
 
 export type StoredResult = { key: string; operation: string; result: string };
 
@@ -21,37 +21,41 @@ export async function loadSnapshot(
   const itemIds = [...new Set(keys.map((k) => k.itemId))];
   const locationIds = [...new Set(keys.map((k) => k.locationId))];
   const pairs = [...new Map(keys.map((k) => [`${k.itemId}|${k.locationId}`, k])).values()];
+  // Keys go in as one JSON parameter and rows come back as one JSON document: an import posts
+  // 100,000 counts, and per-parameter and per-row costs in the client dominate (see sql.ts).
   const [items, locations, stock] = await Promise.all([
-    ex.execute({
-      sql: `SELECT id, name, unit, tracking FROM items WHERE id IN (${list(itemIds.length)})`,
-      args: itemIds,
-    }),
-    ex.execute({
-      sql: `SELECT id, code, active FROM locations WHERE id IN (${list(locationIds.length)})`,
-      args: locationIds,
-    }),
-    ex.execute({
-      sql: `SELECT item_id, location_id, lot, on_hand, reserved, last_counted_at FROM stock
-            WHERE (item_id, location_id) IN (VALUES ${placeholders(pairs.length, 2)})`,
-      args: pairs.flatMap((p) => [p.itemId, p.locationId]),
-    }),
+    selectAsJson(
+      ex,
+      ['id', 'name', 'unit', 'tracking'],
+      'FROM items WHERE id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(itemIds)],
+    ),
+    selectAsJson(
+      ex,
+      ['id', 'code', 'active'],
+      'FROM locations WHERE id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(locationIds)],
+    ),
+    selectAsJson(
+      ex,
+      ['item_id', 'location_id', 'lot', 'on_hand', 'reserved', 'last_counted_at'],
+      'FROM stock WHERE (item_id, location_id) IN (SELECT value->>0, value->>1 FROM json_each(?))',
+      [JSON.stringify(pairs.map((p) => [p.itemId, p.locationId]))],
+    ),
   ]);
   const snapshot: Snapshot = {
     items: new Map<number, ItemInfo>(
-      items.rows.map((r) => [
+      items.map((r) => [
         num(r.id),
         { id: num(r.id), name: str(r.name), unit: str(r.unit), tracking: str(r.tracking) as Tracking },
       ]),
     ),
     locations: new Map<number, LocationInfo>(
-      locations.rows.map((r) => [
-        num(r.id),
-        { id: num(r.id), code: str(r.code), active: num(r.active) === 1 },
-      ]),
+      locations.map((r) => [num(r.id), { id: num(r.id), code: str(r.code), active: num(r.active) === 1 }]),
     ),
     stock: new Map<string, StockRow>(),
   };
-  for (const r of stock.rows) {
+  for (const r of stock) {
     const row: StockRow = {
       itemId: num(r.item_id),
       locationId: num(r.location_id),

@@ -56,14 +56,6 @@ export async function binStateRows(ex: Executor, pickedSince: number): Promise<B
   }));
 }
 
-/** Codes (upper case) of every location with stock on hand. */
-export async function locationCodesWithStock(ex: Executor): Promise<Set<string>> {
-  const rs = await ex.execute(
-    'SELECT DISTINCT upper(l.code) AS code FROM stock s JOIN locations l ON l.id = s.location_id WHERE s.on_hand > 0',
-  );
-  return new Set(rs.rows.map((r) => str(r.code)));
-}
-
 /** Ids of every bin, oldest first (the seed addresses bins by position). */
 export async function binIdsInOrder(ex: Executor): Promise<number[]> {
   const rs = await ex.execute("SELECT id FROM locations WHERE kind = 'bin' ORDER BY id");

@@ -1,6 +1,6 @@
 import type { ContactInput, SupplierInput, SupplierPriceInput } from '../../common/masters/supplier.ts';
 import type { Executor } from './database.ts';
-import { insertRows, list, num, numOrNull, str } from './sql.ts';
+import { insertRows, list, num, numOrNull, selectAsJson, str } from './sql.ts';
 
 export type Supplier = {
   id: number;
@@ -106,6 +106,33 @@ export async function contactsOf(ex: Executor, supplierId: number): Promise<Supp
   }));
 }
 
+/** The contacts of each of these suppliers, in order (for CSV files of many suppliers). */
+export async function contactsOfSuppliers(
+  ex: Executor,
+  supplierIds: readonly number[],
+): Promise<Map<number, SupplierContact[]>> {
+  const out = new Map<number, SupplierContact[]>();
+  const rows = await selectAsJson(
+    ex,
+    ['supplier_id', 'id', 'name', 'role', 'email', 'phone'],
+    `FROM (SELECT supplier_id, id, name, role, email, phone FROM supplier_contacts
+       WHERE supplier_id IN (SELECT value FROM json_each(?)) ORDER BY supplier_id, position, id)`,
+    [JSON.stringify([...new Set(supplierIds)])],
+  );
+  for (const r of rows) {
+    const contacts = out.get(num(r.supplier_id)) ?? [];
+    contacts.push({
+      id: num(r.id),
+      name: str(r.name),
+      role: str(r.role),
+      email: str(r.email),
+      phone: str(r.phone),
+    });
+    out.set(num(r.supplier_id), contacts);
+  }
+  return out;
+}
+
 /** A supplier's contacts become exactly this list, in this order. */
 export async function replaceContacts(
   ex: Executor,
@@ -207,6 +234,49 @@ export async function priceOf(
   });
   const r = rs.rows[0];
   return r ? toPrice(r) : null;
+}
+
+const PRICE_JSON_COLUMNS = [
+  'p.supplier_id',
+  'p.item_id',
+  'p.part_number',
+  'p.price_minor',
+  'p.pack_unit',
+  'p.pack_size',
+  'p.min_order_packs',
+  'p.lead_time_days',
+  'p.updated_at',
+];
+
+/** The prices of these (supplier, item) pairs that exist. */
+export async function pricesOfPairs(
+  ex: Executor,
+  pairs: readonly { supplierId: number; itemId: number }[],
+): Promise<SupplierPrice[]> {
+  const rows = await selectAsJson(
+    ex,
+    PRICE_JSON_COLUMNS,
+    `FROM supplier_prices p
+     WHERE (p.supplier_id, p.item_id) IN (SELECT value->>0, value->>1 FROM json_each(?))`,
+    [JSON.stringify(pairs.map((p) => [p.supplierId, p.itemId]))],
+  );
+  return rows.map(toPrice);
+}
+
+/** Every price with its supplier's name and currency and the item's SKU, by supplier and SKU. */
+export async function allPricesBySupplier(
+  ex: Executor,
+): Promise<(SupplierPrice & { supplierName: string; currency: string; sku: string })[]> {
+  const rows = await selectAsJson(
+    ex,
+    [...PRICE_JSON_COLUMNS, 's.name', 's.currency', 'i.sku'],
+    `FROM (SELECT * FROM supplier_prices ORDER BY supplier_id, item_id) p
+     JOIN suppliers s ON s.id = p.supplier_id JOIN items i ON i.id = p.item_id`,
+    [],
+  );
+  return rows
+    .map((r) => ({ ...toPrice(r), supplierName: str(r.name), currency: str(r.currency), sku: str(r.sku) }))
+    .sort((a, b) => a.supplierName.localeCompare(b.supplierName) || a.sku.localeCompare(b.sku));
 }
 
 /** Sets the one price of (supplier, item), replacing any earlier one. */

@@ -83,8 +83,8 @@ export class AssetService {
     const reader = deps.db.reader;
     this.#search = new LiveIndex({
       events: deps.events,
-      // Every change to the register (create, edit, archive, restore, placement) says 'asset'; no CSV
-      // import carries assets (imports are items, locations or stock).
+      // Every change to the register (create, edit, archive, restore, placement) says 'asset', a CSV
+      // import of assets too: it applies each row through createIn/updateIn, which emit it.
       changeOf: (event) => (event.type === 'asset' ? { ids: [event.assetId] } : null),
       build: async () => new AssetSearchIndex(await searchableAssets(reader)),
       refresh: async (index, ids) => {
@@ -153,17 +153,23 @@ export class AssetService {
 
   /** Registers an asset and puts it where `input.placement` says (a spot publishes a twin revision). */
   async create(input: AssetInput, actorId: number): Promise<number> {
-    return this.#writer.run(async (tx) => {
-      await assertTagFree(tx, input.tag, null);
-      const now = this.#clock.now();
-      const placed = await this.#place(tx, input, null);
-      const record = { ...recordOf(input), ...placed.fields };
-      const id = await insertAsset(tx, record, now);
-      await this.#publish(tx, placed.facility, `Asset ${input.tag} placed`, actorId, now);
-      await appendAudit(tx, [audit(actorId, 'asset.create', id, record, now)]);
-      tx.emit({ type: 'asset', assetId: id });
-      return id;
-    });
+    return this.#writer.run((tx) => this.createIn(tx, input, actorId));
+  }
+
+  /**
+   * `create` inside the caller's write transaction (a CSV import applies every row in one);
+   * `actorId` null is the command line.
+   */
+  async createIn(tx: WriteTx, input: AssetInput, actorId: number | null): Promise<number> {
+    await assertTagFree(tx, input.tag, null);
+    const now = this.#clock.now();
+    const placed = await this.#place(tx, input, null);
+    const record = { ...recordOf(input), ...placed.fields };
+    const id = await insertAsset(tx, record, now);
+    await this.#publish(tx, placed.facility, `Asset ${input.tag} placed`, actorId, now);
+    await appendAudit(tx, [audit(actorId, 'asset.create', id, record, now)]);
+    tx.emit({ type: 'asset', assetId: id });
+    return id;
   }
 
   /**
@@ -171,25 +177,33 @@ export class AssetService {
    * meter unit starts afresh); a higher one raises the work orders it makes due, as recording it would.
    */
   async update(id: number, input: AssetInput, actorId: number): Promise<{ createdWorkOrders: number[] }> {
-    return this.#writer.run(async (tx) => {
-      const existing = await liveAsset(tx, id, 'change it');
-      await assertTagFree(tx, input.tag, id);
-      const record = recordOf(input);
-      if (record.meterUnit !== null && record.meterUnit === existing.meterUnit) {
-        if (record.meterValue < existing.meterValue)
-          throw invalid(
-            `${existing.tag} already reads ${existing.meterValue} ${existing.meterUnit}; a meter cannot go back`,
-          );
-      }
-      const now = this.#clock.now();
-      const placed = await this.#place(tx, input, existing);
-      await updateAsset(tx, id, { ...record, ...placed.fields });
-      await this.#publish(tx, placed.facility, `Asset ${input.tag} placed`, actorId, now);
-      await appendAudit(tx, [audit(actorId, 'asset.update', id, { ...record, ...placed.fields }, now)]);
-      tx.emit({ type: 'asset', assetId: id });
-      const created = record.meterValue > existing.meterValue ? await raiseDueWorkOrders(tx, now, id) : [];
-      return { createdWorkOrders: created };
-    });
+    return this.#writer.run((tx) => this.updateIn(tx, id, input, actorId));
+  }
+
+  /** `update` inside the caller's write transaction. */
+  async updateIn(
+    tx: WriteTx,
+    id: number,
+    input: AssetInput,
+    actorId: number | null,
+  ): Promise<{ createdWorkOrders: number[] }> {
+    const existing = await liveAsset(tx, id, 'change it');
+    await assertTagFree(tx, input.tag, id);
+    const record = recordOf(input);
+    if (record.meterUnit !== null && record.meterUnit === existing.meterUnit) {
+      if (record.meterValue < existing.meterValue)
+        throw invalid(
+          `${existing.tag} already reads ${existing.meterValue} ${existing.meterUnit}; a meter cannot go back`,
+        );
+    }
+    const now = this.#clock.now();
+    const placed = await this.#place(tx, input, existing);
+    await updateAsset(tx, id, { ...record, ...placed.fields });
+    await this.#publish(tx, placed.facility, `Asset ${input.tag} placed`, actorId, now);
+    await appendAudit(tx, [audit(actorId, 'asset.update', id, { ...record, ...placed.fields }, now)]);
+    tx.emit({ type: 'asset', assetId: id });
+    const created = record.meterValue > existing.meterValue ? await raiseDueWorkOrders(tx, now, id) : [];
+    return { createdWorkOrders: created };
   }
 
   /**
@@ -198,37 +212,43 @@ export class AssetService {
    * Refused while work on it is still open, since that work would be orphaned.
    */
   async archive(id: number, actorId: number): Promise<void> {
-    await this.#writer.run(async (tx) => {
-      const asset = await liveAsset(tx, id, 'archive it again');
-      const open = await openWorkOrderIdsOfAsset(tx, id);
-      if (open.length > 0) {
-        throw conflict(
-          `${asset.tag} has ${open.length} open work order${open.length === 1 ? '' : 's'} (${open
-            .slice(0, 5)
-            .map((w) => `#${w}`)
-            .join(
-              ', ',
-            )}${open.length > 5 ? ', …' : ''}); finish or cancel ${open.length === 1 ? 'it' : 'them'} before archiving`,
-        );
-      }
-      const now = this.#clock.now();
-      await setAssetArchived(tx, id, now);
-      await appendAudit(tx, [audit(actorId, 'asset.archive', id, { tag: asset.tag }, now)]);
-      tx.emit({ type: 'asset', assetId: id });
-    });
+    await this.#writer.run((tx) => this.archiveIn(tx, id, actorId));
+  }
+
+  /** `archive` inside the caller's write transaction. */
+  async archiveIn(tx: WriteTx, id: number, actorId: number | null): Promise<void> {
+    const asset = await liveAsset(tx, id, 'archive it again');
+    const open = await openWorkOrderIdsOfAsset(tx, id);
+    if (open.length > 0) {
+      throw conflict(
+        `${asset.tag} has ${open.length} open work order${open.length === 1 ? '' : 's'} (${open
+          .slice(0, 5)
+          .map((w) => `#${w}`)
+          .join(
+            ', ',
+          )}${open.length > 5 ? ', …' : ''}); finish or cancel ${open.length === 1 ? 'it' : 'them'} before archiving`,
+      );
+    }
+    const now = this.#clock.now();
+    await setAssetArchived(tx, id, now);
+    await appendAudit(tx, [audit(actorId, 'asset.archive', id, { tag: asset.tag }, now)]);
+    tx.emit({ type: 'asset', assetId: id });
   }
 
   /** Puts an archived asset back on the register (the undo of archiving). */
   async restore(id: number, actorId: number): Promise<void> {
-    await this.#writer.run(async (tx) => {
-      const asset = await assetById(tx, id);
-      if (!asset) throw notFound(`Asset ${id} does not exist`);
-      if (asset.archivedAt === null) throw conflict(`${asset.tag} is not archived`);
-      const now = this.#clock.now();
-      await setAssetArchived(tx, id, null);
-      await appendAudit(tx, [audit(actorId, 'asset.restore', id, { tag: asset.tag }, now)]);
-      tx.emit({ type: 'asset', assetId: id });
-    });
+    await this.#writer.run((tx) => this.restoreIn(tx, id, actorId));
+  }
+
+  /** `restore` inside the caller's write transaction. */
+  async restoreIn(tx: WriteTx, id: number, actorId: number | null): Promise<void> {
+    const asset = await assetById(tx, id);
+    if (!asset) throw notFound(`Asset ${id} does not exist`);
+    if (asset.archivedAt === null) throw conflict(`${asset.tag} is not archived`);
+    const now = this.#clock.now();
+    await setAssetArchived(tx, id, null);
+    await appendAudit(tx, [audit(actorId, 'asset.restore', id, { tag: asset.tag }, now)]);
+    tx.emit({ type: 'asset', assetId: id });
   }
 
   /** Records a meter reading (it may only go up) and raises any work orders it makes due. */
@@ -334,7 +354,7 @@ export class AssetService {
   }
 
   /** The one publish path, as twin.publish takes it: guidance, AR and the 3D view follow the event. */
-  async #publish(tx: WriteTx, facility: Facility | null, note: string, actorId: number, now: number) {
+  async #publish(tx: WriteTx, facility: Facility | null, note: string, actorId: number | null, now: number) {
     if (facility === null) return;
     await writeRevision(tx, { facility, locations: twinLocations(facility), note, actorId, now });
   }
@@ -388,7 +408,7 @@ async function liveAsset(ex: Executor, id: number, what: string): Promise<Asset>
   return asset;
 }
 
-function audit(actorId: number, action: string, id: number, data: unknown, now: number) {
+function audit(actorId: number | null, action: string, id: number, data: unknown, now: number) {
   return {
     actorId,
     action,

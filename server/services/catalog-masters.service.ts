@@ -49,8 +49,11 @@ export class CatalogMastersService {
     return this.#writer.run((tx) => this.createCategoryIn(tx, input, actorId));
   }
 
-  /** `createCategory` inside the caller's write transaction (a CSV import applies every row in one). */
-  async createCategoryIn(tx: WriteTx, input: CategoryInput, actorId: number): Promise<number> {
+  /**
+   * `createCategory` inside the caller's write transaction (a CSV import applies every row in one);
+   * `actorId` null is the command line.
+   */
+  async createCategoryIn(tx: WriteTx, input: CategoryInput, actorId: number | null): Promise<number> {
     await refuseTakenCategory(tx, input.name, 0);
     const id = await insertCategory(tx, input.name);
     await this.#audit(tx, actorId, 'category.create', 'category', id, input);
@@ -110,7 +113,7 @@ export class CatalogMastersService {
   }
 
   /** `createUnit` inside the caller's write transaction. */
-  async createUnitIn(tx: WriteTx, input: UnitInput, actorId: number): Promise<number> {
+  async createUnitIn(tx: WriteTx, input: UnitInput, actorId: number | null): Promise<number> {
     await refuseTakenUnit(tx, input.code, 0);
     const id = await insertUnit(tx, input);
     await this.#audit(tx, actorId, 'unit.create', 'unit', id, input);
@@ -162,7 +165,7 @@ export class CatalogMastersService {
     });
   }
 
-  #audit(tx: WriteTx, actorId: number, action: string, entity: string, id: number, data: unknown) {
+  #audit(tx: WriteTx, actorId: number | null, action: string, entity: string, id: number, data: unknown) {
     return appendAudit(tx, [
       {
         actorId,

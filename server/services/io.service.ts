@@ -1,311 +1,153 @@
-import { stringify } from 'csv-stringify/sync';
-import { invalid } from '../../common/errors.ts';
-import { isManualKind, kindLabel } from '../../common/masters/location.ts';
+import { CSV_KINDS, type CsvKind } from '../../common/csv/kinds.ts';
+import { forbidden } from '../../common/errors.ts';
+import type { Role } from '../../common/roles.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import {
-  allItems,
-  allLocations,
-  insertItem,
-  skusByBarcode,
-  stockOnHandBySku,
-  updateItem,
-  upsertLocation,
-} from '../db/catalog.repository.ts';
-import { listCategories, listUnits } from '../db/catalog-masters.repository.ts';
-import type { Database, Executor } from '../db/database.ts';
-import { locationCodesWithStock } from '../db/locations.repository.ts';
-import { listSuppliers } from '../db/suppliers.repository.ts';
-import type { Writer, WriteTx } from '../db/writer.ts';
-import { COLUMNS, type CsvKind, type ParsedCsv, parseCsv, type RowError } from '../domain/csv-rows.ts';
+import type { Database } from '../db/database.ts';
+import type { Writer } from '../db/writer.ts';
 import type { Clock } from './clock.ts';
-import { postStockOperations } from './stock-ledger.service.ts';
+import {
+  type CheckedReport,
+  type CsvKindEngine,
+  type CsvServices,
+  type Invite,
+  refusal,
+} from './csv/csv-kind.ts';
+import { CSV_ENGINES } from './csv/csv-kinds.ts';
 
-export type ImportResult = { dryRun: boolean; rows: number; errors: RowError[]; applied: number };
+/** Where an import was started: it decides how the report asks for "update existing", and the audit says so. */
+export type ImportSource = 'web' | 'cli';
+/** Who works with the files: a signed-in user, or null for the command line, which has the database itself. */
+export type IoActor = { id: number; role: Role } | null;
+export type ImportOptions = { update: boolean; actor: IoActor; source: ImportSource };
+export type ImportReport = CheckedReport & {
+  kind: CsvKind;
+  dryRun: boolean;
+  update: boolean;
+  /** Users only: each new user's invitation link, given once. */
+  invites: Invite[];
+};
 
-class ImportRefused extends Error {
-  constructor(readonly errors: RowError[]) {
-    super('import refused');
-  }
-}
+const UPDATE_HINT: Record<ImportSource, string> = {
+  web: "tick 'Update existing'",
+  cli: 'pass --update',
+};
 
 /**
- * CSV in and out for items, locations and stock. An import is checked whole first (row shapes, then
- * references and duplicates against the database) and applied in one transaction only when no row
- * has an error: a file with one bad line writes nothing. A dry run reports every row error by line;
- * a real import with errors is refused with the first few of them. Stock rows become `count` movements, so
- * on-hand still equals the ledger sum after an import.
+ * CSV in and out for every kind in the registry (server/services/csv/). A dry run reports what each
+ * row would do (create, update, unchanged) or its errors by line and column; a real import runs the
+ * same checks inside the writer's transaction and writes nothing if any row has an error. Changing
+ * stored records needs `update`. Each import is one audit entry and one `import` event, besides the
+ * entries and events of the masters' services it applies rows through.
  */
 export class IoService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
+  readonly #services: CsvServices;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock }) {
+  constructor(deps: { db: Database; writer: Writer; clock: Clock; services: CsvServices }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
+    this.#services = deps.services;
   }
 
-  async export(kind: CsvKind): Promise<{ filename: string; csv: string }> {
-    const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
-    return {
-      filename: `twinventory-${kind}-${day}.csv`,
-      csv: stringify(await this.#rows(kind), { header: true, columns: [...COLUMNS[kind]] }),
-    };
-  }
-
-  async import(kind: CsvKind, text: string, dryRun: boolean, actorId: number): Promise<ImportResult> {
-    const parsed = parseCsv(kind, text);
-    const rows = parsed.rows.length + parsed.errors.length;
-    // Rows that parsed are still checked against the database, so one pass lists every problem.
-    const allErrors = async (ex: Executor) =>
-      [...parsed.errors, ...(await this.#check(ex, kind, parsed))].sort((a, b) => a.line - b.line);
-    if (dryRun) return { dryRun, rows, errors: await allErrors(this.#db.reader), applied: 0 };
-    if (parsed.errors.length > 0) throw refusal(await allErrors(this.#db.reader));
-    try {
-      await this.#writer.run(async (tx) => {
-        const errors = await this.#check(tx, kind, parsed);
-        if (errors.length > 0) throw new ImportRefused(errors);
-        await this.#apply(tx, kind, parsed, actorId);
-        tx.emit({ type: 'import', kind });
-      });
-    } catch (error) {
-      if (error instanceof ImportRefused) throw refusal(error.errors);
-      throw error;
-    }
-    return { dryRun, rows, errors: [], applied: parsed.rows.length };
-  }
-
-  async #rows(kind: CsvKind): Promise<Record<string, unknown>[]> {
-    const ex = this.#db.reader;
-    switch (kind) {
-      case 'items': {
-        const suppliers = await supplierNames(ex);
-        return (await allItems(ex)).map((i) => ({
-          sku: i.sku,
-          name: i.name,
-          aliases: i.aliases.join('|'),
-          unit: i.unit,
-          barcode: i.barcode ?? '',
-          category: i.category,
-          unit_cost: (i.unitCostCents / 100).toFixed(2),
-          reorder_point: i.reorderPoint,
-          reorder_qty: i.reorderQty,
-          tracking: i.tracking,
-          supplier: i.supplierId === null ? '' : (suppliers.byId.get(i.supplierId) ?? ''),
-        }));
-      }
-      case 'locations':
-        return (await allLocations(ex)).map((l) => {
-          // Hand-kept locations are not drawn: no size, and a van has no place either.
-          const manual = isManualKind(l.kind);
-          return {
-            ...l,
-            aisle: l.aisle ?? '',
-            bay: l.bay ?? '',
-            level: l.level ?? '',
-            x: l.x ?? '',
-            y: l.y ?? '',
-            z: l.z ?? '',
-            width: manual ? '' : l.width,
-            height: manual ? '' : l.height,
-            depth: manual ? '' : l.depth,
-            active: l.active,
-          };
-        });
-      case 'stock': {
-        return (await stockOnHandBySku(ex)).map((r) => ({
-          sku: r.sku,
-          location: r.location,
-          lot: r.lot,
-          on_hand: r.onHand,
-        }));
-      }
-    }
-  }
-
-  async #check(ex: Executor, kind: CsvKind, parsed: ParsedCsv<CsvKind>): Promise<RowError[]> {
-    const errors: RowError[] = [];
-    const seen = new Map<string, number>();
-    const once = (key: string, line: number, what: string) => {
-      const first = seen.get(key);
-      if (first !== undefined) errors.push({ line, message: `${what} repeats line ${first}` });
-      else seen.set(key, line);
-    };
-    if (kind === 'items') {
-      const rows = (parsed as ParsedCsv<'items'>).rows;
-      const suppliers = await supplierNames(ex);
-      const masters = await activeMasters(ex);
-      const existing = new Map((await allItems(ex)).map((i) => [i.sku.toLowerCase(), i]));
-      const barcodes = await skusByBarcode(
-        ex,
-        rows.flatMap((r) => (r.row.barcode ? [r.row.barcode] : [])),
-      );
-      for (const { line, row } of rows) {
-        once(`sku:${row.sku}`, line, `SKU ${row.sku}`);
-        if (row.barcode) once(`barcode:${row.barcode}`, line, `Barcode ${row.barcode}`);
-        const supplierId = row.supplier ? suppliers.byName.get(row.supplier.toLowerCase()) : undefined;
-        if (row.supplier && supplierId === undefined) {
-          errors.push({ line, message: `Supplier "${row.supplier}" does not exist` });
-        } else if (
-          supplierId !== undefined &&
-          suppliers.archived.has(supplierId) &&
-          existing.get(row.sku.toLowerCase())?.supplierId !== supplierId
-        ) {
-          errors.push({ line, message: `Supplier ${row.supplier} is archived and cannot be preferred` });
-        }
-        if (!masters.categories.has(row.category.toLowerCase()))
-          errors.push({ line, message: `There is no active category "${row.category}"` });
-        if (!masters.units.has(row.unit.toLowerCase()))
-          errors.push({ line, message: `There is no active unit "${row.unit}"` });
-        const owner = row.barcode ? barcodes.get(row.barcode) : undefined;
-        if (owner !== undefined && owner !== row.sku) {
-          errors.push({ line, message: `Barcode ${row.barcode} already belongs to ${owner}` });
-        }
-      }
-    } else if (kind === 'locations') {
-      const rows = (parsed as ParsedCsv<'locations'>).rows;
-      const held = await locationCodesWithStock(ex);
-      const kinds = new Map((await allLocations(ex)).map((l) => [l.code.toUpperCase(), l.kind]));
-      for (const { line, row } of rows) {
-        once(`code:${row.code.toUpperCase()}`, line, `Location ${row.code}`);
-        // The layout owns bins and docks; the setup screen owns cabinets, rooms, vans and areas.
-        const was = kinds.get(row.code.toUpperCase());
-        if (was !== undefined && isManualKind(was) !== isManualKind(row.kind)) {
-          errors.push({
-            line,
-            message: `Location ${row.code} is a ${kindLabel(was).toLowerCase()}; it cannot become a ${kindLabel(row.kind).toLowerCase()}`,
-          });
-        }
-        if (!row.active && held.has(row.code.toUpperCase())) {
-          errors.push({
-            line,
-            message: `Location ${row.code} still holds stock and cannot be made inactive`,
-          });
-        }
-      }
-    } else {
-      const rows = (parsed as ParsedCsv<'stock'>).rows;
-      const items = new Map((await allItems(ex)).map((i) => [i.sku.toLowerCase(), i]));
-      const locations = new Map((await allLocations(ex)).map((l) => [l.code.toUpperCase(), l]));
-      for (const { line, row } of rows) {
-        once(
-          `${row.sku.toLowerCase()}|${row.location.toUpperCase()}|${row.lot}`,
-          line,
-          'This item, location and lot',
-        );
-        const item = items.get(row.sku.toLowerCase());
-        if (!item) errors.push({ line, message: `No item has SKU ${row.sku}` });
-        else if (item.tracking === 'none' && row.lot !== '')
-          errors.push({ line, message: `${item.name} is not lot-tracked; leave lot empty` });
-        else if (item.tracking !== 'none' && row.lot === '')
-          errors.push({ line, message: `${item.name} needs a lot` });
-        if (!locations.has(row.location.toUpperCase()))
-          errors.push({ line, message: `No location has the code ${row.location}` });
-      }
-    }
-    return errors.sort((a, b) => a.line - b.line);
-  }
-
-  async #apply(tx: WriteTx, kind: CsvKind, parsed: ParsedCsv<CsvKind>, actorId: number): Promise<void> {
-    const now = this.#clock.now();
-    if (kind === 'items') {
-      const suppliers = await supplierNames(tx);
-      const masters = await activeMasters(tx);
-      const existing = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i]));
-      for (const { row } of (parsed as ParsedCsv<'items'>).rows) {
-        const input = {
-          sku: row.sku,
-          name: row.name,
-          aliases: row.aliases,
-          unit: masters.units.get(row.unit.toLowerCase()) ?? row.unit,
-          barcode: row.barcode,
-          category: masters.categories.get(row.category.toLowerCase()) ?? row.category,
-          unitCostCents: row.unit_cost,
-          reorderPoint: row.reorder_point,
-          reorderQty: row.reorder_qty,
-          tracking: row.tracking,
-          supplierId: row.supplier ? (suppliers.byName.get(row.supplier.toLowerCase()) ?? null) : null,
-        };
-        const current = existing.get(row.sku.toLowerCase());
-        if (current) await updateItem(tx, current.id, input);
-        else await insertItem(tx, input, now);
-      }
-    } else if (kind === 'locations') {
-      for (const { row } of (parsed as ParsedCsv<'locations'>).rows) {
-        await upsertLocation(tx, { ...row, code: row.code.toUpperCase() });
-      }
-    } else {
-      const items = new Map((await allItems(tx)).map((i) => [i.sku.toLowerCase(), i.id]));
-      const locations = new Map((await allLocations(tx)).map((l) => [l.code.toUpperCase(), l.id]));
-      const outcomes = await postStockOperations(
-        tx,
-        (parsed as ParsedCsv<'stock'>).rows.map(({ row }) => ({
-          op: {
-            kind: 'count' as const,
-            itemId: items.get(row.sku.toLowerCase()) ?? 0,
-            locationId: locations.get(row.location.toUpperCase()) ?? 0,
-            countedQty: row.on_hand,
-            lot: row.lot,
-            reason: 'CSV import',
-          },
-          actorId,
+  /** The kinds this actor may work with, with their columns, for the page and the docs. */
+  kinds(actor: IoActor) {
+    return CSV_KINDS.filter((kind) => allowed(CSV_ENGINES[kind], actor)).map((kind) => {
+      const engine = CSV_ENGINES[kind];
+      return {
+        kind,
+        title: engine.title,
+        columns: engine.columns.map(({ name, required, description, example }) => ({
+          name,
+          required,
+          description,
+          example,
         })),
+      };
+    });
+  }
+
+  template(kind: CsvKind, actor: IoActor): { filename: string; csv: string } {
+    return { filename: `twinventory-${kind}-template.csv`, csv: engineFor(kind, actor).template() };
+  }
+
+  async export(kind: CsvKind, actor: IoActor): Promise<{ filename: string; csv: string }> {
+    const engine = engineFor(kind, actor);
+    const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
+    return { filename: `twinventory-${kind}-${day}.csv`, csv: await engine.exportCsv(this.#db.reader) };
+  }
+
+  /** A dry run: nothing is written. */
+  async check(kind: CsvKind, text: string, options: ImportOptions): Promise<ImportReport> {
+    const checked = await engineFor(kind, options.actor)
+      .read(text)
+      .check(this.#db.reader, {
+        update: options.update,
+        updateHint: UPDATE_HINT[options.source],
+        listRows: true,
+        actorId: options.actor?.id ?? null,
+        now: this.#clock.now(),
+        services: this.#services,
+      });
+    return { ...checked.report, kind, dryRun: true, update: options.update, invites: [] };
+  }
+
+  /**
+   * All or nothing: any error refuses the whole file (400) with every error in `details.errors`. The
+   * result has the totals; its `rows` are empty, since the dry run listed them.
+   */
+  async import(kind: CsvKind, text: string, options: ImportOptions): Promise<ImportReport> {
+    const file = engineFor(kind, options.actor).read(text);
+    const actorId = options.actor?.id ?? null;
+    const done = await this.#writer.run(async (tx) => {
+      const now = this.#clock.now();
+      const checked = await file.check(tx, {
+        update: options.update,
+        updateHint: UPDATE_HINT[options.source],
+        listRows: false,
+        actorId,
         now,
-        { announce: false },
-      );
-      const refused = outcomes.flatMap((o, i) =>
-        o.ok ? [] : [{ line: (parsed as ParsedCsv<'stock'>).rows[i]?.line ?? 0, message: o.error.message }],
-      );
-      if (refused.length > 0) throw new ImportRefused(refused);
+        services: this.#services,
+      });
+      const { report } = checked;
+      if (report.errors.length > 0) throw refusal(report.errors);
+      const { totals } = report;
+      if (totals.create + totals.update === 0) return { report, invites: [] };
+      const { invites } = await checked.apply(tx);
       await appendAudit(tx, [
         {
           actorId,
-          action: 'import.stock',
+          action: `import.${kind}`,
           entity: 'import',
           entityId: kind,
-          data: JSON.stringify({ rows: outcomes.length }),
+          data: JSON.stringify({ source: options.source, ...totals }),
           createdAt: now,
         },
       ]);
-      return;
-    }
-    await appendAudit(tx, [
-      {
-        actorId,
-        action: `import.${kind}`,
-        entity: 'import',
-        entityId: kind,
-        data: JSON.stringify({ rows: parsed.rows.length }),
-        createdAt: now,
-      },
-    ]);
+      tx.emit({ type: 'import', kind });
+      return { report, invites };
+    });
+    return {
+      kind,
+      dryRun: false,
+      update: options.update,
+      totals: done.report.totals,
+      notes: done.report.notes,
+      errors: [],
+      rows: [],
+      invites: done.invites,
+    };
   }
 }
 
-/** A real import with bad rows is refused whole; the message leads with the first few lines to fix. */
-function refusal(errors: RowError[]) {
-  const shown = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
-  const more = errors.length > 5 ? `; and ${errors.length - 5} more (run a dry run to see them all)` : '';
-  return invalid(`Nothing was imported: ${errors.length} row(s) need fixing. ${shown.join('; ')}${more}`, {
-    errors,
-  });
-}
+const allowed = (engine: CsvKindEngine, actor: IoActor) =>
+  actor === null || engine.roles.includes(actor.role);
 
-async function supplierNames(ex: Executor) {
-  const suppliers = await listSuppliers(ex);
-  return {
-    byId: new Map(suppliers.map((s) => [s.id, s.name])),
-    byName: new Map(suppliers.map((s) => [s.name.toLowerCase(), s.id])),
-    archived: new Set(suppliers.filter((s) => s.archived).map((s) => s.id)),
-  };
-}
-
-/** Active categories and units by lower-case name or code, spelled as stored. */
-async function activeMasters(ex: Executor) {
-  const [categories, units] = await Promise.all([listCategories(ex), listUnits(ex)]);
-  return {
-    categories: new Map(categories.filter((c) => !c.archived).map((c) => [c.name.toLowerCase(), c.name])),
-    units: new Map(units.filter((u) => !u.archived).map((u) => [u.code.toLowerCase(), u.code])),
-  };
+function engineFor(kind: CsvKind, actor: IoActor): CsvKindEngine {
+  const engine = CSV_ENGINES[kind];
+  if (!allowed(engine, actor))
+    throw forbidden(`Only administrators may import or export ${engine.title.toLowerCase()}`);
+  return engine;
 }

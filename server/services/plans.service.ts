@@ -32,29 +32,38 @@ export class PlanService {
   }
 
   async create(assetId: number, input: PlanInput, actorId: number): Promise<number> {
-    return this.#writer.run(async (tx) => {
-      const asset = await liveAsset(tx, assetId);
-      const now = this.#clock.now();
-      const record = await planRecord(tx, asset, input, null, now);
-      const id = await insertMaintenancePlan(tx, { ...record, assetId });
-      await replacePlanKit(tx, id, input.kit);
-      await appendAudit(tx, [audit(actorId, 'maintenance_plan.create', id, { assetId, ...input }, now)]);
-      tx.emit({ type: 'asset', assetId });
-      return id;
-    });
+    return this.#writer.run((tx) => this.createIn(tx, assetId, input, actorId));
+  }
+
+  /**
+   * `create` inside the caller's write transaction (a CSV import applies every row in one);
+   * `actorId` null is the command line.
+   */
+  async createIn(tx: WriteTx, assetId: number, input: PlanInput, actorId: number | null): Promise<number> {
+    const asset = await liveAsset(tx, assetId);
+    const now = this.#clock.now();
+    const record = await planRecord(tx, asset, input, null, now);
+    const id = await insertMaintenancePlan(tx, { ...record, assetId });
+    await replacePlanKit(tx, id, input.kit);
+    await appendAudit(tx, [audit(actorId, 'maintenance_plan.create', id, { assetId, ...input }, now)]);
+    tx.emit({ type: 'asset', assetId });
+    return id;
   }
 
   async update(id: number, input: PlanInput, actorId: number): Promise<void> {
-    await this.#writer.run(async (tx) => {
-      const plan = await livePlan(tx, id);
-      const asset = await liveAsset(tx, plan.assetId);
-      const now = this.#clock.now();
-      const record = await planRecord(tx, asset, input, plan, now);
-      await updateMaintenancePlan(tx, id, record);
-      await replacePlanKit(tx, id, input.kit);
-      await appendAudit(tx, [audit(actorId, 'maintenance_plan.update', id, input, now)]);
-      tx.emit({ type: 'asset', assetId: plan.assetId });
-    });
+    await this.#writer.run((tx) => this.updateIn(tx, id, input, actorId));
+  }
+
+  /** `update` inside the caller's write transaction. */
+  async updateIn(tx: WriteTx, id: number, input: PlanInput, actorId: number | null): Promise<void> {
+    const plan = await livePlan(tx, id);
+    const asset = await liveAsset(tx, plan.assetId);
+    const now = this.#clock.now();
+    const record = await planRecord(tx, asset, input, plan, now);
+    await updateMaintenancePlan(tx, id, record);
+    await replacePlanKit(tx, id, input.kit);
+    await appendAudit(tx, [audit(actorId, 'maintenance_plan.update', id, input, now)]);
+    tx.emit({ type: 'asset', assetId: plan.assetId });
   }
 
   /** An archived plan raises no more work; a work order it already raised stays as it is. */
@@ -115,7 +124,7 @@ async function livePlan(ex: Executor, id: number): Promise<MaintenancePlan> {
   return plan;
 }
 
-function audit(actorId: number, action: string, id: number, data: unknown, now: number) {
+function audit(actorId: number | null, action: string, id: number, data: unknown, now: number) {
   return {
     actorId,
     action,

@@ -40,6 +40,10 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
   const jobs = new JobService({ clock });
   const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
   const assets = new AssetService({ db, writer, clock, documents, events });
+  const userAdmin = new UserAdminService({ writer, clock });
+  const suppliers = new SupplierService({ db, writer, clock });
+  const masters = new CatalogMastersService({ db, writer, clock });
+  const plans = new PlanService({ writer, clock });
   return {
     db,
     writer,
@@ -49,16 +53,22 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     inventory,
     auth,
     site: new SiteService({ db, writer, clock, auth }),
-    userAdmin: new UserAdminService({ writer, clock }),
+    userAdmin,
     purchasing: new PurchasingService({ db, writer, clock, inventory }),
-    suppliers: new SupplierService({ db, writer, clock }),
-    masters: new CatalogMastersService({ db, writer, clock }),
+    suppliers,
+    masters,
     locations: new LocationService({ db, writer, clock, documents }),
     workOrders: new WorkOrderService({ db, writer, clock }),
     assets,
-    plans: new PlanService({ writer, clock }),
+    plans,
     audit: new AuditService({ db }),
-    io: new IoService({ db, writer, clock }),
+    // CSV imports apply rows through the masters' own in-transaction functions.
+    io: new IoService({
+      db,
+      writer,
+      clock,
+      services: { masters, suppliers, assets, plans, userAdmin, documents },
+    }),
     twin,
     navigation: new NavigationService({ db, twin, events, assets: (tag) => assets.whereabouts(tag) }),
     jobs,

@@ -59,7 +59,8 @@ export async function postStockOperations(
   options: { announce: boolean } = { announce: true },
 ): Promise<Outcome[]> {
   const outcomes: (Outcome | undefined)[] = new Array(requests.length);
-  const fingerprints = requests.map((r) => fingerprint(r));
+  // Only keyed requests are compared, and hashing 100,000 unkeyed counts of an import costs real time.
+  const fingerprints = requests.map((r) => (r.idempotencyKey === undefined ? '' : fingerprint(r)));
   const keys = requests.flatMap((r) => (r.idempotencyKey ? [r.idempotencyKey] : []));
   const stored = await findStoredResults(tx, keys);
   const firstInGroup = new Map<string, number>();

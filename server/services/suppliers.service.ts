@@ -64,8 +64,11 @@ export class SupplierService {
     return this.#writer.run((tx) => this.createIn(tx, input, actorId));
   }
 
-  /** `create` inside the caller's write transaction (a CSV import applies every row in one). */
-  async createIn(tx: WriteTx, input: SupplierInput, actorId: number): Promise<number> {
+  /**
+   * `create` inside the caller's write transaction (a CSV import applies every row in one);
+   * `actorId` null is the command line.
+   */
+  async createIn(tx: WriteTx, input: SupplierInput, actorId: number | null): Promise<number> {
     await refuseTakenName(tx, input.name, 0);
     const id = await insertSupplier(tx, input);
     await replaceContacts(tx, id, input.contacts);
@@ -79,7 +82,7 @@ export class SupplierService {
   }
 
   /** `update` inside the caller's write transaction. */
-  async updateIn(tx: WriteTx, id: number, input: SupplierInput, actorId: number): Promise<void> {
+  async updateIn(tx: WriteTx, id: number, input: SupplierInput, actorId: number | null): Promise<void> {
     const existing = await existingSupplier(tx, id);
     await refuseTakenName(tx, input.name, id);
     if (existing.currency !== input.currency) {
@@ -105,13 +108,16 @@ export class SupplierService {
   }
 
   #setArchived(id: number, archived: boolean, actorId: number): Promise<void> {
-    return this.#writer.run(async (tx) => {
-      const existing = await existingSupplier(tx, id);
-      if (existing.archived === archived) return;
-      await setSupplierArchived(tx, id, archived);
-      await this.#audit(tx, actorId, archived ? 'supplier.archive' : 'supplier.restore', id, {});
-      tx.emit({ type: 'supplier', supplierId: id });
-    });
+    return this.#writer.run((tx) => this.setArchivedIn(tx, id, archived, actorId));
+  }
+
+  /** `archive` or `restore` inside the caller's write transaction; nothing happens if it already is so. */
+  async setArchivedIn(tx: WriteTx, id: number, archived: boolean, actorId: number | null): Promise<void> {
+    const existing = await existingSupplier(tx, id);
+    if (existing.archived === archived) return;
+    await setSupplierArchived(tx, id, archived);
+    await this.#audit(tx, actorId, archived ? 'supplier.archive' : 'supplier.restore', id, {});
+    tx.emit({ type: 'supplier', supplierId: id });
   }
 
   /** Sets the one price of (supplier, item), replacing an earlier one. */
@@ -120,7 +126,7 @@ export class SupplierService {
   }
 
   /** `setPrice` inside the caller's write transaction. */
-  async setPriceIn(tx: WriteTx, input: SupplierPriceInput, actorId: number): Promise<void> {
+  async setPriceIn(tx: WriteTx, input: SupplierPriceInput, actorId: number | null): Promise<void> {
     const supplier = await existingSupplier(tx, input.supplierId);
     if (supplier.archived)
       throw conflict(`${supplier.name} is archived; restore it before changing its prices`);
@@ -151,7 +157,7 @@ export class SupplierService {
     });
   }
 
-  #audit(tx: WriteTx, actorId: number, action: string, id: number, data: unknown) {
+  #audit(tx: WriteTx, actorId: number | null, action: string, id: number, data: unknown) {
     return appendAudit(tx, [
       {
         actorId,

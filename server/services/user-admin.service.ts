@@ -66,20 +66,31 @@ export class UserAdminService {
   }
 
   async update(actor: SessionUser, id: number, changes: { displayName: string; role: Role }): Promise<void> {
-    await this.#writer.run(async (tx) => {
-      const user = await existing(tx, id);
-      if (user.role === 'admin' && changes.role !== 'admin') {
-        if (user.id === actor.id) {
-          throw forbidden('You cannot take away your own administrator role; ask another administrator');
-        }
-        await assertNotLastAdmin(tx, user, 'change their role');
+    await this.#writer.run((tx) => this.updateIn(tx, actor.id, id, changes));
+  }
+
+  /**
+   * `update` inside the caller's write transaction (a CSV import applies every row in one);
+   * `actorId` null is the command line, which has no role of its own to lose.
+   */
+  async updateIn(
+    tx: WriteTx,
+    actorId: number | null,
+    id: number,
+    changes: { displayName: string; role: Role },
+  ): Promise<void> {
+    const user = await existing(tx, id);
+    if (user.role === 'admin' && changes.role !== 'admin') {
+      if (user.id === actorId) {
+        throw forbidden('You cannot take away your own administrator role; ask another administrator');
       }
-      await updateUserProfile(tx, id, changes);
-      tx.emit({ type: 'account', userId: id, signOut: null });
-      await this.#audit(tx, actor.id, 'user.update', id, {
-        before: { displayName: user.displayName, role: user.role },
-        after: { displayName: changes.displayName, role: changes.role },
-      });
+      await assertNotLastAdmin(tx, user, 'change their role');
+    }
+    await updateUserProfile(tx, id, changes);
+    tx.emit({ type: 'account', userId: id, signOut: null });
+    await this.#audit(tx, actorId, 'user.update', id, {
+      before: { displayName: user.displayName, role: user.role },
+      after: { displayName: changes.displayName, role: changes.role },
     });
   }
 
@@ -139,20 +150,32 @@ export class UserAdminService {
 
   /** Creates a user who cannot log in until they choose a password through the returned link. */
   async invite(actor: SessionUser, profile: Profile): Promise<{ id: number; link: IssuedLink }> {
-    return this.#writer.run(async (tx) => {
-      const at = this.#clock.now();
-      const id = await createUserRecord(tx, {
-        ...profile,
-        passwordHash: '',
-        actorId: actor.id,
-        at,
-        action: 'user.invite',
-      });
-      return { id, link: await this.#issue(tx, actor.id, id, 'invite') };
-    });
+    return this.#writer.run((tx) => this.inviteIn(tx, actor.id, profile));
   }
 
-  async #issue(tx: WriteTx, actorId: number, userId: number, purpose: TokenPurpose): Promise<IssuedLink> {
+  /** `invite` inside the caller's write transaction; `actorId` null is the command line. */
+  async inviteIn(
+    tx: WriteTx,
+    actorId: number | null,
+    profile: Profile,
+  ): Promise<{ id: number; link: IssuedLink }> {
+    const at = this.#clock.now();
+    const id = await createUserRecord(tx, {
+      ...profile,
+      passwordHash: '',
+      actorId,
+      at,
+      action: 'user.invite',
+    });
+    return { id, link: await this.#issue(tx, actorId, id, 'invite') };
+  }
+
+  async #issue(
+    tx: WriteTx,
+    actorId: number | null,
+    userId: number,
+    purpose: TokenPurpose,
+  ): Promise<IssuedLink> {
     const at = this.#clock.now();
     const token = newSecretToken();
     const expiresAt = at + LINK_LIFETIME_MS[purpose];
@@ -172,7 +195,7 @@ export class UserAdminService {
     return { purpose, path: linkPath(purpose, token), expiresAt };
   }
 
-  #audit(tx: WriteTx, actorId: number, action: string, userId: number, data: object): Promise<void> {
+  #audit(tx: WriteTx, actorId: number | null, action: string, userId: number, data: object): Promise<void> {
     return appendAudit(tx, [
       {
         actorId,

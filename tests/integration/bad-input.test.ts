@@ -419,6 +419,15 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
     ],
     'io.importCsv': [
       [{ kind: 'items', csv: 'sku,name\nX,Y\n', dryRun: false }, 400],
+      // An existing SKU with other values, without "update existing".
+      [
+        {
+          kind: 'items',
+          csv: 'sku,name,unit,category,unit_cost,reorder_point,reorder_qty\nFST-M8-030,Renamed bolt,ea,test,1,10,50\n',
+          dryRun: false,
+        },
+        400,
+      ],
       [
         { kind: 'stock', csv: 'sku,location,on_hand\nFST-M8-030,A-01-1,5\nNOPE,A-01-1,3\n', dryRun: false },
         400,

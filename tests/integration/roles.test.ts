@@ -63,6 +63,8 @@ const POLICY: Record<string, Access> = {
   'workOrders.assign': ['planner', 'admin'],
   'audit.verify': ['admin'],
   'audit.recent': ['admin'],
+  'io.kinds': ['planner', 'admin'],
+  'io.template': ['planner', 'admin'],
   'io.exportCsv': ['planner', 'admin'],
   'io.importCsv': ['planner', 'admin'],
   'twin.publish': ['planner', 'admin'],

@@ -219,7 +219,7 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
   );
 
   test.skipIf(!backend.available)(
-    'CSV: a dry run reports row errors by line, a clean import applies through the ledger, export round-trips',
+    'CSV: a dry run reports row errors by line and column, a clean import applies through the ledger, an exported file updates with "update existing"',
     async () => {
       const csv = [
         'sku,location,lot,on_hand',
@@ -230,9 +230,9 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
       ].join('\n');
       const dry = await fx().as.planner.io.importCsv.mutate({ kind: 'stock', csv, dryRun: true });
       expect(dry.errors).toEqual([
-        { line: 3, message: 'No item has SKU NOPE-1' },
-        { line: 4, message: 'No location has the code Z-99-9' },
-        { line: 5, message: 'on_hand must be a number' },
+        { line: 3, column: 'sku', message: 'No item has SKU NOPE-1' },
+        { line: 4, column: 'location', message: 'No location has the code Z-99-9' },
+        { line: 5, column: 'on_hand', message: 'on_hand must be a number' },
       ]);
       // A real import of the same file is refused whole, and the rows to fix travel with the refusal.
       const refused = await fx()
@@ -244,16 +244,10 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
       const good = 'sku,location,on_hand\nFST-M8-030,A-01-2,40\n';
       expect(
         await fx().as.planner.io.importCsv.mutate({ kind: 'stock', csv: good, dryRun: true }),
-      ).toMatchObject({
-        errors: [],
-        applied: 0,
-      });
+      ).toMatchObject({ errors: [], totals: { create: 1 } });
       expect(
         await fx().as.planner.io.importCsv.mutate({ kind: 'stock', csv: good, dryRun: false }),
-      ).toMatchObject({
-        errors: [],
-        applied: 1,
-      });
+      ).toMatchObject({ errors: [], totals: { create: 1, update: 0, unchanged: 0 } });
       const level = await fx().as.technician.stock.level.query({ itemId: fx().items.bolt });
       expect(level.locations.find((l) => l.code === 'A-01-2')?.onHand).toBe(40);
       expect(await ledgerHolds(fx().app.services.db)).toBe(true);
@@ -262,8 +256,13 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
       expect(exported.filename).toMatch(/^twinventory-items-\d{4}-\d{2}-\d{2}\.csv$/);
       const renamed = exported.csv.replace('M8 x 30 hex bolt', 'M8 x 30 hex bolt (zinc)');
       expect(
-        await fx().as.planner.io.importCsv.mutate({ kind: 'items', csv: renamed, dryRun: false }),
-      ).toMatchObject({ errors: [] });
+        await fx().as.planner.io.importCsv.mutate({
+          kind: 'items',
+          csv: renamed,
+          dryRun: false,
+          update: true,
+        }),
+      ).toMatchObject({ errors: [], totals: { update: 1 } });
       expect((await fx().as.technician.items.get.query({ id: fx().items.bolt })).name).toBe(
         'M8 x 30 hex bolt (zinc)',
       );

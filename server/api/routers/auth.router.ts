@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { DisplayName, Username } from '../../../common/masters/user.ts';
 import { PASSWORD_MAX_LENGTH } from '../../../common/password-rules.ts';
 import { ADMINS, ANY_USER, ROLES } from '../../../common/roles.ts';
-import { displayName, id, username } from '../schemas.ts';
+import { id } from '../schemas.ts';
 import { publicProcedure, roleProcedure, router } from '../trpc.ts';
 
 /** The policy itself (length, common passwords, not the username) is the service's; this bounds the input. */
@@ -40,14 +41,16 @@ const userId = z.object({ id });
 export const usersRouter = router({
   list: roleProcedure(ANY_USER).query(({ ctx }) => ctx.services.auth.users()),
   create: roleProcedure(ADMINS)
-    .input(z.object({ username, displayName, role: z.enum(ROLES), password: newPassword }))
+    .input(
+      z.object({ username: Username, displayName: DisplayName, role: z.enum(ROLES), password: newPassword }),
+    )
     .mutation(async ({ ctx, input }) => ({ id: await ctx.services.auth.createUser(input, ctx.user.id) })),
   /** A new user who chooses their own password through a one-time link (the link is shown once). */
   invite: roleProcedure(ADMINS)
-    .input(z.object({ username, displayName, role: z.enum(ROLES) }))
+    .input(z.object({ username: Username, displayName: DisplayName, role: z.enum(ROLES) }))
     .mutation(({ ctx, input }) => ctx.services.userAdmin.invite(ctx.user, input)),
   update: roleProcedure(ADMINS)
-    .input(z.object({ id, displayName, role: z.enum(ROLES) }))
+    .input(z.object({ id, displayName: DisplayName, role: z.enum(ROLES) }))
     .mutation(({ ctx, input: { id: target, ...changes } }) =>
       ctx.services.userAdmin.update(ctx.user, target, changes),
     ),

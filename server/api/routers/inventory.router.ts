@@ -1,25 +1,9 @@
 import { z } from 'zod';
-import { CategoryName, ItemPacks, UnitCode } from '../../../common/masters/catalog.ts';
+import { ItemInput } from '../../../common/masters/item.ts';
 import { ManualLocationInput } from '../../../common/masters/location.ts';
 import { ANY_USER, PLANNERS } from '../../../common/roles.ts';
 import { id, limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
-
-const itemInput = z.object({
-  sku: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(2).max(200),
-  aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
-  unit: UnitCode,
-  barcode: z.string().trim().min(4).max(64).nullable().default(null),
-  category: CategoryName,
-  unitCostCents: z.number().int().min(0).max(100_000_000),
-  reorderPoint: z.number().int().min(0).max(1_000_000),
-  reorderQty: z.number().int().min(0).max(1_000_000),
-  tracking: z.enum(['none', 'lot', 'serial']),
-  supplierId: id.nullable().default(null),
-  /** Replaces the item's packs when given; left out, they stay as they are. */
-  packs: ItemPacks.optional(),
-});
 
 export const itemsRouter = router({
   search: roleProcedure(ANY_USER)
@@ -37,12 +21,12 @@ export const itemsRouter = router({
     .input(z.object({ code: z.string().trim().min(1).max(100) }))
     .query(({ ctx, input }) => ctx.services.inventory.lookupCode(input.code)),
   create: roleProcedure(PLANNERS)
-    .input(itemInput)
+    .input(ItemInput)
     .mutation(async ({ ctx, input }) => ({
       id: await ctx.services.inventory.createItem(input, ctx.user.id),
     })),
   update: roleProcedure(PLANNERS)
-    .input(z.object({ id, item: itemInput }))
+    .input(z.object({ id, item: ItemInput }))
     .mutation(async ({ ctx, input }) => {
       await ctx.services.inventory.updateItem(input.id, input.item, ctx.user.id);
       return { id: input.id };

@@ -1,18 +1,36 @@
 import { z } from 'zod';
+import { CSV_KINDS } from '../../../common/csv/kinds.ts';
 import { PLANNERS } from '../../../common/roles.ts';
-import { CSV_KINDS } from '../../domain/csv-rows.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const kind = z.enum(CSV_KINDS);
 
 export const ioRouter = router({
+  /** The kinds the caller may use (users: admins only), each with its columns. */
+  kinds: roleProcedure(PLANNERS).query(({ ctx }) => ctx.services.io.kinds(ctx.user)),
+  template: roleProcedure(PLANNERS)
+    .input(z.object({ kind }))
+    .query(({ ctx, input }) => ctx.services.io.template(input.kind, ctx.user)),
   exportCsv: roleProcedure(PLANNERS)
     .input(z.object({ kind }))
-    .mutation(({ ctx, input }) => ctx.services.io.export(input.kind)),
-  /** With `dryRun` nothing is written; without it, a file with any bad row is refused whole. */
+    .mutation(({ ctx, input }) => ctx.services.io.export(input.kind, ctx.user)),
+  /**
+   * With `dryRun` nothing is written; without it, a file with any error is refused whole. Rows that
+   * would change a stored record are errors unless `update` is set.
+   */
   importCsv: roleProcedure(PLANNERS)
     .input(
-      z.object({ kind, csv: z.string().min(1, 'the file is empty').max(20_000_000), dryRun: z.boolean() }),
+      z.object({
+        kind,
+        csv: z.string().min(1, 'the file is empty').max(20_000_000, 'the file is larger than 20 MB'),
+        dryRun: z.boolean(),
+        update: z.boolean().default(false),
+      }),
     )
-    .mutation(({ ctx, input }) => ctx.services.io.import(input.kind, input.csv, input.dryRun, ctx.user.id)),
+    .mutation(({ ctx, input }) => {
+      const options = { update: input.update, actor: ctx.user, source: 'web' as const };
+      return input.dryRun
+        ? ctx.services.io.check(input.kind, input.csv, options)
+        : ctx.services.io.import(input.kind, input.csv, options);
+    }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { DisplayName, Username } from '../../../common/masters/user.ts';
 import { ADMINS } from '../../../common/roles.ts';
 import { SiteSettingsSchema } from '../../../common/site-settings.ts';
-import { displayName, username } from '../schemas.ts';
 import { firstRunProcedure, roleProcedure, router } from '../trpc.ts';
 
 export const siteRouter = router({
@@ -13,7 +13,11 @@ export const siteRouter = router({
       z.object({
         site: SiteSettingsSchema,
         // The password's rules are AuthService's, like every new user's; only a size limit here.
-        admin: z.object({ username, displayName, password: z.string().min(1, 'Enter a password').max(200) }),
+        admin: z.object({
+          username: Username,
+          displayName: DisplayName,
+          password: z.string().min(1, 'Enter a password').max(200),
+        }),
       }),
     )
     .mutation(async ({ ctx, input }) => {
