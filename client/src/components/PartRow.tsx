@@ -10,6 +10,7 @@ import { parseQty } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import './PartRow.css';
 
 type Part = WorkOrderDetail['parts'][number];
 
@@ -67,8 +68,12 @@ export function PartRow({ order, part, canAct }: { order: WorkOrderDetail; part:
           {part.lot ? ` · lot ${part.lot}` : ''}
         </span>
       </th>
-      <td className="num">{format.number(part.qtyReserved)}</td>
-      <td className="num">{format.number(part.qtyConsumed)}</td>
+      <td className="num" data-label="Reserved">
+        {format.number(part.qtyReserved)}
+      </td>
+      <td className="num" data-label="Used">
+        {format.number(part.qtyConsumed)}
+      </td>
       <td>
         {canAct && (left > 0 || canConsume) ? (
           <div className="part-actions">

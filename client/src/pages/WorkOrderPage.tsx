@@ -126,7 +126,7 @@ function WorkOrderContent({ order }: { order: WorkOrderDetail }) {
               <EmptyState title="No parts reserved" />
             ) : (
               <div className="table-wrap">
-                <table className="table">
+                <table className="table parts-table">
                   <thead>
                     <tr>
                       <th scope="col">Part</th>

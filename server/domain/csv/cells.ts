@@ -71,7 +71,8 @@ export const choice = <const T extends readonly [string, ...string[]]>(
   z
     .string()
     .optional()
-    .transform((s) => (s === undefined ? fallback : s.trim().toLowerCase()))
+    // An empty cell in a template column is "not given", like a missing column: the default.
+    .transform((s) => (s === undefined || s.trim() === '' ? fallback : s.trim().toLowerCase()))
     .pipe(
       z.enum(values, { error: `${column} must be ${values.slice(0, -1).join(', ')} or ${values.at(-1)}` }),
     );
