@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { openServices } from './app.ts';
 import type { AuditKey } from './audit-signing.ts';
 import { integrityProblems, lastIds, openElsewhere, vacuumInto } from './db/backup.repository.ts';
-import { checkpointWal, localPath, openDatabase } from './db/database.ts';
+import { checkpointWal, type Database, localPath, openDatabase } from './db/database.ts';
 import { appliedVersions, listMigrations } from './db/migrate.ts';
 import type { AuditVerdict } from './services/audit.service.ts';
 
@@ -106,14 +106,7 @@ export async function restoreDatabase(options: {
   }
   const movedAside: string[] = [];
   if (existsSync(target)) {
-    const probe = openDatabase({ url: `file:${target}` });
-    let busy: boolean;
-    try {
-      busy = await openElsewhere(probe.reader);
-    } finally {
-      probe.close();
-    }
-    if (busy) {
+    if (await heldOpen(target)) {
       await Promise.all(SIDE_FILES.map((s) => rm(`${staged}${s}`, { force: true })));
       throw new BackupError(
         `A server or another process has ${target} open: stop every server on this database, then restore`,
@@ -131,6 +124,20 @@ export async function restoreDatabase(options: {
   // The checked copy's emptied WAL and index stay behind under the staging name.
   await Promise.all(['-wal', '-shm'].map((s) => rm(`${staged}${s}`, { force: true })));
   return { restored: target, from, movedAside, ...checked };
+}
+
+/** Whether a server (or any process) has the database open. */
+async function heldOpen(path: string): Promise<boolean> {
+  let probe: Database | undefined;
+  try {
+    probe = openDatabase({ url: `file:${path}` });
+    return await openElsewhere(probe.reader);
+  } catch {
+    // Not a database SQLite can open: no server is running on it, and replacing it is the point.
+    return false;
+  } finally {
+    probe?.close();
+  }
 }
 
 /** The checks a backup must pass before it replaces anything; leaves the copy self-contained. */

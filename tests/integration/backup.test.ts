@@ -2,14 +2,14 @@
 // is stopped: everything acknowledged before the backup started is in the restored database.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServerProcess, stopProcess } from '../../scripts/bench/load.ts';
 import { openServices } from '../../server/app.ts';
 import { loadAuditKey } from '../../server/audit-signing.ts';
-import { restoreDatabase } from '../../server/backup.ts';
+import { backupDatabase, restoreDatabase } from '../../server/backup.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { closeServices } from '../../server/shutdown.ts';
 import { createFactories } from '../support/factories.ts';
@@ -51,7 +51,7 @@ describe('backup under write load, and restore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('every movement acknowledged before the backup started is restored; the ledger and audit verify', async () => {
+  test('every movement acknowledged before the backup started is restored; the ledger, audit and exported checkpoints verify', async () => {
     if (seed === undefined || server === undefined) throw new Error('not started');
     const record = newRecord();
     const apis = await Promise.all(Array.from({ length: 4 }, () => loggedIn(base, seed?.username ?? '')));
@@ -78,11 +78,6 @@ describe('backup under write load, and restore', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(acked.filter((a) => a.at > startedAt && a.at < doneAt).length).toBeGreaterThan(0);
 
-    const again = await runTsx('scripts/backup.ts', ['--to', backupFile], env);
-    expect(again).toMatchObject({
-      code: 1,
-      stderr: `${backupFile} already exists: a backup never overwrites a file\n`,
-    });
     const whileRunning = await runTsx('scripts/restore.ts', ['--from', backupFile], env);
     expect(whileRunning).toMatchObject({
       code: 1,
@@ -116,7 +111,37 @@ describe('backup under write load, and restore', () => {
       await services.writer.close();
       services.db.close();
     }
+
+    // A copy of the checkpoints kept elsewhere, and the check against it, from the command line.
+    const exportFile = join(dir, 'checkpoints.jsonl');
+    const exported = await runTsx('scripts/audit-export.ts', ['--to', exportFile], env);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ to: exportFile, checkpoints: 1 });
+    const verified = await runTsx('scripts/audit-verify.ts', ['--checkpoints', exportFile], env);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, checkpoints: { checked: 1, matching: 1 } });
   }, 120_000);
+
+  test('a backup never overwrites a file', async () => {
+    const databaseUrl = env.DATABASE_URL ?? '';
+    const existing = join(dir, 'existing.db');
+    await writeFile(existing, 'an earlier backup');
+    await expect(backupDatabase({ databaseUrl, to: existing, now: () => 0 })).rejects.toThrow(
+      `${existing} already exists: a backup never overwrites a file`,
+    );
+  });
+
+  test('a libSQL server is backed up and restored with its own tools', async () => {
+    const databaseUrl = 'http://127.0.0.1:8080?x=1';
+    const refusal =
+      'DATABASE_URL (http://127.0.0.1:8080) is not a database file: back a libSQL server up with its own tools (docs/operations.md, "Backups")';
+    await expect(backupDatabase({ databaseUrl, to: join(dir, 'x.db'), now: () => 0 })).rejects.toThrow(
+      refusal,
+    );
+    await expect(
+      restoreDatabase({ databaseUrl, from: join(dir, 'x.db'), auditKey: null, now: new Date() }),
+    ).rejects.toThrow(refusal);
+  });
 
   test('a backup that is not a sound Twinventory database is refused and nothing is replaced', async () => {
     const target = join(dir, 'target.db');
@@ -144,5 +169,33 @@ describe('backup under write load, and restore', () => {
       `${tampered} fails the ledger check: on-hand differs from the sum of movements in 1 place`,
     );
     expect(existsSync(target)).toBe(false);
+  });
+
+  test('a damaged database is replaced by a sound backup and kept aside', async () => {
+    const sound = join(dir, 'sound.db');
+    const made = await openServices({ databaseUrl: `file:${sound}` });
+    const f = createFactories(made);
+    await f.receive((await f.newItem()).id, (await f.newBin()).id, 5);
+    await closeServices(made, () => {});
+    const target = join(dir, 'damaged.db');
+    await writeFile(target, 'what is left after a disk failure'.repeat(300));
+    const result = await restoreDatabase({
+      databaseUrl: `file:${target}`,
+      from: sound,
+      auditKey: null,
+      now: new Date('2026-12-07T10:00:00Z'),
+    });
+    expect(result).toMatchObject({
+      restored: target,
+      movedAside: [`${target}.before-restore-2026-12-07T10-00-00-000Z`],
+      lastMovementId: 1,
+    });
+    expect(await readFile(`${target}.before-restore-2026-12-07T10-00-00-000Z`, 'utf8')).toContain(
+      'disk failure',
+    );
+    const restored = openDatabase({ url: `file:${target}` });
+    const rs = await restored.reader.execute('SELECT count(*) AS n FROM movements');
+    restored.close();
+    expect(Number(rs.rows[0]?.n)).toBe(1);
   });
 });
