@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { AuditKey } from './audit-signing.ts';
 import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import { createServices, type Services } from './services/services.ts';
+import { closeServices, signAuditHead } from './shutdown.ts';
 import { attachSpeech } from './speech/speech-server.ts';
 
 export type AppOptions = {
@@ -26,6 +28,10 @@ export type AppOptions = {
   log?: (message: string) => void;
   /** Serve HTTPS with this key and certificate (server/https.ts makes a self-signed one). */
   tls?: { key: string; cert: string } | undefined;
+  /** Signs audit checkpoints (server/audit-signing.ts); without it none are made or checked. */
+  auditKey?: AuditKey | null;
+  /** How often the audit chain's head is signed; 0: only at shutdown. */
+  auditCheckpointIntervalMs?: number;
 };
 
 export type RunningApp = {
@@ -39,7 +45,10 @@ export type RunningApp = {
 export const BUILT_CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client');
 
 export async function openServices(
-  options: Pick<AppOptions, 'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays'>,
+  options: Pick<
+    AppOptions,
+    'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays' | 'auditKey'
+  >,
 ): Promise<Services> {
   const db: Database = openDatabase({
     url: options.databaseUrl,
@@ -52,6 +61,7 @@ export async function openServices(
     db,
     clock: options.clock ?? systemClock,
     sessionDays: options.sessionDays ?? 14,
+    auditKey: options.auditKey ?? null,
   });
   return services;
 }
@@ -87,6 +97,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         }, interval)
       : null;
   timer?.unref();
+  const checkpointEvery = options.auditCheckpointIntervalMs ?? 0;
+  const checkpoints =
+    checkpointEvery > 0 ? setInterval(() => void signAuditHead(services, log), checkpointEvery) : null;
+  checkpoints?.unref();
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
     url: `${options.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
@@ -95,12 +109,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     server,
     async close() {
       if (timer) clearInterval(timer);
+      if (checkpoints) clearInterval(checkpoints);
       speech.close();
       services.voice.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.writer.close();
-      services.db.close();
+      await closeServices(services, log);
     },
   };
 }

@@ -32,3 +32,15 @@ test('DEMO is on unless turned off with 0 or false, and anything else stops the 
   expect(loadConfig({ DEMO: 'false' }).DEMO).toBe(false);
   expect(() => loadConfig({ DEMO: 'no' })).toThrow('  DEMO: must be 1 or 0 (got "no")');
 });
+
+test('the audit signing key is named when it is malformed, but never repeated', () => {
+  expect(loadConfig({}).AUDIT_KEY_FILE).toBe('data/audit-signing-key.pem');
+  expect(loadConfig({}).AUDIT_CHECKPOINT_MINUTES).toBe(10);
+  expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'secret-but-not-pem' })).toThrow(
+    '  AUDIT_SIGNING_KEY: must be a PKCS#8 private key in PEM form (value hidden)',
+  );
+  expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'secret-but-not-pem' })).not.toThrow(/secret-but-not-pem/);
+  expect(() => loadConfig({ AUDIT_CHECKPOINT_MINUTES: '-5' })).toThrow(
+    '  AUDIT_CHECKPOINT_MINUTES: must be 0 or more (got "-5")',
+  );
+});

@@ -37,7 +37,26 @@ const EnvSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Where the generated certificate is kept (not committed). */
   HTTPS_DIR: z.string().min(1).default('data'),
+  /**
+   * The Ed25519 key that signs audit checkpoints, kept outside the database: this file (made on the
+   * first start, mode 0600), or AUDIT_SIGNING_KEY, its PEM text, which then wins.
+   */
+  AUDIT_KEY_FILE: z.string().min(1).default('data/audit-signing-key.pem'),
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .regex(/-----BEGIN PRIVATE KEY-----/, 'must be a PKCS#8 private key in PEM form')
+    .optional(),
+  /** How often the audit chain's head is signed; 0 signs only at shutdown. */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(0, 'must be 0 or more')
+    .max(1440, 'must be at most 1440 (a day)')
+    .default(10),
 });
+
+/** Values a bad-configuration message names without repeating: they are secrets. */
+const SECRETS = new Set(['DATABASE_AUTH_TOKEN', 'AUDIT_SIGNING_KEY']);
 
 export type Config = z.infer<typeof EnvSchema>;
 
@@ -49,7 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = i.path.join('.');
-      return `  ${name}: ${i.message} (got ${JSON.stringify(env[name] ?? '')})`;
+      const got = SECRETS.has(name) ? 'value hidden' : `got ${JSON.stringify(env[name] ?? '')}`;
+      return `  ${name}: ${i.message} (${got})`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -1,4 +1,5 @@
 import { BUILT_CLIENT_DIR, startApp } from './app.ts';
+import { loadOrCreateAuditKey } from './audit-signing.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { httpsUrls, loadOrCreateCertificate } from './https.ts';
 
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
   const https = config.HTTPS || process.argv.includes('--https');
   const tls = https ? await loadOrCreateCertificate(config.HTTPS_DIR) : undefined;
   if (tls?.created) console.log(`Created a self-signed HTTPS certificate in ${config.HTTPS_DIR}/`);
+  const auditKey = loadOrCreateAuditKey({ file: config.AUDIT_KEY_FILE, pem: config.AUDIT_SIGNING_KEY });
+  if (auditKey.created)
+    console.log(
+      `Created the audit signing key ${auditKey.keyId} in ${config.AUDIT_KEY_FILE}: keep a copy away from the database (docs/operations.md)`,
+    );
+  if (auditKey.warning) console.log(`Warning: ${auditKey.warning}`);
   const app = await startApp({
     databaseUrl: config.DATABASE_URL,
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
@@ -32,6 +39,8 @@ async function main(): Promise<void> {
     schedulerIntervalMs: 60_000,
     log: (m) => console.log(m),
     tls,
+    auditKey,
+    auditCheckpointIntervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000,
   });
   if (tls) {
     console.log(
@@ -49,7 +58,13 @@ async function main(): Promise<void> {
   }
   const stop = () => {
     console.log('Shutting down...');
-    void app.close().then(() => process.exit(0));
+    void app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

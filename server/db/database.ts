@@ -26,7 +26,8 @@ export type Database = {
 
 export function openDatabase(options: DatabaseOptions): Database {
   const isLocal = options.url.startsWith('file:');
-  if (isLocal) ensureFolder(options.url);
+  const path = localPath(options.url);
+  if (path !== null) mkdirSync(dirname(path), { recursive: true });
   const make = () =>
     createClient({
       url: options.url,
@@ -67,15 +68,27 @@ export async function prepareDatabase(db: Database): Promise<void> {
   }
 }
 
-function ensureFolder(url: string): void {
+/** The file a `file:` URL names; null for a libSQL server or an in-memory database. */
+export function localPath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
   const path = url.slice('file:'.length).split('?')[0] ?? '';
-  if (path === '' || path === ':memory:') return;
-  mkdirSync(dirname(path), { recursive: true });
+  return path === '' || path === ':memory:' ? null : path;
 }
 
 /** What repositories run statements on: a transaction inside the writer, or the reader. */
 export type Executor = Pick<Transaction, 'execute' | 'batch'> | Pick<Client, 'execute' | 'batch'>;
 export type Statement = InStatement;
+
+/**
+ * Merges the WAL into the database file and empties it, so the `.db` file alone holds every commit
+ * (a copy of it without its `-wal` loses nothing). Local files only: a libSQL server runs its own
+ * checkpoints. `complete` is false when another connection (a backup, a second process) was reading.
+ */
+export async function checkpointWal(db: Database): Promise<{ complete: boolean }> {
+  if (!db.isLocal) return { complete: true };
+  const rs = await db.writer.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  return { complete: Number(rs.rows[0]?.busy ?? 0) === 0 };
+}
 
 /** The smallest round trip: the health check's proof that the database answers. */
 export async function ping(ex: Executor): Promise<void> {

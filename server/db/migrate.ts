@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from './database.ts';
+import type { Database, Executor } from './database.ts';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 
@@ -13,13 +13,18 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
+/** The migrations a database has had (throws when it has no schema_migrations table). */
+export async function appliedVersions(ex: Executor): Promise<number[]> {
+  const done = await ex.execute('SELECT version FROM schema_migrations ORDER BY version');
+  return done.rows.map((r) => Number(r.version));
+}
+
 /** Applies each numbered migration not yet recorded, each in its own transaction. */
 export async function migrate(db: Database, migrations = listMigrations()): Promise<number[]> {
   await db.writer.execute(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const done = await db.writer.execute('SELECT version FROM schema_migrations');
-  const applied = new Set(done.rows.map((r) => Number(r.version)));
+  const applied = new Set(await appliedVersions(db.writer));
   const newlyApplied: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;

@@ -1,3 +1,4 @@
+import type { AuditKey } from '../audit-signing.ts';
 import type { Database } from '../db/database.ts';
 import { Writer } from '../db/writer.ts';
 import { AssetService } from './assets.service.ts';
@@ -27,7 +28,13 @@ import { WorkOrderService } from './work-orders.service.ts';
 export type Services = ReturnType<typeof createServices>;
 
 /** Wires the services onto one database and one writer. */
-export function createServices(deps: { db: Database; clock: Clock; sessionDays?: number }) {
+export function createServices(deps: {
+  db: Database;
+  clock: Clock;
+  sessionDays?: number;
+  /** Signs the audit log's checkpoints; without it none are made or checked. */
+  auditKey?: AuditKey | null;
+}) {
   const { db, clock } = deps;
   const events = new EventBus();
   // The writer is the only publisher: what it commits, and nothing else, reaches screens and caches.
@@ -61,7 +68,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     workOrders: new WorkOrderService({ db, writer, clock }),
     assets,
     plans,
-    audit: new AuditService({ db }),
+    audit: new AuditService({ db, writer, clock, key: deps.auditKey ?? null }),
     // CSV imports apply rows through the masters' own in-transaction functions.
     io: new IoService({
       db,

@@ -433,6 +433,12 @@ function badInputs(fx: Fixture, doneWorkOrder: number): Record<string, [unknown,
         400,
       ],
     ],
+    'audit.verifyExport': [
+      [{ checkpoints: '' }, 400],
+      [{ checkpoints: 'not json\n' }, 400],
+      [{ checkpoints: '{"id":1,"auditId":1,"hash":"00","signedAt":0,"keyId":"x","signature":"y"}' }, 400],
+      [{ checkpoints: 'x'.repeat(1_000_001) }, 400],
+    ],
   };
 }
 

@@ -63,6 +63,8 @@ const POLICY: Record<string, Access> = {
   'workOrders.assign': ['planner', 'admin'],
   'audit.verify': ['admin'],
   'audit.recent': ['admin'],
+  'audit.verifyExport': ['admin'],
+  'audit.checkpoints': ['admin'],
   'io.kinds': ['planner', 'admin'],
   'io.template': ['planner', 'admin'],
   'io.exportCsv': ['planner', 'admin'],

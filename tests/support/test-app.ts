@@ -2,6 +2,7 @@ import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trp
 import type { Role } from '../../common/roles.ts';
 import type { AppRouter } from '../../server/api/app.router.ts';
 import { type RunningApp, startApp } from '../../server/app.ts';
+import { type AuditKey, generateAuditKey } from '../../server/audit-signing.ts';
 import type { Clock } from '../../server/services/clock.ts';
 import { createFactories, type Factories, PASSWORD } from './factories.ts';
 
@@ -46,6 +47,8 @@ export type Fixture = {
   bins: { a: number; b: number; c: number; dock: number };
   /** Factories over the running server's services, acting as the fixture's admin. */
   factories: Factories;
+  /** The key the server signs audit checkpoints with (tools that check them need it too). */
+  auditKey: AuditKey;
 };
 
 /** Starts the real server on a random port over `databaseUrl` with three users and a tiny store. */
@@ -55,11 +58,14 @@ export async function startFixture(
   /** `clientDir` also serves a built web client (for browser tests). */
   options: { clientDir?: string } = {},
 ): Promise<Fixture> {
+  // In memory: checkpoints are signed and checked as in production, with nothing left on disk.
+  const auditKey = generateAuditKey();
   const app = await startApp({
     databaseUrl,
     port: 0,
     host: '127.0.0.1',
     log: () => {},
+    auditKey,
     ...(clock ? { clock } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
@@ -108,5 +114,5 @@ export async function startFixture(
     planner: await login('plan'),
     admin: await login('admin'),
   };
-  return { app, as, users, items, bins, factories: f };
+  return { app, as, users, items, bins, factories: f, auditKey };
 }

@@ -47,7 +47,8 @@ function AdminContent({ meId }: { meId: number }) {
   // Both checks read the whole table, so they run only when asked.
   const audit = useQuery(trpc.audit.verify.queryOptions(undefined, { enabled: false }));
   const ledger = useQuery(trpc.stock.verifyLedger.queryOptions(undefined, { enabled: false }));
-  const brokenAtId = audit.data && !audit.data.ok && !audit.isFetching ? audit.data.brokenAtId : undefined;
+  const brokenAtId =
+    audit.data && !audit.data.ok && !audit.isFetching ? (audit.data.brokenAtId ?? undefined) : undefined;
 
   return (
     <div className="page">
@@ -80,7 +81,7 @@ function AdminContent({ meId }: { meId: number }) {
       <div className="split split--even">
         <CheckCard
           title="Audit log"
-          lead="Every change is chained to the one before it by a hash. Verifying re-reads the whole log and finds the first entry that was altered, inserted or removed."
+          lead="Every change is chained to the one before it by a hash, and the server signs the chain's head every few minutes with a key kept outside the database. Verifying re-reads the whole log, finds the first entry that was altered, inserted or removed, and checks each signed checkpoint."
           action="Verify the audit chain"
           running="Checking every entry in the audit log…"
           check={audit}
@@ -105,12 +106,33 @@ function AdminContent({ meId }: { meId: number }) {
 }
 
 function AuditVerdictView({ verdict }: { verdict: AuditVerdict }) {
+  return (
+    <>
+      <ChainVerdict verdict={verdict} />
+      <CheckpointsVerdict report={verdict.checkpoints} />
+    </>
+  );
+}
+
+function ChainVerdict({ verdict }: { verdict: AuditVerdict }) {
   const format = useFormat();
   if (verdict.ok) {
     return (
       <p className="notice notice--success" data-testid="audit-verdict" data-ok="true">
         Intact: {plural(format, verdict.checked, 'entry', 'entries')} checked
       </p>
+    );
+  }
+  if (verdict.brokenAtId === null) {
+    return (
+      <div className="verdict verdict--broken" data-testid="audit-verdict" data-ok="false">
+        <p className="verdict__headline">Rewritten: the signed checkpoints no longer match</p>
+        <p>
+          Every one of the {plural(format, verdict.checked, 'entry', 'entries')} follows the one before it,
+          but not what the server signed: someone who could write the database changed entries and recomputed
+          the hashes after them. Compare it with a backup before changing anything else.
+        </p>
+      </div>
     );
   }
   return (
@@ -123,6 +145,45 @@ function AuditVerdictView({ verdict }: { verdict: AuditVerdict }) {
         {verdict.brokenAtId} on, the log cannot be trusted. This usually means the database was changed
         outside Twinventory: compare it with a backup before changing anything else.
       </p>
+    </div>
+  );
+}
+
+/** What the signed checkpoints say: each disagreement, or how far the newest one vouches for the log. */
+function CheckpointsVerdict({ report }: { report: AuditVerdict['checkpoints'] }) {
+  const format = useFormat();
+  const more = report.problemCount - report.problems.length;
+  return (
+    <div data-testid="audit-checkpoints">
+      {report.keyId === null ? (
+        <p className="muted">
+          Signed checkpoints not checked: this server holds no signing key
+          {report.stored > 0 ? ` (${plural(format, report.stored, 'checkpoint', 'checkpoints')} stored)` : ''}
+          .
+        </p>
+      ) : report.checked === 0 ? (
+        <p className="muted">
+          No signed checkpoint yet: the server signs the log every few minutes and when it stops.
+        </p>
+      ) : (
+        <p className="muted">
+          {format.number(report.matching)} of{' '}
+          {plural(format, report.checked, 'signed checkpoint', 'signed checkpoints')} match (key{' '}
+          {report.keyId})
+          {report.latest
+            ? `; the newest vouches for entries up to #${format.number(report.latest.auditId)}, signed ${format.dateTime(report.latest.signedAt)}`
+            : ''}
+          .
+        </p>
+      )}
+      {report.problems.length > 0 ? (
+        <ul data-testid="audit-checkpoint-problems">
+          {report.problems.map((p) => (
+            <li key={`${p.source}-${p.checkpointId}-${p.kind}`}>{p.message}</li>
+          ))}
+          {more > 0 ? <li>…and {format.number(more)} more</li> : null}
+        </ul>
+      ) : null}
     </div>
   );
 }
