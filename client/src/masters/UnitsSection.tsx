@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { UnitInput } from '../../../common/masters/catalog.ts';
 import { Badge } from '../components/Badge.tsx';
-import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Field } from '../components/Field.tsx';
@@ -15,7 +14,7 @@ import type { UnitRow } from '../lib/types.ts';
 import { fieldErrorsOf } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
-import { useArchive } from './useArchive.ts';
+import { MasterActions } from './MasterActions.tsx';
 
 /** Units of measure: add, change (items and packs follow a new code), archive when unused, restore. */
 export function UnitsSection() {
@@ -152,7 +151,6 @@ function UnitForm({ unit, onDone }: { unit?: UnitRow; onDone?: () => void }) {
 function UnitLine({ unit }: { unit: UnitRow }) {
   const format = useFormat();
   const [editing, setEditing] = useState(false);
-  const archive = useArchive('units', unit.id, unit.code);
   if (editing) {
     return (
       <tr>
@@ -170,26 +168,17 @@ function UnitLine({ unit }: { unit: UnitRow }) {
       <td>{unit.name}</td>
       <td className="num">{format.number(unit.items)}</td>
       <td>
-        <div className="masters-actions">
-          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-            Change
-          </button>{' '}
-          {unit.archived ? (
-            <button type="button" className="button button--small" onClick={archive.restore}>
-              Restore
-            </button>
-          ) : (
-            <ConfirmButton
-              question={`Archive the unit ${unit.code}?`}
-              detail={<p>Items can no longer be counted or packed in it. You can restore it later.</p>}
-              confirmLabel="Archive unit"
-              className="button button--small button--danger-outline"
-              onConfirm={archive.archive}
-            >
-              Archive
-            </ConfirmButton>
-          )}
-        </div>
+        <MasterActions
+          kind="units"
+          id={unit.id}
+          label={unit.code}
+          archived={unit.archived}
+          editLabel="Change"
+          onEdit={() => setEditing(true)}
+          question={`Archive the unit ${unit.code}?`}
+          detail={<p>Items can no longer be counted or packed in it. You can restore it later.</p>}
+          confirmLabel="Archive unit"
+        />
       </td>
     </tr>
   );
