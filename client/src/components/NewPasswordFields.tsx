@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { PASSWORD_POLICY_TEXT } from '../../../common/password-rules.ts';
-import { Field } from './Field.tsx';
+import { TextField } from './TextField.tsx';
 
 type NewPasswordFieldsProps = {
   password: string;
@@ -17,33 +17,28 @@ type NewPasswordFieldsProps = {
 export function NewPasswordFields(props: NewPasswordFieldsProps) {
   return (
     <>
-      <Field label="New password" error={props.errors.password} hint={PASSWORD_POLICY_TEXT}>
-        {(c) => (
-          <input
-            {...c}
-            ref={props.inputRef}
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            value={props.password}
-            onChange={(e) => props.onPassword(e.target.value)}
-            data-testid={`${props.testIdPrefix}-password`}
-          />
-        )}
-      </Field>
-      <Field label="Repeat the new password" error={props.errors.repeat}>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            name="repeat-password"
-            autoComplete="new-password"
-            value={props.repeat}
-            onChange={(e) => props.onRepeat(e.target.value)}
-            data-testid={`${props.testIdPrefix}-repeat`}
-          />
-        )}
-      </Field>
+      <TextField
+        label="New password"
+        error={props.errors.password}
+        hint={PASSWORD_POLICY_TEXT}
+        ref={props.inputRef}
+        type="password"
+        name="new-password"
+        autoComplete="new-password"
+        value={props.password}
+        onChange={props.onPassword}
+        data-testid={`${props.testIdPrefix}-password`}
+      />
+      <TextField
+        label="Repeat the new password"
+        error={props.errors.repeat}
+        type="password"
+        name="repeat-password"
+        autoComplete="new-password"
+        value={props.repeat}
+        onChange={props.onRepeat}
+        data-testid={`${props.testIdPrefix}-repeat`}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import { TextField } from './TextField.tsx';
 
 /** Changes a user's display name and role (administrators); the server guards the last admin. */
 export function UserEditForm({
@@ -47,19 +48,16 @@ export function UserEditForm({
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={`Edit ${user.displayName}`}>
       <div className="form-grid">
-        <Field label="Display name" error={form.fieldErrors.displayName}>
-          {(c) => (
-            <input
-              {...c}
-              ref={first}
-              name="displayName"
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-              data-testid="edit-display-name"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Display name"
+          error={form.fieldErrors.displayName}
+          ref={first}
+          name="displayName"
+          autoComplete="off"
+          value={displayName}
+          onChange={setDisplayName}
+          data-testid="edit-display-name"
+        />
         <Field
           label="Role"
           error={form.fieldErrors.role}

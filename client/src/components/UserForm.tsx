@@ -15,6 +15,7 @@ import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
 import { OneTimeLink } from './OneTimeLink.tsx';
+import { TextField } from './TextField.tsx';
 import './UserForm.css';
 
 /** `password`: the administrator sets a first password; `invite`: the user chooses one through a link. */
@@ -91,39 +92,30 @@ export function UserForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="user-form">
       <div className="form-grid">
-        <Field
+        <TextField
           label="Username"
           error={form.fieldErrors.username}
           hint="2–64 letters, digits, dots, dashes or underscores"
-        >
-          {(c) => (
-            <input
-              {...c}
-              ref={firstField}
-              className="mono"
-              name="username"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={d.username}
-              onChange={(e) => set('username')(e.target.value)}
-              data-testid="user-username"
-            />
-          )}
-        </Field>
-        <Field label="Display name" error={form.fieldErrors.displayName}>
-          {(c) => (
-            <input
-              {...c}
-              name="displayName"
-              autoComplete="off"
-              placeholder="e.g. Tess Tech"
-              value={d.displayName}
-              onChange={(e) => set('displayName')(e.target.value)}
-              data-testid="user-display-name"
-            />
-          )}
-        </Field>
+          ref={firstField}
+          className="mono"
+          name="username"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={d.username}
+          onChange={set('username')}
+          data-testid="user-username"
+        />
+        <TextField
+          label="Display name"
+          error={form.fieldErrors.displayName}
+          name="displayName"
+          autoComplete="off"
+          placeholder="e.g. Tess Tech"
+          value={d.displayName}
+          onChange={set('displayName')}
+          data-testid="user-display-name"
+        />
         <Field label="Role" error={form.fieldErrors.role} hint={ROLE_DESCRIPTIONS[d.role]}>
           {(c) => (
             <select
@@ -170,20 +162,18 @@ export function UserForm() {
         </label>
       </fieldset>
       {mode === 'password' ? (
-        <Field label="First password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              maxLength={PASSWORD_MAX_LENGTH + 1}
-              value={d.password}
-              onChange={(e) => set('password')(e.target.value)}
-              data-testid="user-password"
-            />
-          )}
-        </Field>
+        <TextField
+          label="First password"
+          error={form.fieldErrors.password}
+          hint={PASSWORD_POLICY_TEXT}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH + 1}
+          value={d.password}
+          onChange={set('password')}
+          data-testid="user-password"
+        />
       ) : null}
       <div className="action-form__footer">
         <button type="submit" className="button button--primary" disabled={pending} data-testid="user-submit">

@@ -4,9 +4,9 @@ import { CategoryInput } from '../../../common/masters/catalog.ts';
 import { Badge } from '../components/Badge.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
@@ -101,11 +101,13 @@ function CategoryForm({ category, onDone }: { category?: CategoryRow; onDone?: (
       noValidate
       aria-label={category ? `Rename ${category.name}` : 'New category'}
     >
-      <Field label={category ? 'New name' : 'New category'} error={form.fieldErrors.name}>
-        {(c) => (
-          <input {...c} value={name} onChange={(e) => setName(e.target.value)} data-testid="category-name" />
-        )}
-      </Field>
+      <TextField
+        label={category ? 'New name' : 'New category'}
+        error={form.fieldErrors.name}
+        value={name}
+        onChange={setName}
+        data-testid="category-name"
+      />
       <div className="inline-form__submit">
         <button
           type="submit"

@@ -4,9 +4,9 @@ import { UnitInput } from '../../../common/masters/catalog.ts';
 import { Badge } from '../components/Badge.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
@@ -106,29 +106,23 @@ function UnitForm({ unit, onDone }: { unit?: UnitRow; onDone?: () => void }) {
       noValidate
       aria-label={unit ? `Change ${unit.code}` : 'New unit'}
     >
-      <Field label={unit ? 'Code' : 'New unit code'} error={form.fieldErrors.code}>
-        {(c) => (
-          <input
-            {...c}
-            className="mono input--small"
-            placeholder="e.g. box"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="unit-code"
-          />
-        )}
-      </Field>
-      <Field label="Name" error={form.fieldErrors.name}>
-        {(c) => (
-          <input
-            {...c}
-            placeholder="e.g. box"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="unit-name"
-          />
-        )}
-      </Field>
+      <TextField
+        label={unit ? 'Code' : 'New unit code'}
+        error={form.fieldErrors.code}
+        className="mono input--small"
+        placeholder="e.g. box"
+        value={code}
+        onChange={setCode}
+        data-testid="unit-code"
+      />
+      <TextField
+        label="Name"
+        error={form.fieldErrors.name}
+        placeholder="e.g. box"
+        value={name}
+        onChange={setName}
+        data-testid="unit-name"
+      />
       <div className="inline-form__submit">
         <button
           type="submit"

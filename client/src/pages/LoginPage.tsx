@@ -2,8 +2,8 @@ import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
 import type { SignOutReason } from '../../../common/live-events.ts';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useSite } from '../hooks/useSite.ts';
@@ -98,34 +98,28 @@ export function LoginPage() {
           </p>
         ) : null}
         <form onSubmit={submit} noValidate className="form">
-          <Field label="Username" error={form.fieldErrors.username}>
-            {(p) => (
-              <input
-                {...p}
-                ref={usernameInput}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                data-testid="login-username"
-              />
-            )}
-          </Field>
-          <Field label="Password" error={form.fieldErrors.password}>
-            {(p) => (
-              <input
-                {...p}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                data-testid="login-password"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Username"
+            error={form.fieldErrors.username}
+            ref={usernameInput}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={setUsername}
+            data-testid="login-username"
+          />
+          <TextField
+            label="Password"
+            error={form.fieldErrors.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            data-testid="login-password"
+          />
           <FormMessage feedback={form.feedback} />
           <button
             type="submit"

@@ -11,6 +11,7 @@ import {
   type SiteDraft,
   SiteSettingsFields,
 } from '../components/SiteSettingsFields.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { checkNewUser } from '../components/UserForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
@@ -115,37 +116,29 @@ export function SetupPage() {
           <fieldset className="setup__group">
             <legend>First administrator</legend>
             <div className="form-grid">
-              <Field
+              <TextField
                 label="Username"
                 error={form.fieldErrors.username}
                 hint="2–64 letters, digits, dots, dashes or underscores"
-              >
-                {(c) => (
-                  <input
-                    {...c}
-                    className="mono"
-                    name="username"
-                    autoComplete="username"
-                    autoCapitalize="none"
-                    spellCheck={false}
-                    value={admin.username}
-                    onChange={(e) => set('username')(e.target.value)}
-                    data-testid="setup-username"
-                  />
-                )}
-              </Field>
-              <Field label="Your name" error={form.fieldErrors.displayName} hint="As others will see it">
-                {(c) => (
-                  <input
-                    {...c}
-                    name="displayName"
-                    autoComplete="name"
-                    value={admin.displayName}
-                    onChange={(e) => set('displayName')(e.target.value)}
-                    data-testid="setup-display-name"
-                  />
-                )}
-              </Field>
+                className="mono"
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={admin.username}
+                onChange={set('username')}
+                data-testid="setup-username"
+              />
+              <TextField
+                label="Your name"
+                error={form.fieldErrors.displayName}
+                hint="As others will see it"
+                name="displayName"
+                autoComplete="name"
+                value={admin.displayName}
+                onChange={set('displayName')}
+                data-testid="setup-display-name"
+              />
               <Field label="Password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
                 {(c) => (
                   <input
