@@ -10,15 +10,20 @@ type NewPasswordFieldsProps = {
   errors: { password?: string | undefined; repeat?: string | undefined };
   /** The first input, for pages that focus it on arrival. */
   inputRef?: Ref<HTMLInputElement>;
-  testIdPrefix: string;
+  /** For a first password, where "new" would read oddly. */
+  labels?: { password: string; repeat: string };
+  testIds: { password: string; repeat: string };
 };
+
+const NEW_PASSWORD_LABELS = { password: 'New password', repeat: 'Repeat the new password' };
 
 /** A new password and its repetition, with the policy stated up front (not after a refusal). */
 export function NewPasswordFields(props: NewPasswordFieldsProps) {
+  const labels = props.labels ?? NEW_PASSWORD_LABELS;
   return (
     <>
       <TextField
-        label="New password"
+        label={labels.password}
         error={props.errors.password}
         hint={PASSWORD_POLICY_TEXT}
         ref={props.inputRef}
@@ -27,17 +32,17 @@ export function NewPasswordFields(props: NewPasswordFieldsProps) {
         autoComplete="new-password"
         value={props.password}
         onChange={props.onPassword}
-        data-testid={`${props.testIdPrefix}-password`}
+        data-testid={props.testIds.password}
       />
       <TextField
-        label="Repeat the new password"
+        label={labels.repeat}
         error={props.errors.repeat}
         type="password"
         name="repeat-password"
         autoComplete="new-password"
         value={props.repeat}
         onChange={props.onRepeat}
-        data-testid={`${props.testIdPrefix}-repeat`}
+        data-testid={props.testIds.repeat}
       />
     </>
   );

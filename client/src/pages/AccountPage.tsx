@@ -95,7 +95,7 @@ function ChangePassword({ username }: { username: string }) {
           onPassword={setPassword}
           onRepeat={setRepeat}
           errors={{ password: form.fieldErrors.newPassword, repeat: form.fieldErrors.repeat }}
-          testIdPrefix="change"
+          testIds={{ password: 'change-password', repeat: 'change-repeat' }}
         />
         <div className="action-form__footer">
           <button

@@ -89,7 +89,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'reset' | 'invite' }) {
                 onRepeat={setRepeat}
                 errors={form.fieldErrors}
                 inputRef={first}
-                testIdPrefix="set"
+                testIds={{ password: 'set-password', repeat: 'set-repeat' }}
               />
               <FormMessage feedback={form.feedback} />
               <button

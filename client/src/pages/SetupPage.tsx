@@ -1,10 +1,9 @@
 import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import { PASSWORD_POLICY_TEXT } from '../../../common/password-rules.ts';
 import { suggestSettings } from '../../../common/site-settings.ts';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import {
   checkSite,
   FormatPreview,
@@ -139,32 +138,15 @@ export function SetupPage() {
                 onChange={set('displayName')}
                 data-testid="setup-display-name"
               />
-              <Field label="Password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
-                {(c) => (
-                  <input
-                    {...c}
-                    type="password"
-                    name="password"
-                    autoComplete="new-password"
-                    value={admin.password}
-                    onChange={(e) => set('password')(e.target.value)}
-                    data-testid="setup-password"
-                  />
-                )}
-              </Field>
-              <Field label="Password again" error={form.fieldErrors.repeat}>
-                {(c) => (
-                  <input
-                    {...c}
-                    type="password"
-                    name="repeat"
-                    autoComplete="new-password"
-                    value={admin.repeat}
-                    onChange={(e) => set('repeat')(e.target.value)}
-                    data-testid="setup-password-repeat"
-                  />
-                )}
-              </Field>
+              <NewPasswordFields
+                password={admin.password}
+                repeat={admin.repeat}
+                onPassword={set('password')}
+                onRepeat={set('repeat')}
+                errors={form.fieldErrors}
+                labels={{ password: 'Password', repeat: 'Password again' }}
+                testIds={{ password: 'setup-password', repeat: 'setup-password-repeat' }}
+              />
             </div>
           </fieldset>
           <FormMessage feedback={form.feedback} />
