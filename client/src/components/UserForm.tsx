@@ -13,6 +13,7 @@ import type { IssuedLink } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { FormMessage } from './FormMessage.tsx';
+import { NewUsernameField } from './NewUsernameField.tsx';
 import { OneTimeLink } from './OneTimeLink.tsx';
 import { RoleField } from './RoleField.tsx';
 import { TextField } from './TextField.tsx';
@@ -98,16 +99,10 @@ export function UserForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="user-form">
       <div className="form-grid">
-        <TextField
-          label="Username"
+        <NewUsernameField
           error={form.fieldErrors.username}
-          hint="2–64 letters, digits, dots, dashes or underscores"
           ref={firstField}
-          className="mono"
-          name="username"
           autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           value={d.username}
           onChange={set('username')}
           data-testid="user-username"

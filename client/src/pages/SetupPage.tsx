@@ -4,6 +4,7 @@ import { suggestSettings } from '../../../common/site-settings.ts';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { LoggedOutCard } from '../components/LoggedOutCard.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
+import { NewUsernameField } from '../components/NewUsernameField.tsx';
 import {
   checkSite,
   FormatPreview,
@@ -104,15 +105,9 @@ export function SetupPage() {
         <fieldset className="setup__group">
           <legend>First administrator</legend>
           <div className="form-grid">
-            <TextField
-              label="Username"
+            <NewUsernameField
               error={form.fieldErrors.username}
-              hint="2–64 letters, digits, dots, dashes or underscores"
-              className="mono"
-              name="username"
               autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
               value={admin.username}
               onChange={set('username')}
               data-testid="setup-username"
