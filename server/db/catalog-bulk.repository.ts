@@ -124,18 +124,26 @@ export async function skusByBarcode(ex: Executor, barcodes: readonly string[]): 
   return owners;
 }
 
-/** Of these items, the ones with stock on hand somewhere. */
-export async function itemsInStock(ex: Executor, itemIds: readonly number[]): Promise<Set<number>> {
+/** Of these ids (of items or of locations, as `column` says), the ones with stock on hand. */
+async function idsInStock(
+  ex: Executor,
+  column: 'item_id' | 'location_id',
+  ids: readonly number[],
+): Promise<Set<number>> {
   const held = new Set<number>();
-  for (const part of chunks([...new Set(itemIds)], KEYS_PER_READ)) {
+  for (const part of chunks([...new Set(ids)], KEYS_PER_READ)) {
     const rs = await ex.execute({
-      sql: `SELECT DISTINCT item_id FROM stock WHERE on_hand > 0 AND item_id ${IN_KEYS}`,
+      sql: `SELECT DISTINCT ${column} AS id FROM stock WHERE on_hand > 0 AND ${column} ${IN_KEYS}`,
       args: json(part),
     });
-    for (const r of rs.rows) held.add(num(r.item_id));
+    for (const r of rs.rows) held.add(num(r.id));
   }
   return held;
 }
+
+/** Of these items, the ones with stock on hand somewhere. */
+export const itemsInStock = (ex: Executor, itemIds: readonly number[]): Promise<Set<number>> =>
+  idsInStock(ex, 'item_id', itemIds);
 
 /** The packs of each of these items (items without packs are left out), smallest first. */
 export async function packsOfItems(ex: Executor, itemIds: readonly number[]): Promise<Map<number, Pack[]>> {
@@ -164,17 +172,8 @@ export async function deletePacksOfItems(ex: Executor, itemIds: readonly number[
 }
 
 /** Of these locations, the ones holding stock. */
-export async function locationsInStock(ex: Executor, locationIds: readonly number[]): Promise<Set<number>> {
-  const held = new Set<number>();
-  for (const part of chunks([...new Set(locationIds)], KEYS_PER_READ)) {
-    const rs = await ex.execute({
-      sql: `SELECT DISTINCT location_id FROM stock WHERE on_hand > 0 AND location_id ${IN_KEYS}`,
-      args: json(part),
-    });
-    for (const r of rs.rows) held.add(num(r.location_id));
-  }
-  return held;
-}
+export const locationsInStock = (ex: Executor, locationIds: readonly number[]): Promise<Set<number>> =>
+  idsInStock(ex, 'location_id', locationIds);
 
 export type StockLevel = {
   itemId: number;

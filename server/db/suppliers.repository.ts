@@ -1,3 +1,4 @@
+import type { InValue } from '@libsql/client';
 import type { ContactInput, SupplierInput, SupplierPriceInput } from '../../common/masters/supplier.ts';
 import type { Executor } from './database.ts';
 import { insertRows, list, num, numOrNull, selectAsJson, str } from './sql.ts';
@@ -279,6 +280,19 @@ export async function allPricesBySupplier(
     .sort((a, b) => a.supplierName.localeCompare(b.supplierName) || a.sku.localeCompare(b.sku));
 }
 
+/** A price's values in the column order of the two price inserts below. */
+const priceValues = (p: SupplierPriceInput, at: number): InValue[] => [
+  p.supplierId,
+  p.itemId,
+  p.partNumber,
+  p.priceMinor,
+  p.pack.unit,
+  p.pack.size,
+  p.minOrderPacks,
+  p.leadTimeDays,
+  at,
+];
+
 /** Sets the one price of (supplier, item), replacing any earlier one. */
 export async function upsertPrice(ex: Executor, p: SupplierPriceInput, at: number): Promise<void> {
   await ex.execute({
@@ -288,17 +302,7 @@ export async function upsertPrice(ex: Executor, p: SupplierPriceInput, at: numbe
             price_minor = excluded.price_minor, pack_unit = excluded.pack_unit, pack_size = excluded.pack_size,
             min_order_packs = excluded.min_order_packs, lead_time_days = excluded.lead_time_days,
             updated_at = excluded.updated_at`,
-    args: [
-      p.supplierId,
-      p.itemId,
-      p.partNumber,
-      p.priceMinor,
-      p.pack.unit,
-      p.pack.size,
-      p.minOrderPacks,
-      p.leadTimeDays,
-      at,
-    ],
+    args: priceValues(p, at),
   });
 }
 
@@ -321,17 +325,7 @@ export async function insertPrices(
     ex,
     `INSERT INTO supplier_prices (supplier_id, item_id, part_number, price_minor, pack_unit, pack_size,
        min_order_packs, lead_time_days, updated_at)`,
-    prices.map((p) => [
-      p.supplierId,
-      p.itemId,
-      p.partNumber,
-      p.priceMinor,
-      p.pack.unit,
-      p.pack.size,
-      p.minOrderPacks,
-      p.leadTimeDays,
-      at,
-    ]),
+    prices.map((p) => priceValues(p, at)),
   );
 }
 

@@ -21,6 +21,7 @@ import { useTRPC } from '../trpc.ts';
 import { AssetPlacementField, type PlacementDraft } from './AssetPlacementField.tsx';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import { TextField } from './TextField.tsx';
 import './AssetForm.css';
 
 type Draft = {
@@ -258,18 +259,16 @@ export function AssetForm({ asset }: { asset?: AssetDetail }) {
     label: string,
     extra: { mono?: boolean; hint?: string; placeholder?: string } = {},
   ) => (
-    <Field label={label} error={form.fieldErrors[key]} hint={extra.hint}>
-      {(c) => (
-        <input
-          {...c}
-          className={extra.mono ? 'mono' : undefined}
-          placeholder={extra.placeholder}
-          value={d[key]}
-          onChange={(e) => set(key)(e.target.value)}
-          data-testid={`asset-${key}`}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={form.fieldErrors[key]}
+      hint={extra.hint}
+      className={extra.mono ? 'mono' : undefined}
+      placeholder={extra.placeholder}
+      value={d[key]}
+      onChange={set(key)}
+      data-testid={`asset-${key}`}
+    />
   );
 
   return (
@@ -320,17 +319,14 @@ export function AssetForm({ asset }: { asset?: AssetDetail }) {
         {text('make', 'Make (optional)')}
         {text('model', 'Model (optional)')}
         {text('serial', 'Serial number (optional)', { mono: true })}
-        <Field label="Installed on (optional)" error={form.fieldErrors.installedOn}>
-          {(c) => (
-            <input
-              {...c}
-              type="date"
-              value={d.installedOn}
-              onChange={(e) => set('installedOn')(e.target.value)}
-              data-testid="asset-installedOn"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Installed on (optional)"
+          error={form.fieldErrors.installedOn}
+          type="date"
+          value={d.installedOn}
+          onChange={set('installedOn')}
+          data-testid="asset-installedOn"
+        />
         {text('meterUnit', 'Meter unit (optional)', {
           placeholder: 'e.g. hours, km, cycles',
           hint: 'Leave empty if it has no meter',

@@ -12,6 +12,7 @@ import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import { TextField } from './TextField.tsx';
 import '../masters/Masters.css';
 
 type Tracking = ItemDetail['tracking'];
@@ -158,17 +159,15 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
     label: string,
     extra: { mono?: boolean; hint?: string; placeholder?: string } = {},
   ) => (
-    <Field label={label} error={form.fieldErrors[key]} hint={extra.hint}>
-      {(c) => (
-        <input
-          {...c}
-          className={extra.mono ? 'mono' : undefined}
-          placeholder={extra.placeholder}
-          value={d[key]}
-          onChange={(e) => set(key)(e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={form.fieldErrors[key]}
+      hint={extra.hint}
+      className={extra.mono ? 'mono' : undefined}
+      placeholder={extra.placeholder}
+      value={d[key]}
+      onChange={set(key)}
+    />
   );
 
   return (
@@ -288,17 +287,14 @@ export function ItemForm({ item }: { item?: ItemDetail }) {
                   </select>
                 )}
               </Field>
-              <Field label={`${d.unit || 'Units'} per pack`} error={form.fieldErrors[`packs.${i}.size`]}>
-                {(c) => (
-                  <input
-                    {...c}
-                    inputMode="numeric"
-                    value={p.size}
-                    onChange={(e) => setPack(p.key, 'size', e.target.value)}
-                    data-testid="pack-size"
-                  />
-                )}
-              </Field>
+              <TextField
+                label={`${d.unit || 'Units'} per pack`}
+                error={form.fieldErrors[`packs.${i}.size`]}
+                inputMode="numeric"
+                value={p.size}
+                onChange={(value) => setPack(p.key, 'size', value)}
+                data-testid="pack-size"
+              />
               <button
                 type="button"
                 className="button button--ghost button--small masters-contact__remove"

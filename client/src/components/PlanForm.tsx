@@ -13,6 +13,7 @@ import { useTRPC } from '../trpc.ts';
 import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
+import { TextField } from './TextField.tsx';
 import './AssetForm.css';
 
 type Plan = AssetDetail['plans'][number];
@@ -115,17 +116,14 @@ export function PlanForm({ asset, plan, onDone }: { asset: AssetDetail; plan?: P
       aria-label={plan ? 'Edit plan' : 'New plan'}
     >
       <div className="form-grid">
-        <Field label="Title" error={form.fieldErrors.title}>
-          {(c) => (
-            <input
-              {...c}
-              value={title}
-              placeholder="e.g. Replace filters"
-              onChange={(e) => setTitle(e.target.value)}
-              data-testid="plan-title"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Title"
+          error={form.fieldErrors.title}
+          value={title}
+          placeholder="e.g. Replace filters"
+          onChange={setTitle}
+          data-testid="plan-title"
+        />
         <Field label="Priority of its work orders" error={form.fieldErrors.priority}>
           {(c) => (
             <select {...c} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
@@ -137,64 +135,43 @@ export function PlanForm({ asset, plan, onDone }: { asset: AssetDetail; plan?: P
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           label="Every … days"
           error={form.fieldErrors.intervalDays}
           hint="Leave empty to go by the meter only"
-        >
-          {(c) => (
-            <input
-              {...c}
-              inputMode="numeric"
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-              data-testid="plan-days"
-            />
-          )}
-        </Field>
+          inputMode="numeric"
+          value={days}
+          onChange={setDays}
+          data-testid="plan-days"
+        />
         {asset.meterUnit ? (
-          <Field
+          <TextField
             label={`Every … ${asset.meterUnit}`}
             error={form.fieldErrors.intervalMeter}
             hint="Leave empty to go by the calendar only"
-          >
-            {(c) => (
-              <input
-                {...c}
-                inputMode="decimal"
-                value={meter}
-                onChange={(e) => setMeter(e.target.value)}
-                data-testid="plan-meter"
-              />
-            )}
-          </Field>
+            inputMode="decimal"
+            value={meter}
+            onChange={setMeter}
+            data-testid="plan-meter"
+          />
         ) : null}
-        <Field label="Estimated hours (optional)" error={form.fieldErrors.estimatedHours}>
-          {(c) => (
-            <input
-              {...c}
-              inputMode="decimal"
-              value={hours}
-              onChange={(e) => setHours(e.target.value)}
-              data-testid="plan-hours"
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Estimated hours (optional)"
+          error={form.fieldErrors.estimatedHours}
+          inputMode="decimal"
+          value={hours}
+          onChange={setHours}
+          data-testid="plan-hours"
+        />
+        <TextField
           label="Last done (optional)"
           error={form.fieldErrors.lastDoneAt}
           hint={plan ? 'Leave as it is unless the record is wrong' : 'Empty: it counts from today'}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="date"
-              value={lastDone}
-              onChange={(e) => setLastDone(e.target.value)}
-              data-testid="plan-last-done"
-            />
-          )}
-        </Field>
+          type="date"
+          value={lastDone}
+          onChange={setLastDone}
+          data-testid="plan-last-done"
+        />
       </div>
       <Field
         label="Checklist"

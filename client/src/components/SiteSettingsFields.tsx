@@ -9,7 +9,8 @@ import {
   type Units,
 } from '../../../common/site-settings.ts';
 import type { FieldErrors } from '../lib/errors.ts';
-import { type ControlProps, Field } from './Field.tsx';
+import { Field } from './Field.tsx';
+import { TextField } from './TextField.tsx';
 import './SiteSettingsFields.css';
 
 /** The site values as typed, before the shared schema has checked them. */
@@ -57,52 +58,48 @@ type FieldsProps = {
 export function SiteSettingsFields({ draft, onChange, errors, currencyHint }: FieldsProps) {
   const id = useId();
   const set = (key: keyof SiteDraft) => (value: string) => onChange({ ...draft, [key]: value });
-  const listInput =
-    (key: 'currency' | 'locale' | 'timeZone', list: string, testId: string) => (control: ControlProps) => (
-      <input
-        {...control}
-        list={list}
-        name={key}
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={draft[key]}
-        onChange={(e) => set(key)(e.target.value)}
-        data-testid={testId}
-      />
-    );
+  // Typed codes with a suggestion list: the browser neither completes nor corrects them.
+  const listInput = (key: 'currency' | 'locale' | 'timeZone', list: string, testId: string) => ({
+    list,
+    name: key,
+    autoComplete: 'off',
+    autoCapitalize: 'none',
+    spellCheck: false,
+    value: draft[key],
+    onChange: set(key),
+    'data-testid': testId,
+  });
   return (
     <>
-      <Field label="Site name" error={errors.siteName} hint="Shown in the header, e.g. Johannesburg depot">
-        {(c) => (
-          <input
-            {...c}
-            name="siteName"
-            autoComplete="organization"
-            value={draft.siteName}
-            onChange={(e) => set('siteName')(e.target.value)}
-            data-testid="site-name-input"
-          />
-        )}
-      </Field>
+      <TextField
+        label="Site name"
+        error={errors.siteName}
+        hint="Shown in the header, e.g. Johannesburg depot"
+        name="siteName"
+        autoComplete="organization"
+        value={draft.siteName}
+        onChange={set('siteName')}
+        data-testid="site-name-input"
+      />
       <div className="form-grid">
-        <Field
+        <TextField
           label="Currency"
           error={errors.currency}
           hint={currencyHint ?? 'ISO code; type to search, e.g. ZAR, EUR, USD'}
-        >
-          {listInput('currency', `${id}-currencies`, 'site-currency')}
-        </Field>
-        <Field
+          {...listInput('currency', `${id}-currencies`, 'site-currency')}
+        />
+        <TextField
           label="Language and region"
           error={errors.locale}
           hint="How numbers and dates are written, e.g. en-ZA"
-        >
-          {listInput('locale', `${id}-locales`, 'site-locale')}
-        </Field>
-        <Field label="Time zone" error={errors.timeZone} hint="Dates and times are shown in it">
-          {listInput('timeZone', `${id}-zones`, 'site-time-zone')}
-        </Field>
+          {...listInput('locale', `${id}-locales`, 'site-locale')}
+        />
+        <TextField
+          label="Time zone"
+          error={errors.timeZone}
+          hint="Dates and times are shown in it"
+          {...listInput('timeZone', `${id}-zones`, 'site-time-zone')}
+        />
         <Field label="Units" error={errors.units} hint="For distances on routes and maps">
           {(c) => (
             <select

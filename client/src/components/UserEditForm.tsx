@@ -2,12 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../lib/roles.ts';
+import { ROLE_LABELS, type Role } from '../lib/roles.ts';
 import type { UserSummary } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
-import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import { RoleField } from './RoleField.tsx';
+import { TextField } from './TextField.tsx';
+import { displayNameProblem } from './UserForm.tsx';
 
 /** Changes a user's display name and role (administrators); the server guards the last admin. */
 export function UserEditForm({
@@ -25,6 +27,8 @@ export function UserEditForm({
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const form = useFeedback();
+  // The server keeps the last administrator too; this says it before anyone tries.
+  const ownAdmin = isMe && user.role === 'admin';
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => first.current?.focus(), []);
@@ -32,8 +36,8 @@ export function UserEditForm({
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const name = displayName.trim();
-    if (name === '') return form.invalid({ displayName: 'Enter the name people will see' });
-    if (name.length > 100) return form.invalid({ displayName: 'Use at most 100 characters' });
+    const nameProblem = displayNameProblem(name);
+    if (nameProblem !== null) return form.invalid({ displayName: nameProblem });
     try {
       await update.mutateAsync({ id: user.id, displayName: name, role });
       toast.success(`Saved ${name} as ${ROLE_LABELS[role].toLowerCase()}`);
@@ -47,45 +51,24 @@ export function UserEditForm({
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={`Edit ${user.displayName}`}>
       <div className="form-grid">
-        <Field label="Display name" error={form.fieldErrors.displayName}>
-          {(c) => (
-            <input
-              {...c}
-              ref={first}
-              name="displayName"
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-              data-testid="edit-display-name"
-            />
-          )}
-        </Field>
-        <Field
-          label="Role"
+        <TextField
+          label="Display name"
+          error={form.fieldErrors.displayName}
+          ref={first}
+          name="displayName"
+          autoComplete="off"
+          value={displayName}
+          onChange={setDisplayName}
+          data-testid="edit-display-name"
+        />
+        <RoleField
+          value={role}
+          onChange={setRole}
           error={form.fieldErrors.role}
-          hint={
-            isMe && user.role === 'admin'
-              ? 'You cannot take away your own administrator role.'
-              : ROLE_DESCRIPTIONS[role]
-          }
-        >
-          {(c) => (
-            <select
-              {...c}
-              name="role"
-              value={role}
-              disabled={isMe && user.role === 'admin'}
-              onChange={(e) => setRole(ROLES.find((r) => r === e.target.value) ?? role)}
-              data-testid="edit-role"
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          hint={ownAdmin ? 'You cannot take away your own administrator role.' : undefined}
+          disabled={ownAdmin}
+          testId="edit-role"
+        />
       </div>
       <div className="action-form__footer">
         <button

@@ -8,13 +8,15 @@ import {
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import { errorCode, errorMessage, type FieldErrors } from '../lib/errors.ts';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from '../lib/roles.ts';
+import { ROLE_LABELS, type Role } from '../lib/roles.ts';
 import type { IssuedLink } from '../lib/types.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
-import { Field } from './Field.tsx';
 import { FormMessage } from './FormMessage.tsx';
+import { NewUsernameField } from './NewUsernameField.tsx';
 import { OneTimeLink } from './OneTimeLink.tsx';
+import { RoleField } from './RoleField.tsx';
+import { TextField } from './TextField.tsx';
 import './UserForm.css';
 
 /** `password`: the administrator sets a first password; `invite`: the user chooses one through a link. */
@@ -26,6 +28,13 @@ const EMPTY: Draft = { username: '', displayName: '', role: 'technician', passwo
 /** The server's rules for a new user (`users.create`, `users.invite`), which has the final say. */
 const USERNAME = /^[a-z0-9._-]+$/i;
 
+/** What is wrong with a (trimmed) display name, or null; also when an administrator changes one. */
+export function displayNameProblem(name: string): string | null {
+  if (name === '') return 'Enter the name people will see';
+  if (name.length > 100) return 'Use at most 100 characters';
+  return null;
+}
+
 /** Also the first-run setup's check of the first administrator (who always sets a password). */
 export function checkNewUser(d: Omit<Draft, 'role'>, mode: Mode = 'password'): FieldErrors {
   const errors: FieldErrors = {};
@@ -33,9 +42,8 @@ export function checkNewUser(d: Omit<Draft, 'role'>, mode: Mode = 'password'): F
   if (username === '') errors.username = 'Enter a username';
   else if (username.length < 2 || username.length > 64) errors.username = 'Use 2 to 64 characters';
   else if (!USERNAME.test(username)) errors.username = 'Use only letters, digits, dot, dash or underscore';
-  const name = d.displayName.trim();
-  if (name === '') errors.displayName = 'Enter the name people will see';
-  else if (name.length > 100) errors.displayName = 'Use at most 100 characters';
+  const nameProblem = displayNameProblem(d.displayName.trim());
+  if (nameProblem !== null) errors.displayName = nameProblem;
   if (mode === 'password') {
     const problem = passwordShapeProblem(d.password, username);
     if (problem !== null) errors.password = problem;
@@ -91,58 +99,30 @@ export function UserForm() {
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="user-form">
       <div className="form-grid">
-        <Field
-          label="Username"
+        <NewUsernameField
           error={form.fieldErrors.username}
-          hint="2–64 letters, digits, dots, dashes or underscores"
-        >
-          {(c) => (
-            <input
-              {...c}
-              ref={firstField}
-              className="mono"
-              name="username"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={d.username}
-              onChange={(e) => set('username')(e.target.value)}
-              data-testid="user-username"
-            />
-          )}
-        </Field>
-        <Field label="Display name" error={form.fieldErrors.displayName}>
-          {(c) => (
-            <input
-              {...c}
-              name="displayName"
-              autoComplete="off"
-              placeholder="e.g. Tess Tech"
-              value={d.displayName}
-              onChange={(e) => set('displayName')(e.target.value)}
-              data-testid="user-display-name"
-            />
-          )}
-        </Field>
-        <Field label="Role" error={form.fieldErrors.role} hint={ROLE_DESCRIPTIONS[d.role]}>
-          {(c) => (
-            <select
-              {...c}
-              name="role"
-              value={d.role}
-              onChange={(e) =>
-                setD((prev) => ({ ...prev, role: ROLES.find((r) => r === e.target.value) ?? prev.role }))
-              }
-              data-testid="user-role"
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          ref={firstField}
+          autoComplete="off"
+          value={d.username}
+          onChange={set('username')}
+          data-testid="user-username"
+        />
+        <TextField
+          label="Display name"
+          error={form.fieldErrors.displayName}
+          name="displayName"
+          autoComplete="off"
+          placeholder="e.g. Tess Tech"
+          value={d.displayName}
+          onChange={set('displayName')}
+          data-testid="user-display-name"
+        />
+        <RoleField
+          value={d.role}
+          onChange={(role) => setD((prev) => ({ ...prev, role }))}
+          error={form.fieldErrors.role}
+          testId="user-role"
+        />
       </div>
       <fieldset className="user-form__mode">
         <legend>How will they log in?</legend>
@@ -170,20 +150,18 @@ export function UserForm() {
         </label>
       </fieldset>
       {mode === 'password' ? (
-        <Field label="First password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              maxLength={PASSWORD_MAX_LENGTH + 1}
-              value={d.password}
-              onChange={(e) => set('password')(e.target.value)}
-              data-testid="user-password"
-            />
-          )}
-        </Field>
+        <TextField
+          label="First password"
+          error={form.fieldErrors.password}
+          hint={PASSWORD_POLICY_TEXT}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX_LENGTH + 1}
+          value={d.password}
+          onChange={set('password')}
+          data-testid="user-password"
+        />
       ) : null}
       <div className="action-form__footer">
         <button type="submit" className="button button--primary" disabled={pending} data-testid="user-submit">

@@ -2,12 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CategoryInput } from '../../../common/masters/catalog.ts';
 import { Badge } from '../components/Badge.tsx';
-import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
@@ -15,7 +14,7 @@ import type { CategoryRow } from '../lib/types.ts';
 import { fieldErrorsOf } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
-import { useArchive } from './useArchive.ts';
+import { MasterActions } from './MasterActions.tsx';
 
 /** Item categories: add, rename (items follow), archive when unused, restore. */
 export function CategoriesSection() {
@@ -102,11 +101,13 @@ function CategoryForm({ category, onDone }: { category?: CategoryRow; onDone?: (
       noValidate
       aria-label={category ? `Rename ${category.name}` : 'New category'}
     >
-      <Field label={category ? 'New name' : 'New category'} error={form.fieldErrors.name}>
-        {(c) => (
-          <input {...c} value={name} onChange={(e) => setName(e.target.value)} data-testid="category-name" />
-        )}
-      </Field>
+      <TextField
+        label={category ? 'New name' : 'New category'}
+        error={form.fieldErrors.name}
+        value={name}
+        onChange={setName}
+        data-testid="category-name"
+      />
       <div className="inline-form__submit">
         <button
           type="submit"
@@ -129,7 +130,6 @@ function CategoryForm({ category, onDone }: { category?: CategoryRow; onDone?: (
 function CategoryLine({ category }: { category: CategoryRow }) {
   const format = useFormat();
   const [renaming, setRenaming] = useState(false);
-  const archive = useArchive('categories', category.id, category.name);
   if (renaming) {
     return (
       <tr>
@@ -146,26 +146,17 @@ function CategoryLine({ category }: { category: CategoryRow }) {
       </th>
       <td className="num">{format.number(category.items)}</td>
       <td>
-        <div className="masters-actions">
-          <button type="button" className="button button--small" onClick={() => setRenaming(true)}>
-            Rename
-          </button>{' '}
-          {category.archived ? (
-            <button type="button" className="button button--small" onClick={archive.restore}>
-              Restore
-            </button>
-          ) : (
-            <ConfirmButton
-              question={`Archive ${category.name}?`}
-              detail={<p>Items can no longer be filed under it. You can restore it later.</p>}
-              confirmLabel="Archive category"
-              className="button button--small button--danger-outline"
-              onConfirm={archive.archive}
-            >
-              Archive
-            </ConfirmButton>
-          )}
-        </div>
+        <MasterActions
+          kind="categories"
+          id={category.id}
+          label={category.name}
+          archived={category.archived}
+          editLabel="Rename"
+          onEdit={() => setRenaming(true)}
+          question={`Archive ${category.name}?`}
+          detail={<p>Items can no longer be filed under it. You can restore it later.</p>}
+          confirmLabel="Archive category"
+        />
       </td>
     </tr>
   );

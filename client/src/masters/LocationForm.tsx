@@ -8,6 +8,7 @@ import {
 } from '../../../common/masters/location.ts';
 import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import type { ManualLocation } from '../lib/types.ts';
@@ -108,54 +109,41 @@ export function LocationForm({ location, onDone }: { location?: ManualLocation; 
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           label="Code"
           error={errors.code}
           hint="Printed on its label and scanned: letters, digits, dashes"
-        >
-          {(c) => (
-            <input
-              {...c}
-              className="mono"
-              autoCapitalize="characters"
-              placeholder="e.g. VAN-2"
-              value={d.code}
-              onChange={(e) => set('code')(e.target.value)}
-              data-testid="location-code"
-            />
-          )}
-        </Field>
-        <Field label="Name" error={errors.name}>
-          {(c) => (
-            <input
-              {...c}
-              placeholder="e.g. Service van 2"
-              value={d.name}
-              onChange={(e) => set('name')(e.target.value)}
-              data-testid="location-name"
-            />
-          )}
-        </Field>
-        <Field label="Capacity" error={errors.capacity} hint="Units it can hold">
-          {(c) => (
-            <input
-              {...c}
-              inputMode="numeric"
-              value={d.capacity}
-              onChange={(e) => set('capacity')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Description (optional)" error={errors.description} className="field--wide">
-          {(c) => (
-            <input
-              {...c}
-              maxLength={500}
-              value={d.description}
-              onChange={(e) => set('description')(e.target.value)}
-            />
-          )}
-        </Field>
+          className="mono"
+          autoCapitalize="characters"
+          placeholder="e.g. VAN-2"
+          value={d.code}
+          onChange={set('code')}
+          data-testid="location-code"
+        />
+        <TextField
+          label="Name"
+          error={errors.name}
+          placeholder="e.g. Service van 2"
+          value={d.name}
+          onChange={set('name')}
+          data-testid="location-name"
+        />
+        <TextField
+          label="Capacity"
+          error={errors.capacity}
+          hint="Units it can hold"
+          inputMode="numeric"
+          value={d.capacity}
+          onChange={set('capacity')}
+        />
+        <TextField
+          label="Description (optional)"
+          error={errors.description}
+          fieldClassName="field--wide"
+          maxLength={500}
+          value={d.description}
+          onChange={set('description')}
+        />
       </div>
       {canPlace ? (
         <fieldset className="masters-place">
@@ -190,16 +178,20 @@ export function LocationForm({ location, onDone }: { location?: ManualLocation; 
                   </select>
                 )}
               </Field>
-              <Field label="x (m from the left wall)" error={errors['position.x'] ?? errors.position}>
-                {(c) => (
-                  <input {...c} inputMode="decimal" value={d.x} onChange={(e) => set('x')(e.target.value)} />
-                )}
-              </Field>
-              <Field label="z (m from the front wall)" error={errors['position.z']}>
-                {(c) => (
-                  <input {...c} inputMode="decimal" value={d.z} onChange={(e) => set('z')(e.target.value)} />
-                )}
-              </Field>
+              <TextField
+                label="x (m from the left wall)"
+                error={errors['position.x'] ?? errors.position}
+                inputMode="decimal"
+                value={d.x}
+                onChange={set('x')}
+              />
+              <TextField
+                label="z (m from the front wall)"
+                error={errors['position.z']}
+                inputMode="decimal"
+                value={d.z}
+                onChange={set('z')}
+              />
             </div>
           ) : null}
         </fieldset>

@@ -1,19 +1,16 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { LOCATION_KIND_LABELS } from '../../../common/masters/location.ts';
 import { Badge } from '../components/Badge.tsx';
-import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { useFormat } from '../hooks/useFormat.ts';
-import { useInvalidate } from '../hooks/useInvalidate.ts';
-import { errorMessage } from '../lib/errors.ts';
 import type { ManualLocation } from '../lib/types.ts';
-import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
 import { LocationForm } from './LocationForm.tsx';
+import { MasterActions } from './MasterActions.tsx';
 
 /** Cabinets, rooms, vans and other areas: ledger locations kept by hand. Bins come from the layout. */
 export function LocationsSection() {
@@ -76,20 +73,8 @@ export function LocationsSection() {
 
 function LocationLine({ location: l }: { location: ManualLocation }) {
   const format = useFormat();
-  const trpc = useTRPC();
-  const invalidate = useInvalidate();
   const [editing, setEditing] = useState(false);
-  const archive = useMutation(trpc.locations.archive.mutationOptions());
-  const restore = useMutation(trpc.locations.restore.mutationOptions());
   const label = `${LOCATION_KIND_LABELS[l.kind]} ${l.code}`;
-  const run = (archived: boolean) =>
-    void (archived ? archive : restore)
-      .mutateAsync({ id: l.id })
-      .then(() => {
-        void invalidate.location();
-        toast.success(`${archived ? 'Archived' : 'Restored'} ${label}`);
-      })
-      .catch((error: unknown) => toast.error(errorMessage(error)));
   if (editing) {
     return (
       <tr>
@@ -124,26 +109,17 @@ function LocationLine({ location: l }: { location: ManualLocation }) {
         {l.items > 0 ? <span className="cell-sub">{format.number(l.items)} item(s)</span> : null}
       </td>
       <td>
-        <div className="masters-actions">
-          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-            Edit
-          </button>{' '}
-          {l.active ? (
-            <ConfirmButton
-              question={`Archive ${label}?`}
-              detail={<p>It keeps its history but takes no more stock. You can restore it later.</p>}
-              confirmLabel="Archive location"
-              className="button button--small button--danger-outline"
-              onConfirm={() => run(true)}
-            >
-              Archive
-            </ConfirmButton>
-          ) : (
-            <button type="button" className="button button--small" onClick={() => run(false)}>
-              Restore
-            </button>
-          )}
-        </div>
+        <MasterActions
+          kind="locations"
+          id={l.id}
+          label={label}
+          archived={!l.active}
+          editLabel="Edit"
+          onEdit={() => setEditing(true)}
+          question={`Archive ${label}?`}
+          detail={<p>It keeps its history but takes no more stock. You can restore it later.</p>}
+          confirmLabel="Archive location"
+        />
       </td>
     </tr>
   );

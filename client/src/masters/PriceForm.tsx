@@ -5,6 +5,7 @@ import { minorToText, parseMinor } from '../../../common/money.ts';
 import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { ItemPicker } from '../components/ItemPicker.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import type { FieldErrors } from '../lib/errors.ts';
@@ -119,28 +120,22 @@ export function PriceForm({
         />
       )}
       <div className="form-grid">
-        <Field label="Supplier part number" error={form.fieldErrors.partNumber}>
-          {(c) => (
-            <input
-              {...c}
-              className="mono"
-              value={d.partNumber}
-              onChange={(e) => set('partNumber')(e.target.value)}
-              data-testid="price-part-number"
-            />
-          )}
-        </Field>
-        <Field label={`Price per pack (${supplier.currency})`} error={form.fieldErrors.priceMinor}>
-          {(c) => (
-            <input
-              {...c}
-              inputMode="decimal"
-              value={d.price}
-              onChange={(e) => set('price')(e.target.value)}
-              data-testid="price-amount"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Supplier part number"
+          error={form.fieldErrors.partNumber}
+          className="mono"
+          value={d.partNumber}
+          onChange={set('partNumber')}
+          data-testid="price-part-number"
+        />
+        <TextField
+          label={`Price per pack (${supplier.currency})`}
+          error={form.fieldErrors.priceMinor}
+          inputMode="decimal"
+          value={d.price}
+          onChange={set('price')}
+          data-testid="price-amount"
+        />
         <Field
           label="Pack"
           error={form.fieldErrors['pack.unit']}
@@ -165,42 +160,30 @@ export function PriceForm({
           )}
         </Field>
         {loose ? null : (
-          <Field label={`${item?.unit ?? 'Units'} per ${d.packUnit}`} error={form.fieldErrors['pack.size']}>
-            {(c) => (
-              <input
-                {...c}
-                inputMode="numeric"
-                value={d.packSize}
-                onChange={(e) => set('packSize')(e.target.value)}
-                data-testid="price-pack-size"
-              />
-            )}
-          </Field>
+          <TextField
+            label={`${item?.unit ?? 'Units'} per ${d.packUnit}`}
+            error={form.fieldErrors['pack.size']}
+            inputMode="numeric"
+            value={d.packSize}
+            onChange={set('packSize')}
+            data-testid="price-pack-size"
+          />
         )}
-        <Field label="Minimum order (packs)" error={form.fieldErrors.minOrderPacks}>
-          {(c) => (
-            <input
-              {...c}
-              inputMode="numeric"
-              value={d.minOrderPacks}
-              onChange={(e) => set('minOrderPacks')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Minimum order (packs)"
+          error={form.fieldErrors.minOrderPacks}
+          inputMode="numeric"
+          value={d.minOrderPacks}
+          onChange={set('minOrderPacks')}
+        />
+        <TextField
           label="Lead time (days, optional)"
           error={form.fieldErrors.leadTimeDays}
           hint="Leave empty to use the supplier's lead time"
-        >
-          {(c) => (
-            <input
-              {...c}
-              inputMode="numeric"
-              value={d.leadTimeDays}
-              onChange={(e) => set('leadTimeDays')(e.target.value)}
-            />
-          )}
-        </Field>
+          inputMode="numeric"
+          value={d.leadTimeDays}
+          onChange={set('leadTimeDays')}
+        />
       </div>
       <div className="action-form__footer">
         <button

@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { SupplierInput } from '../../../common/masters/supplier.ts';
 import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
 import type { SupplierDetail } from '../lib/types.ts';
@@ -82,44 +83,33 @@ export function SupplierForm({ supplier }: { supplier?: SupplierDetail }) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="supplier-form">
       <div className="form-grid">
-        <Field label="Name" error={errors.name}>
-          {(c) => (
-            <input
-              {...c}
-              value={d.name}
-              onChange={(e) => set('name')(e.target.value)}
-              data-testid="supplier-name"
-            />
-          )}
-        </Field>
-        <Field label="Lead time (days)" error={errors.leadTimeDays} hint="From order to delivery">
-          {(c) => (
-            <input
-              {...c}
-              inputMode="numeric"
-              value={d.leadTimeDays}
-              onChange={(e) => set('leadTimeDays')(e.target.value)}
-              data-testid="supplier-lead-time"
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Name"
+          error={errors.name}
+          value={d.name}
+          onChange={set('name')}
+          data-testid="supplier-name"
+        />
+        <TextField
+          label="Lead time (days)"
+          error={errors.leadTimeDays}
+          hint="From order to delivery"
+          inputMode="numeric"
+          value={d.leadTimeDays}
+          onChange={set('leadTimeDays')}
+          data-testid="supplier-lead-time"
+        />
+        <TextField
           label="Currency"
           error={errors.currency}
           hint="ISO code of the currency it bills in: EUR, GBP, USD"
-        >
-          {(c) => (
-            <input
-              {...c}
-              className="mono"
-              maxLength={3}
-              autoCapitalize="characters"
-              value={d.currency}
-              onChange={(e) => set('currency')(e.target.value.toUpperCase())}
-              data-testid="supplier-currency"
-            />
-          )}
-        </Field>
+          className="mono"
+          maxLength={3}
+          autoCapitalize="characters"
+          value={d.currency}
+          onChange={(value) => set('currency')(value.toUpperCase())}
+          data-testid="supplier-currency"
+        />
         <Field label="Notes (optional)" error={errors.notes} className="field--wide">
           {(c) => (
             <textarea
@@ -138,48 +128,36 @@ export function SupplierForm({ supplier }: { supplier?: SupplierDetail }) {
         {d.contacts.length === 0 ? <p className="muted">No contacts yet.</p> : null}
         {d.contacts.map((contact, i) => (
           <div className="masters-contact" key={contact.key} data-testid="contact-row">
-            <Field label={`Contact ${i + 1}: name`} error={errors[`contacts.${i}.name`]}>
-              {(c) => (
-                <input
-                  {...c}
-                  value={contact.name}
-                  onChange={(e) => setContact(contact.key, 'name', e.target.value)}
-                  data-testid="contact-name"
-                />
-              )}
-            </Field>
-            <Field label="Role" error={errors[`contacts.${i}.role`]}>
-              {(c) => (
-                <input
-                  {...c}
-                  placeholder="e.g. orders, accounts"
-                  value={contact.role}
-                  onChange={(e) => setContact(contact.key, 'role', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="E-mail" error={errors[`contacts.${i}.email`]}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="email"
-                  autoComplete="off"
-                  value={contact.email}
-                  onChange={(e) => setContact(contact.key, 'email', e.target.value)}
-                  data-testid="contact-email"
-                />
-              )}
-            </Field>
-            <Field label="Phone" error={errors[`contacts.${i}.phone`]}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="tel"
-                  value={contact.phone}
-                  onChange={(e) => setContact(contact.key, 'phone', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label={`Contact ${i + 1}: name`}
+              error={errors[`contacts.${i}.name`]}
+              value={contact.name}
+              onChange={(value) => setContact(contact.key, 'name', value)}
+              data-testid="contact-name"
+            />
+            <TextField
+              label="Role"
+              error={errors[`contacts.${i}.role`]}
+              placeholder="e.g. orders, accounts"
+              value={contact.role}
+              onChange={(value) => setContact(contact.key, 'role', value)}
+            />
+            <TextField
+              label="E-mail"
+              error={errors[`contacts.${i}.email`]}
+              type="email"
+              autoComplete="off"
+              value={contact.email}
+              onChange={(value) => setContact(contact.key, 'email', value)}
+              data-testid="contact-email"
+            />
+            <TextField
+              label="Phone"
+              error={errors[`contacts.${i}.phone`]}
+              type="tel"
+              value={contact.phone}
+              onChange={(value) => setContact(contact.key, 'phone', value)}
+            />
             <button
               type="button"
               className="button button--ghost button--small masters-contact__remove"

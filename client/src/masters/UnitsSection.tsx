@@ -2,12 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { UnitInput } from '../../../common/masters/catalog.ts';
 import { Badge } from '../components/Badge.tsx';
-import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorState } from '../components/ErrorState.tsx';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useFormat } from '../hooks/useFormat.ts';
 import { useInvalidate } from '../hooks/useInvalidate.ts';
@@ -15,7 +14,7 @@ import type { UnitRow } from '../lib/types.ts';
 import { fieldErrorsOf } from '../lib/validate.ts';
 import { toast } from '../state/toasts.ts';
 import { useTRPC } from '../trpc.ts';
-import { useArchive } from './useArchive.ts';
+import { MasterActions } from './MasterActions.tsx';
 
 /** Units of measure: add, change (items and packs follow a new code), archive when unused, restore. */
 export function UnitsSection() {
@@ -107,29 +106,23 @@ function UnitForm({ unit, onDone }: { unit?: UnitRow; onDone?: () => void }) {
       noValidate
       aria-label={unit ? `Change ${unit.code}` : 'New unit'}
     >
-      <Field label={unit ? 'Code' : 'New unit code'} error={form.fieldErrors.code}>
-        {(c) => (
-          <input
-            {...c}
-            className="mono input--small"
-            placeholder="e.g. box"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="unit-code"
-          />
-        )}
-      </Field>
-      <Field label="Name" error={form.fieldErrors.name}>
-        {(c) => (
-          <input
-            {...c}
-            placeholder="e.g. box"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="unit-name"
-          />
-        )}
-      </Field>
+      <TextField
+        label={unit ? 'Code' : 'New unit code'}
+        error={form.fieldErrors.code}
+        className="mono input--small"
+        placeholder="e.g. box"
+        value={code}
+        onChange={setCode}
+        data-testid="unit-code"
+      />
+      <TextField
+        label="Name"
+        error={form.fieldErrors.name}
+        placeholder="e.g. box"
+        value={name}
+        onChange={setName}
+        data-testid="unit-name"
+      />
       <div className="inline-form__submit">
         <button
           type="submit"
@@ -152,7 +145,6 @@ function UnitForm({ unit, onDone }: { unit?: UnitRow; onDone?: () => void }) {
 function UnitLine({ unit }: { unit: UnitRow }) {
   const format = useFormat();
   const [editing, setEditing] = useState(false);
-  const archive = useArchive('units', unit.id, unit.code);
   if (editing) {
     return (
       <tr>
@@ -170,26 +162,17 @@ function UnitLine({ unit }: { unit: UnitRow }) {
       <td>{unit.name}</td>
       <td className="num">{format.number(unit.items)}</td>
       <td>
-        <div className="masters-actions">
-          <button type="button" className="button button--small" onClick={() => setEditing(true)}>
-            Change
-          </button>{' '}
-          {unit.archived ? (
-            <button type="button" className="button button--small" onClick={archive.restore}>
-              Restore
-            </button>
-          ) : (
-            <ConfirmButton
-              question={`Archive the unit ${unit.code}?`}
-              detail={<p>Items can no longer be counted or packed in it. You can restore it later.</p>}
-              confirmLabel="Archive unit"
-              className="button button--small button--danger-outline"
-              onConfirm={archive.archive}
-            >
-              Archive
-            </ConfirmButton>
-          )}
-        </div>
+        <MasterActions
+          kind="units"
+          id={unit.id}
+          label={unit.code}
+          archived={unit.archived}
+          editLabel="Change"
+          onEdit={() => setEditing(true)}
+          question={`Archive the unit ${unit.code}?`}
+          detail={<p>Items can no longer be counted or packed in it. You can restore it later.</p>}
+          confirmLabel="Archive unit"
+        />
       </td>
     </tr>
   );

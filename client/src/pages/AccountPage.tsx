@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
 import { useSignedOut } from '../hooks/useSignedOut.ts';
@@ -78,27 +78,24 @@ function ChangePassword({ username }: { username: string }) {
         in.
       </p>
       <form className="form" onSubmit={onSubmit} noValidate data-testid="change-password-form">
-        <Field label="Current password" error={form.fieldErrors.currentPassword}>
-          {(c) => (
-            <input
-              {...c}
-              ref={first}
-              type="password"
-              name="current-password"
-              autoComplete="current-password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-              data-testid="current-password"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Current password"
+          error={form.fieldErrors.currentPassword}
+          ref={first}
+          type="password"
+          name="current-password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          data-testid="current-password"
+        />
         <NewPasswordFields
           password={password}
           repeat={repeat}
           onPassword={setPassword}
           onRepeat={setRepeat}
           errors={{ password: form.fieldErrors.newPassword, repeat: form.fieldErrors.repeat }}
-          testIdPrefix="change"
+          testIds={{ password: 'change-password', repeat: 'change-repeat' }}
         />
         <div className="action-form__footer">
           <button

@@ -1,11 +1,13 @@
-import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Redirect, useLocation, useSearch } from 'wouter';
+import { Redirect, useSearch } from 'wouter';
 import type { SignOutReason } from '../../../common/live-events.ts';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { LoggedOutCard } from '../components/LoggedOutCard.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useSignedIn } from '../hooks/useSignedIn.ts';
 import { useSite } from '../hooks/useSite.ts';
 import { useTRPC } from '../trpc.ts';
 import './LoginPage.css';
@@ -33,9 +35,8 @@ export function LoginPage() {
   useDocumentTitle('Log in');
   const site = useSite();
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const search = useSearch();
-  const [, navigate] = useLocation();
+  const signedIn = useSignedIn();
   const me = useQuery(trpc.auth.me.queryOptions());
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -50,13 +51,7 @@ export function LoginPage() {
 
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: async (user) => {
-        const meKey = trpc.auth.me.queryKey();
-        qc.setQueryData(meKey, user);
-        // Anything cached under another session is refetched for this one.
-        await qc.invalidateQueries({ predicate: (q) => q.queryHash !== hashKey(meKey) });
-        navigate(next, { replace: true });
-      },
+      onSuccess: (user) => signedIn(user, next),
       onError: (error) => {
         form.failed(error);
         setPassword('');
@@ -80,65 +75,50 @@ export function LoginPage() {
   };
 
   return (
-    <div className="login">
-      <main className="login__card">
-        <div className="login__brand">
-          <span className="brand__mark" aria-hidden="true">
-            TV
-          </span>
-          <span className="brand__name">Twinventory</span>
-        </div>
-        <h1 className="login__title">Log in</h1>
-        <p className="login__lead" data-testid="login-site">
-          {site.siteName}: inventory, assets and maintenance for the facility team.
+    <LoggedOutCard title="Log in">
+      <p className="login__lead" data-testid="login-site">
+        {site.siteName}: inventory, assets and maintenance for the facility team.
+      </p>
+      {signedOut ? (
+        <p className="notice" role="status" data-testid="signed-out-message">
+          {signedOut}
         </p>
-        {signedOut ? (
-          <p className="notice" role="status" data-testid="signed-out-message">
-            {signedOut}
-          </p>
-        ) : null}
-        <form onSubmit={submit} noValidate className="form">
-          <Field label="Username" error={form.fieldErrors.username}>
-            {(p) => (
-              <input
-                {...p}
-                ref={usernameInput}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                data-testid="login-username"
-              />
-            )}
-          </Field>
-          <Field label="Password" error={form.fieldErrors.password}>
-            {(p) => (
-              <input
-                {...p}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                data-testid="login-password"
-              />
-            )}
-          </Field>
-          <FormMessage feedback={form.feedback} />
-          <button
-            type="submit"
-            className="button button--primary button--block"
-            disabled={login.isPending}
-            data-testid="login-submit"
-          >
-            {login.isPending ? 'Logging in…' : 'Log in'}
-          </button>
-        </form>
-        {site.demo ? <DemoLogins /> : null}
-      </main>
-    </div>
+      ) : null}
+      <form onSubmit={submit} noValidate className="form">
+        <TextField
+          label="Username"
+          error={form.fieldErrors.username}
+          ref={usernameInput}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={setUsername}
+          data-testid="login-username"
+        />
+        <TextField
+          label="Password"
+          error={form.fieldErrors.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          data-testid="login-password"
+        />
+        <FormMessage feedback={form.feedback} />
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          disabled={login.isPending}
+          data-testid="login-submit"
+        >
+          {login.isPending ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+      {site.demo ? <DemoLogins /> : null}
+    </LoggedOutCard>
   );
 }
 

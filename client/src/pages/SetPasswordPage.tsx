@@ -1,10 +1,12 @@
-import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { LoggedOutCard } from '../components/LoggedOutCard.tsx';
 import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useSignedIn } from '../hooks/useSignedIn.ts';
 import { checkNewPassword } from '../lib/password-check.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -29,8 +31,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'reset' | 'invite' }) {
   const copy = COPY[purpose];
   useDocumentTitle(copy.title);
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const [, navigate] = useLocation();
+  const signedIn = useSignedIn();
   const token = new URLSearchParams(useSearch()).get('token') ?? '';
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -41,12 +42,7 @@ export function SetPasswordPage({ purpose }: { purpose: 'reset' | 'invite' }) {
 
   const redeem = useMutation(
     trpc.account.redeemToken.mutationOptions({
-      onSuccess: async (user) => {
-        const meKey = trpc.auth.me.queryKey();
-        qc.setQueryData(meKey, user);
-        await qc.invalidateQueries({ predicate: (q) => q.queryHash !== hashKey(meKey) });
-        navigate('/', { replace: true });
-      },
+      onSuccess: (user) => signedIn(user, '/'),
       onError: (error) => form.failed(error),
     }),
   );
@@ -64,49 +60,39 @@ export function SetPasswordPage({ purpose }: { purpose: 'reset' | 'invite' }) {
   };
 
   return (
-    <div className="login">
-      <main className="login__card">
-        <div className="login__brand">
-          <span className="brand__mark" aria-hidden="true">
-            TV
-          </span>
-          <span className="brand__name">Twinventory</span>
-        </div>
-        <h1 className="login__title">{copy.title}</h1>
-        {token === '' ? (
-          <p className="notice notice--error" role="alert" data-testid="link-missing">
-            This link is incomplete. Open the whole link you were given, or ask an administrator for a new
-            one.
-          </p>
-        ) : (
-          <>
-            <p className="login__lead">{copy.lead}</p>
-            <form onSubmit={submit} noValidate className="form" data-testid="set-password-form">
-              <NewPasswordFields
-                password={password}
-                repeat={repeat}
-                onPassword={setPassword}
-                onRepeat={setRepeat}
-                errors={form.fieldErrors}
-                inputRef={first}
-                testIdPrefix="set"
-              />
-              <FormMessage feedback={form.feedback} />
-              <button
-                type="submit"
-                className="button button--primary button--block"
-                disabled={redeem.isPending}
-                data-testid="set-submit"
-              >
-                {redeem.isPending ? 'Saving…' : copy.submit}
-              </button>
-            </form>
-          </>
-        )}
-        <p className="login__hint">
-          Already have a password? <Link href="/login">Log in</Link>
+    <LoggedOutCard title={copy.title}>
+      {token === '' ? (
+        <p className="notice notice--error" role="alert" data-testid="link-missing">
+          This link is incomplete. Open the whole link you were given, or ask an administrator for a new one.
         </p>
-      </main>
-    </div>
+      ) : (
+        <>
+          <p className="login__lead">{copy.lead}</p>
+          <form onSubmit={submit} noValidate className="form" data-testid="set-password-form">
+            <NewPasswordFields
+              password={password}
+              repeat={repeat}
+              onPassword={setPassword}
+              onRepeat={setRepeat}
+              errors={form.fieldErrors}
+              inputRef={first}
+              testIds={{ password: 'set-password', repeat: 'set-repeat' }}
+            />
+            <FormMessage feedback={form.feedback} />
+            <button
+              type="submit"
+              className="button button--primary button--block"
+              disabled={redeem.isPending}
+              data-testid="set-submit"
+            >
+              {redeem.isPending ? 'Saving…' : copy.submit}
+            </button>
+          </form>
+        </>
+      )}
+      <p className="login__hint">
+        Already have a password? <Link href="/login">Log in</Link>
+      </p>
+    </LoggedOutCard>
   );
 }

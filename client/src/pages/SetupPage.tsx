@@ -1,19 +1,21 @@
-import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { useLocation } from 'wouter';
-import { PASSWORD_POLICY_TEXT } from '../../../common/password-rules.ts';
 import { suggestSettings } from '../../../common/site-settings.ts';
-import { Field } from '../components/Field.tsx';
 import { FormMessage } from '../components/FormMessage.tsx';
+import { LoggedOutCard } from '../components/LoggedOutCard.tsx';
+import { NewPasswordFields } from '../components/NewPasswordFields.tsx';
+import { NewUsernameField } from '../components/NewUsernameField.tsx';
 import {
   checkSite,
   FormatPreview,
   type SiteDraft,
   SiteSettingsFields,
 } from '../components/SiteSettingsFields.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { checkNewUser } from '../components/UserForm.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFeedback } from '../hooks/useFeedback.ts';
+import { useSignedIn } from '../hooks/useSignedIn.ts';
 import { errorCode, type FieldErrors } from '../lib/errors.ts';
 import { useTRPC } from '../trpc.ts';
 import './SetupPage.css';
@@ -42,7 +44,7 @@ export function SetupPage() {
   useDocumentTitle('Set up');
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [, navigate] = useLocation();
+  const signedIn = useSignedIn();
   const [site, setSite] = useState<SiteDraft>(initialSite);
   const [admin, setAdmin] = useState<AdminDraft>({ username: '', displayName: '', password: '', repeat: '' });
   const form = useFeedback();
@@ -78,12 +80,8 @@ export function SetupPage() {
           password: admin.password,
         },
       });
-      const meKey = trpc.auth.me.queryKey();
-      qc.setQueryData(meKey, user);
       qc.setQueryData(trpc.site.status.queryKey(), { ...checked.value, demo: false, setupRequired: false });
-      // Anything asked before setup was refused; ask again now.
-      await qc.invalidateQueries({ predicate: (q) => q.queryHash !== hashKey(meKey) });
-      navigate('/', { replace: true });
+      await signedIn(user, '/');
     } catch (error) {
       // Someone else finished the setup first: this browser should log in instead.
       if (errorCode(error) === 'CONFLICT') setTaken(true);
@@ -93,108 +91,68 @@ export function SetupPage() {
   };
 
   return (
-    <div className="login">
-      <main className="login__card setup__card">
-        <div className="login__brand">
-          <span className="brand__mark" aria-hidden="true">
-            TV
-          </span>
-          <span className="brand__name">Twinventory</span>
-        </div>
-        <h1 className="login__title">Set up your site</h1>
-        <p className="login__lead">
-          Name the site, choose how money, numbers, dates and distances are shown, and create the first
-          administrator. You can change the site values later in Settings.
-        </p>
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="form" data-testid="setup-form">
-          <fieldset className="setup__group">
-            <legend>Your site</legend>
-            <SiteSettingsFields draft={site} onChange={setSite} errors={form.fieldErrors} />
-            <FormatPreview draft={site} />
-          </fieldset>
-          <fieldset className="setup__group">
-            <legend>First administrator</legend>
-            <div className="form-grid">
-              <Field
-                label="Username"
-                error={form.fieldErrors.username}
-                hint="2–64 letters, digits, dots, dashes or underscores"
-              >
-                {(c) => (
-                  <input
-                    {...c}
-                    className="mono"
-                    name="username"
-                    autoComplete="username"
-                    autoCapitalize="none"
-                    spellCheck={false}
-                    value={admin.username}
-                    onChange={(e) => set('username')(e.target.value)}
-                    data-testid="setup-username"
-                  />
-                )}
-              </Field>
-              <Field label="Your name" error={form.fieldErrors.displayName} hint="As others will see it">
-                {(c) => (
-                  <input
-                    {...c}
-                    name="displayName"
-                    autoComplete="name"
-                    value={admin.displayName}
-                    onChange={(e) => set('displayName')(e.target.value)}
-                    data-testid="setup-display-name"
-                  />
-                )}
-              </Field>
-              <Field label="Password" error={form.fieldErrors.password} hint={PASSWORD_POLICY_TEXT}>
-                {(c) => (
-                  <input
-                    {...c}
-                    type="password"
-                    name="password"
-                    autoComplete="new-password"
-                    value={admin.password}
-                    onChange={(e) => set('password')(e.target.value)}
-                    data-testid="setup-password"
-                  />
-                )}
-              </Field>
-              <Field label="Password again" error={form.fieldErrors.repeat}>
-                {(c) => (
-                  <input
-                    {...c}
-                    type="password"
-                    name="repeat"
-                    autoComplete="new-password"
-                    value={admin.repeat}
-                    onChange={(e) => set('repeat')(e.target.value)}
-                    data-testid="setup-password-repeat"
-                  />
-                )}
-              </Field>
-            </div>
-          </fieldset>
-          <FormMessage feedback={form.feedback} />
-          {taken ? (
-            <button
-              type="button"
-              className="button button--block"
-              onClick={() => void qc.invalidateQueries(trpc.site.status.pathFilter())}
-            >
-              Go to the login page
-            </button>
-          ) : (
-            <button
-              type="submit"
-              className="button button--primary button--block"
-              disabled={setup.isPending}
-              data-testid="setup-submit"
-            >
-              {setup.isPending ? 'Setting up…' : 'Set up and log in'}
-            </button>
-          )}
-        </form>
-      </main>
-    </div>
+    <LoggedOutCard title="Set up your site" className="setup__card">
+      <p className="login__lead">
+        Name the site, choose how money, numbers, dates and distances are shown, and create the first
+        administrator. You can change the site values later in Settings.
+      </p>
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="form" data-testid="setup-form">
+        <fieldset className="setup__group">
+          <legend>Your site</legend>
+          <SiteSettingsFields draft={site} onChange={setSite} errors={form.fieldErrors} />
+          <FormatPreview draft={site} />
+        </fieldset>
+        <fieldset className="setup__group">
+          <legend>First administrator</legend>
+          <div className="form-grid">
+            <NewUsernameField
+              error={form.fieldErrors.username}
+              autoComplete="username"
+              value={admin.username}
+              onChange={set('username')}
+              data-testid="setup-username"
+            />
+            <TextField
+              label="Your name"
+              error={form.fieldErrors.displayName}
+              hint="As others will see it"
+              name="displayName"
+              autoComplete="name"
+              value={admin.displayName}
+              onChange={set('displayName')}
+              data-testid="setup-display-name"
+            />
+            <NewPasswordFields
+              password={admin.password}
+              repeat={admin.repeat}
+              onPassword={set('password')}
+              onRepeat={set('repeat')}
+              errors={form.fieldErrors}
+              labels={{ password: 'Password', repeat: 'Password again' }}
+              testIds={{ password: 'setup-password', repeat: 'setup-password-repeat' }}
+            />
+          </div>
+        </fieldset>
+        <FormMessage feedback={form.feedback} />
+        {taken ? (
+          <button
+            type="button"
+            className="button button--block"
+            onClick={() => void qc.invalidateQueries(trpc.site.status.pathFilter())}
+          >
+            Go to the login page
+          </button>
+        ) : (
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            disabled={setup.isPending}
+            data-testid="setup-submit"
+          >
+            {setup.isPending ? 'Setting up…' : 'Set up and log in'}
+          </button>
+        )}
+      </form>
+    </LoggedOutCard>
   );
 }

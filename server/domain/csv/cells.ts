@@ -40,8 +40,8 @@ export const wholeNumber = (column: string, min: number, max: number) =>
       .max(max, `${column} is at most ${max.toLocaleString('en')}`),
   );
 
-/** An optional whole number: empty is null. */
-export const optionalWholeNumber = (column: string) =>
+/** An optional number that `fits` (else "must be `what`"): empty (or no column) is null. */
+const optionalNumberThat = (column: string, fits: (n: number) => boolean, what: string) =>
   z
     .string()
     .optional()
@@ -49,9 +49,13 @@ export const optionalWholeNumber = (column: string) =>
       const trimmed = (s ?? '').trim();
       if (trimmed === '') return null;
       const n = Number(trimmed);
-      if (!Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: `${column} must be a whole number` });
+      if (!fits(n)) ctx.addIssue({ code: 'custom', message: `${column} must be ${what}` });
       return n;
     });
+
+/** An optional whole number: empty is null. */
+export const optionalWholeNumber = (column: string) =>
+  optionalNumberThat(column, Number.isInteger, 'a whole number');
 
 /** true/false, yes/no or 1/0; empty (or no column) is `fallback`. */
 export const flag = (column: string, fallback: boolean) =>
@@ -78,17 +82,7 @@ export const choice = <const T extends readonly [string, ...string[]]>(
     );
 
 /** An optional number: empty (or no column) is null. */
-export const optionalNumber = (column: string) =>
-  z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      const trimmed = (s ?? '').trim();
-      if (trimmed === '') return null;
-      const n = Number(trimmed);
-      if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: `${column} must be a number` });
-      return n;
-    });
+export const optionalNumber = (column: string) => optionalNumberThat(column, Number.isFinite, 'a number');
 
 /**
  * A cell a shared master schema validates next: only "the file has no such column" is this cell's
