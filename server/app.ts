@@ -5,7 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
 import { type Clock, systemClock } from './services/clock.ts';
-import { createServices, type Services } from './services/services.ts';
+import { createServices, type ServiceOptions, type Services } from './services/services.ts';
 import { attachSpeech } from './speech/speech-server.ts';
 
 export type AppOptions = {
@@ -23,6 +23,13 @@ export type AppOptions = {
   seedIfEmpty?: ((services: Services) => Promise<unknown>) | undefined;
   /** How often the maintenance scheduler looks for due plans; 0 turns it off. */
   schedulerIntervalMs?: number;
+  /** Worker threads for CPU-heavy work (default 1); 0 runs it on the main thread. */
+  workerThreads?: number;
+  /** This instance's name in leases (default: a random id per start). */
+  instanceId?: string;
+  /** A running job's lease and how often it is renewed (progress written, cancels read). */
+  jobLeaseMs?: number;
+  jobRenewMs?: number;
   log?: (message: string) => void;
   /** Serve HTTPS with this key and certificate (server/https.ts makes a self-signed one). */
   tls?: { key: string; cert: string } | undefined;
@@ -39,7 +46,18 @@ export type RunningApp = {
 export const BUILT_CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client');
 
 export async function openServices(
-  options: Pick<AppOptions, 'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays'>,
+  options: Pick<
+    AppOptions,
+    | 'databaseUrl'
+    | 'databaseAuthToken'
+    | 'synchronous'
+    | 'clock'
+    | 'sessionDays'
+    | 'workerThreads'
+    | 'instanceId'
+    | 'jobLeaseMs'
+    | 'jobRenewMs'
+  >,
 ): Promise<Services> {
   const db: Database = openDatabase({
     url: options.databaseUrl,
@@ -52,7 +70,11 @@ export async function openServices(
     db,
     clock: options.clock ?? systemClock,
     sessionDays: options.sessionDays ?? 14,
-  });
+    workerThreads: options.workerThreads,
+    instanceId: options.instanceId,
+    jobLeaseMs: options.jobLeaseMs,
+    jobRenewMs: options.jobRenewMs,
+  } satisfies ServiceOptions);
   return services;
 }
 
@@ -78,15 +100,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const speech = attachSpeech(server, services, log);
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const interval = options.schedulerIntervalMs ?? 0;
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          services.assets
-            .runScheduler()
-            .catch((e: unknown) => log(`Maintenance scheduler failed: ${String(e)}`));
-        }, interval)
-      : null;
-  timer?.unref();
+  if (interval > 0) services.scheduler.start(interval, log);
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
     url: `${options.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
@@ -94,11 +108,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     services,
     server,
     async close() {
-      if (timer) clearInterval(timer);
+      await services.scheduler.stop();
       speech.close();
       services.voice.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Jobs end (recorded as stopped) while the writer can still record them.
+      await services.jobs.close();
+      await services.workers.close();
       await services.writer.close();
       services.db.close();
     },

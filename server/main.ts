@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     clientDir: BUILT_CLIENT_DIR,
     devMiddleware,
     seedIfEmpty: config.DEMO ? (services) => seedSampleFacility(services, { seed: config.SEED }) : undefined,
-    schedulerIntervalMs: 60_000,
+    schedulerIntervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
+    workerThreads: config.WORKER_THREADS,
+    jobLeaseMs: config.JOB_LEASE_SECONDS * 1000,
     log: (m) => console.log(m),
     tls,
   });
