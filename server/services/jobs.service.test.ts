@@ -69,7 +69,9 @@ describe('jobs (JobService) below HTTP', () => {
       instanceId: 'instance-b',
       leaseClock: wall,
     });
-    const job = await onA.start('test.stuck', planner.id, (ctx) => pool.run('spins', {}, { signal: ctx.signal }));
+    const job = await onA.start('test.stuck', planner.id, (ctx) =>
+      pool.run('spins', {}, { signal: ctx.signal }),
+    );
     wall.advance(9_999);
     expect(await onB.get(job.id, planner.id)).toMatchObject({ status: 'running' });
     wall.advance(1);

@@ -2,8 +2,8 @@ import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DomainError } from '../../common/errors.ts';
 import { FIXTURE_ENTRY, FIXTURE_TASKS, type FixtureTasks } from '../../tests/support/fixture-tasks.ts';
-import { TaskCancelledError, WorkerTaskError } from './worker-protocol.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { TaskCancelledError, WorkerTaskError } from './worker-protocol.ts';
 
 // Real worker threads running the fixture tasks through the same bootstrap as the app's.
 describe('the worker pool', () => {

@@ -10,15 +10,15 @@ export const FIXTURE_TASKS = {
     return { value: input.value * 2, threadId };
   },
   /** A bug: an ordinary exception inside the task. */
-  throws: async (): Promise<never> => {
+  throws: async (_input: unknown): Promise<never> => {
     throw new Error('the task broke');
   },
   /** A refusal meant for the user. */
-  refuses: async (): Promise<never> => {
+  refuses: async (_input: unknown): Promise<never> => {
     throw invalid('There is nothing to plan in that scope');
   },
   /** Kills its thread: an exception nobody catches, outside the task's promise. */
-  crashes: async (): Promise<never> => {
+  crashes: async (_input: unknown): Promise<never> => {
     setTimeout(() => {
       throw new Error('uncaught in the worker');
     });
