@@ -32,3 +32,21 @@ test('DEMO is on unless turned off with 0 or false, and anything else stops the 
   expect(loadConfig({ DEMO: 'false' }).DEMO).toBe(false);
   expect(() => loadConfig({ DEMO: 'no' })).toThrow('  DEMO: must be 1 or 0 (got "no")');
 });
+
+test('worker threads, the job lease and the scheduler interval have defaults and name a bad value', () => {
+  expect(loadConfig({})).toMatchObject({
+    WORKER_THREADS: 1,
+    JOB_LEASE_SECONDS: 15,
+    SCHEDULER_INTERVAL_SECONDS: 60,
+  });
+  expect(loadConfig({ WORKER_THREADS: '0', SCHEDULER_INTERVAL_SECONDS: '0' })).toMatchObject({
+    WORKER_THREADS: 0,
+    SCHEDULER_INTERVAL_SECONDS: 0,
+  });
+  expect(() => loadConfig({ WORKER_THREADS: 'many' })).toThrow(
+    '  WORKER_THREADS: must be a whole number from 0 to 32 (got "many")',
+  );
+  expect(() => loadConfig({ JOB_LEASE_SECONDS: '1' })).toThrow(
+    '  JOB_LEASE_SECONDS: must be a whole number of seconds, at least 3 (got "1")',
+  );
+});

@@ -6,11 +6,16 @@ import { tempDatabaseUrl } from '../support/tmp-db.ts';
 
 test('/healthz keeps answering while the navmesh of a 50,000-bin distribution centre builds', async () => {
   const db = await tempDatabaseUrl();
+  const first = await startApp({ databaseUrl: db.url, log: () => {} });
+  const planner = await createFactories(first.services).newUser('planner');
+  await first.services.twin.publish(generateDistributionCentre({}, 1), 'distribution centre', planner.id);
+  await first.close();
+  // The client's first fetch loads its HTTP stack; that is not the server's time.
+  await fetch('data:,warm');
+  // A restarted server builds the current layout's navmesh as soon as it listens (about a second of
+  // voxelising for this floor), while load balancers and people already call it.
   const app = await startApp({ databaseUrl: db.url, log: () => {} });
   try {
-    const planner = await createFactories(app.services).newUser('planner');
-    // Publishing starts the navmesh build (about a second of voxelising for this floor).
-    await app.services.twin.publish(generateDistributionCentre({}, 1), 'distribution centre', planner.id);
     let built = false;
     const ready = app.services.navigation.warm().then(() => {
       built = true;
@@ -25,7 +30,7 @@ test('/healthz keeps answering while the navmesh of a 50,000-bin distribution ce
       await new Promise((r) => setTimeout(r, 20));
     }
     await ready;
-    // On the main thread the build held every request for about a second.
+    // On the main thread the build held every request for one to three seconds.
     expect(Math.max(...latencies)).toBeLessThan(500);
     expect(latencies.length).toBeGreaterThanOrEqual(5);
     const route = await app.services.navigation.route(
