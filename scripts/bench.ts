@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   // Static-file latency while 40 clients send wrong passwords (needs the built client).
   'login-flood': () => import('./bench/login-flood.ts').then((m) => m.runLoginFloodBench()),
   voice: () => import('./bench/voice.ts').then((m) => m.runVoiceBench()),
+  // /healthz and pick latency while a layout simulation and a 50,000-bin navmesh build run, vs idle.
+  jobs: () => import('./bench/jobs.ts').then((m) => m.runJobsBench()),
   // CSV import: 50,000 items and 100,000 stock rows, dry run and real import, on a temp file database.
   import: () => import('./bench/import.ts').then((m) => m.runImportBench()),
   // The AR guide's CPU time per XR frame (emulated headset, headless Chromium; needs the built client).

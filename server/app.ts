@@ -6,7 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
 import { type Clock, systemClock } from './services/clock.ts';
-import { createServices, type Services } from './services/services.ts';
+import { createServices, type ServiceOptions, type Services } from './services/services.ts';
 import { closeServices, signAuditHead } from './shutdown.ts';
 import { attachSpeech } from './speech/speech-server.ts';
 
@@ -25,6 +25,13 @@ export type AppOptions = {
   seedIfEmpty?: ((services: Services) => Promise<unknown>) | undefined;
   /** How often the maintenance scheduler looks for due plans; 0 turns it off. */
   schedulerIntervalMs?: number;
+  /** Worker threads for CPU-heavy work (default 1); 0 runs it on the main thread. */
+  workerThreads?: number;
+  /** This instance's name in leases (default: a random id per start). */
+  instanceId?: string;
+  /** A running job's lease and how often it is renewed (progress written, cancels read). */
+  jobLeaseMs?: number;
+  jobRenewMs?: number;
   log?: (message: string) => void;
   /** Serve HTTPS with this key and certificate (server/https.ts makes a self-signed one). */
   tls?: { key: string; cert: string } | undefined;
@@ -47,7 +54,16 @@ export const BUILT_CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client'
 export async function openServices(
   options: Pick<
     AppOptions,
-    'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays' | 'auditKey'
+    | 'databaseUrl'
+    | 'databaseAuthToken'
+    | 'synchronous'
+    | 'clock'
+    | 'sessionDays'
+    | 'workerThreads'
+    | 'instanceId'
+    | 'jobLeaseMs'
+    | 'jobRenewMs'
+    | 'auditKey'
   >,
 ): Promise<Services> {
   const db: Database = openDatabase({
@@ -62,7 +78,11 @@ export async function openServices(
     clock: options.clock ?? systemClock,
     sessionDays: options.sessionDays ?? 14,
     auditKey: options.auditKey ?? null,
-  });
+    workerThreads: options.workerThreads,
+    instanceId: options.instanceId,
+    jobLeaseMs: options.jobLeaseMs,
+    jobRenewMs: options.jobRenewMs,
+  } satisfies ServiceOptions);
   return services;
 }
 
@@ -88,15 +108,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const speech = attachSpeech(server, services, log);
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const interval = options.schedulerIntervalMs ?? 0;
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          services.assets
-            .runScheduler()
-            .catch((e: unknown) => log(`Maintenance scheduler failed: ${String(e)}`));
-        }, interval)
-      : null;
-  timer?.unref();
+  if (interval > 0) services.scheduler.start(interval, log);
   const checkpointEvery = options.auditCheckpointIntervalMs ?? 0;
   const checkpoints =
     checkpointEvery > 0 ? setInterval(() => void signAuditHead(services, log), checkpointEvery) : null;
@@ -108,7 +120,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     services,
     server,
     async close() {
-      if (timer) clearInterval(timer);
+      await services.scheduler.stop();
       if (checkpoints) clearInterval(checkpoints);
       speech.close();
       services.voice.close();

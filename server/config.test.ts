@@ -44,3 +44,21 @@ test('the audit signing key is named when it is malformed, but never repeated', 
     '  AUDIT_CHECKPOINT_MINUTES: must be 0 or more (got "-5")',
   );
 });
+
+test('worker threads, the job lease and the scheduler interval have defaults and name a bad value', () => {
+  expect(loadConfig({})).toMatchObject({
+    WORKER_THREADS: 1,
+    JOB_LEASE_SECONDS: 15,
+    SCHEDULER_INTERVAL_SECONDS: 60,
+  });
+  expect(loadConfig({ WORKER_THREADS: '0', SCHEDULER_INTERVAL_SECONDS: '0' })).toMatchObject({
+    WORKER_THREADS: 0,
+    SCHEDULER_INTERVAL_SECONDS: 0,
+  });
+  expect(() => loadConfig({ WORKER_THREADS: 'many' })).toThrow(
+    '  WORKER_THREADS: must be a whole number from 0 to 32 (got "many")',
+  );
+  expect(() => loadConfig({ JOB_LEASE_SECONDS: '1' })).toThrow(
+    '  JOB_LEASE_SECONDS: must be a whole number of seconds, at least 3 (got "1")',
+  );
+});

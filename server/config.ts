@@ -53,6 +53,32 @@ const EnvSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(1440, 'must be at most 1440 (a day)')
     .default(10),
+  /**
+   * Worker threads for CPU-heavy work (navmesh builds, layout simulations, slotting, drone planning,
+   * exports); more work waits in a queue. 0 runs it on the main thread, which then answers nobody else
+   * while it computes.
+   */
+  WORKER_THREADS: z.coerce
+    .number({ error: 'must be a whole number from 0 to 32' })
+    .int('must be a whole number from 0 to 32')
+    .min(0, 'must be a whole number from 0 to 32')
+    .max(32, 'must be a whole number from 0 to 32')
+    .default(1),
+  /**
+   * A running job's lease: renewed every second by the instance running it; a job whose lease is
+   * this old lost its instance and is shown as failed.
+   */
+  JOB_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds, at least 3' })
+    .int('must be a whole number of seconds, at least 3')
+    .min(3, 'must be a whole number of seconds, at least 3')
+    .default(15),
+  /** How often the maintenance scheduler looks for due plans (one instance per interval); 0: never. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(0, 'must be a whole number of seconds')
+    .default(60),
 });
 
 /** Values a bad-configuration message names without repeating: they are secrets. */

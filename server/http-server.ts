@@ -87,6 +87,9 @@ async function health(services: Services) {
         latencyMs: Number((performance.now() - started).toFixed(2)),
       },
       writer: services.writer.stats,
+      workers: services.workers.stats,
+      jobs: { running: services.jobs.running },
+      scheduler: services.scheduler.stats,
       speech: speechHealth(services),
     };
   } catch {

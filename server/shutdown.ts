@@ -3,10 +3,13 @@ import type { Services } from './services/services.ts';
 
 /**
  * Closes the services so that nothing acknowledged depends on anything but the database file: the
- * audit chain's head is signed, the writer finishes what it was given, and the WAL is merged into
+ * running jobs are recorded as stopped, the audit chain's head is signed, the writer finishes what it was given, and the WAL is merged into
  * the `.db` (a file copied after a SIGTERM then holds every acknowledged movement).
  */
 export async function closeServices(services: Services, log: (message: string) => void): Promise<void> {
+  // Jobs end (recorded as stopped) while the writer can still record them.
+  await services.jobs.close();
+  await services.workers.close();
   await signAuditHead(services, log);
   await services.writer.close();
   try {

@@ -46,6 +46,14 @@ export async function closedLoop(
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** Median, 95th percentile and worst of latencies sampled one after another (ms, to 0.1 ms). */
+export function percentiles(times: readonly number[]) {
+  const tenth = (v: number) => Math.round(v * 10) / 10;
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => tenth(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { samples: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: tenth(sorted.at(-1) ?? 0) };
+}
+
 /** A minimal keep-alive HTTP client: the load generator should cost the machine as little as possible. */
 export function httpCaller(baseUrl: string, cookie: string, sockets: number) {
   const url = new URL(baseUrl);

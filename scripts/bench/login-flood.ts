@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILT_CLIENT_DIR, openServices } from '../../server/app.ts';
-import { startServerProcess, stopProcess } from './load.ts';
+import { percentiles, startServerProcess, stopProcess } from './load.ts';
 import { FETCH_LIMIT_MS, startFloodProcess, timeFetch } from './login-flood-client.ts';
 
 const FLOODERS = 40;
@@ -21,12 +21,6 @@ async function sample(url: string, count: number): Promise<number[]> {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
-
-function percentiles(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { samples: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: round(sorted.at(-1) ?? 0) };
-}
 
 /**
  * Static-file latency of the real server (its own process, the built client) with no load, then

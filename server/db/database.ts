@@ -16,6 +16,7 @@ export type DatabaseOptions = {
  */
 export type Database = {
   url: string;
+  authToken: string | undefined;
   isLocal: boolean;
   reader: Client;
   writer: Client;
@@ -24,19 +25,26 @@ export type Database = {
   close(): void;
 };
 
+/**
+ * One client onto the database. Besides `openDatabase`'s two, a worker thread opens its own to read
+ * (a worker cannot use the main thread's) for work that reads much: exports, the ledger history a
+ * simulation replays.
+ */
+export function openClient(options: Pick<DatabaseOptions, 'url' | 'authToken'>): Client {
+  return createClient({
+    url: options.url,
+    ...(options.authToken ? { authToken: options.authToken } : {}),
+    concurrency: 1,
+    intMode: 'number',
+  });
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   const isLocal = options.url.startsWith('file:');
   const path = localPath(options.url);
   if (path !== null) mkdirSync(dirname(path), { recursive: true });
-  const make = () =>
-    createClient({
-      url: options.url,
-      ...(options.authToken ? { authToken: options.authToken } : {}),
-      concurrency: 1,
-      intMode: 'number',
-    });
-  const reader = make();
-  const writer = make();
+  const reader = openClient(options);
+  const writer = openClient(options);
   // journal_mode is stored in the file; the rest are per connection and must be set on each one.
   const connectionPragmas = isLocal
     ? [
@@ -47,6 +55,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     : [];
   return {
     url: options.url,
+    authToken: options.authToken,
     isLocal,
     reader,
     writer,

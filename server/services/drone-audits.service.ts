@@ -20,7 +20,7 @@ import {
   untrackedItemIds,
 } from '../db/drone-audits.repository.ts';
 import type { Writer, WriteTx } from '../db/writer.ts';
-import { chooseDock, planAudit, replan, type StoredPlan } from '../domain/drone/audit-plan.ts';
+import { chooseDock, replan, type StoredPlan } from '../domain/drone/audit-plan.ts';
 import {
   type DroneConfig,
   type DroneConfigInput,
@@ -31,6 +31,8 @@ import { countKey, type Decision, decide, disputedBins } from '../domain/drone/r
 import { type AuditScope, describeScope, selectBins } from '../domain/drone/scope.ts';
 import { checkSensor, DEFAULT_SENSOR, type SensorModel, simulateReadings } from '../domain/drone/sensor.ts';
 import { buildTrack } from '../domain/drone/track.ts';
+import type { Tasks } from '../workers/tasks.ts';
+import type { WorkerPool } from '../workers/worker-pool.ts';
 import type { Clock } from './clock.ts';
 import type { JobService, JobView } from './jobs.service.ts';
 import { postStockOperations } from './stock-ledger.service.ts';
@@ -54,6 +56,7 @@ export class DroneAuditService {
   readonly #clock: Clock;
   readonly #twin: TwinService;
   readonly #jobs: JobService;
+  readonly #workers: WorkerPool<Tasks>;
   readonly #documents: TwinDocuments;
 
   constructor(deps: {
@@ -62,6 +65,7 @@ export class DroneAuditService {
     clock: Clock;
     twin: TwinService;
     jobs: JobService;
+    workers: WorkerPool<Tasks>;
     documents: TwinDocuments;
   }) {
     this.#db = deps.db;
@@ -69,6 +73,7 @@ export class DroneAuditService {
     this.#clock = deps.clock;
     this.#twin = deps.twin;
     this.#jobs = deps.jobs;
+    this.#workers = deps.workers;
     this.#documents = deps.documents;
   }
 
@@ -92,11 +97,11 @@ export class DroneAuditService {
     const facility = current.facility;
     chooseDock(facility, selectBins(facility, deriveBins(facility), input.scope, ctx), config.dockCode);
     return this.#jobs.start('drone-audit.plan', actorId, async (job) => {
-      const stored = await planAudit(facility, input.scope, config, ctx, {
-        progress: job.progress,
-        yield: job.yield,
-        signal: job.signal,
-      });
+      const stored = await this.#workers.run(
+        'drone.plan',
+        { facility, scope: input.scope, config, lastCounted, now },
+        { signal: job.signal, progress: job.progress },
+      );
       await job.yield();
       job.progress(0.97, 'Saving the plan');
       const auditId = await this.#writer.run((tx) =>

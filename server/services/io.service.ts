@@ -4,6 +4,8 @@ import type { Role } from '../../common/roles.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Writer } from '../db/writer.ts';
+import { databaseAddress, type Tasks } from '../workers/tasks.ts';
+import type { WorkerPool } from '../workers/worker-pool.ts';
 import type { Clock } from './clock.ts';
 import {
   type CheckedReport,
@@ -43,12 +45,20 @@ export class IoService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
+  readonly #workers: WorkerPool<Tasks>;
   readonly #services: CsvServices;
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock; services: CsvServices }) {
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    workers: WorkerPool<Tasks>;
+    services: CsvServices;
+  }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
+    this.#workers = deps.workers;
     this.#services = deps.services;
   }
 
@@ -73,10 +83,19 @@ export class IoService {
     return { filename: `twinventory-${kind}-template.csv`, csv: engineFor(kind, actor).template() };
   }
 
+  /**
+   * The whole kind as CSV. Read and written in a worker thread through its own client (100,000 stock
+   * rows take about a second), so the server keeps answering meanwhile.
+   */
   async export(kind: CsvKind, actor: IoActor): Promise<{ filename: string; csv: string }> {
-    const engine = engineFor(kind, actor);
+    engineFor(kind, actor);
     const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
-    return { filename: `twinventory-${kind}-${day}.csv`, csv: await engine.exportCsv(this.#db.reader) };
+    const csv = await this.#workers.run(
+      'csv.export',
+      { database: databaseAddress(this.#db), kind },
+      { priority: 'interactive' },
+    );
+    return { filename: `twinventory-${kind}-${day}.csv`, csv };
   }
 
   /** A dry run: nothing is written. */

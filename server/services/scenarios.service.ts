@@ -2,7 +2,6 @@ import { conflict, exhaustive, invalid, notFound } from '../../common/errors.ts'
 import { applyEdits, type ItemMove, type LayoutEdit, LayoutEditsSchema } from '../../common/layout/edits.ts';
 import type { SimulationResult } from '../../common/layout/simulation-result.ts';
 import { DEFAULT_LAYOUT_RULES, type LayoutRules } from '../../common/layout/validate.ts';
-import { deriveBins } from '../../twin-models/geometry.ts';
 import { loadFacility } from '../../twin-models/load.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -24,15 +23,13 @@ import {
   type TransferRow,
   transfersFor,
   updateScenario,
-  workMovements,
 } from '../db/scenarios.repository.ts';
 import type { Writer } from '../db/writer.ts';
-import { type ComparisonRow, compareResults, walkingSaving } from '../domain/layout/compare.ts';
-import { DEFAULT_SIMULATION, simulateWork } from '../domain/layout/simulate.ts';
-import { suggestSlotting } from '../domain/layout/slotting.ts';
-import { WalkModelCache } from '../domain/layout/walk-model.ts';
-import { type MovementRow, workLinesFromMovements } from '../domain/layout/work-lines.ts';
+import type { ComparisonRow } from '../domain/layout/compare.ts';
+import { DEFAULT_SIMULATION } from '../domain/layout/simulate.ts';
 import { strandedLocations, twinLocations } from '../domain/twin-locations.ts';
+import { databaseAddress, type Tasks } from '../workers/tasks.ts';
+import type { WorkerPool } from '../workers/worker-pool.ts';
 import type { Clock } from './clock.ts';
 import type { JobService, JobView } from './jobs.service.ts';
 import { writeRevision } from './twin.service.ts';
@@ -42,8 +39,6 @@ import { insertWorkOrder } from './work-orders.service.ts';
 const DAY_MS = 86_400_000;
 /** Work-order descriptions list this many transfers; the full list is in relocation_transfers. */
 const DESCRIPTION_TRANSFERS = 200;
-/** Ledger rows per read while loading work to replay (about 100 ms each on the demo warehouse). */
-const WORK_PAGE = 10_000;
 
 export type ScenarioSimulation = {
   seed: number;
@@ -67,17 +62,17 @@ export type SlottingOutcome = {
 
 /**
  * Planner scenarios: a base twin revision plus edits, stored with author and notes. Simulation and
- * slotting run as jobs and only read; nothing here writes to the live twin or the ledger until a
- * planner applies a scenario, which is one transaction: new revision, locations in line, relocation
- * work order with its transfers, scenario marked applied.
+ * slotting run as jobs, their computing in a worker thread, and only read; nothing here writes to
+ * the live twin or the ledger until a planner applies a scenario, which is one transaction: new
+ * revision, locations in line, relocation work order with its transfers, scenario marked applied.
  */
 export class ScenarioService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
   readonly #jobs: JobService;
+  readonly #workers: WorkerPool<Tasks>;
   readonly #rules: LayoutRules;
-  readonly #models = new WalkModelCache();
   readonly #documents: TwinDocuments;
 
   constructor(deps: {
@@ -85,6 +80,7 @@ export class ScenarioService {
     writer: Writer;
     clock: Clock;
     jobs: JobService;
+    workers: WorkerPool<Tasks>;
     documents: TwinDocuments;
     rules?: LayoutRules;
   }) {
@@ -92,6 +88,7 @@ export class ScenarioService {
     this.#writer = deps.writer;
     this.#clock = deps.clock;
     this.#jobs = deps.jobs;
+    this.#workers = deps.workers;
     this.#documents = deps.documents;
     this.#rules = deps.rules ?? DEFAULT_LAYOUT_RULES;
   }
@@ -216,42 +213,22 @@ export class ScenarioService {
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
     return this.#jobs.start('layout.simulate', actorId, async (ctx) => {
       const now = this.#clock.now();
-      const lines = workLinesFromMovements(
-        await this.#readWork(now - input.days * DAY_MS, async (n) => {
-          ctx.progress(0.01, `Reading the ledger (${n} movements)`);
-          await ctx.yield();
-        }),
-      );
-      const options = { ...DEFAULT_SIMULATION, seed: input.seed };
-      const step = (from: number, span: number, label: string) => async (f: number, stage: string) => {
-        ctx.progress(from + span * f, `${label}: ${stage}`);
-        await ctx.yield();
-      };
-      ctx.progress(0.03, 'Base layout: measuring walking distances');
-      const baseResult = await simulateWork(
-        this.#models.get(base),
-        lines,
-        [],
-        options,
-        step(0.03, 0.47, 'Base layout'),
-      );
-      ctx.progress(0.5, 'Scenario: measuring walking distances');
-      await ctx.yield();
-      const scenarioResult = await simulateWork(
-        this.#models.get(outcome.facility),
-        lines,
-        outcome.itemMoves,
-        options,
-        step(0.5, 0.48, 'Scenario'),
+      const replayed = await this.#workers.run(
+        'layout.simulate',
+        {
+          database: databaseAddress(this.#db),
+          since: now - input.days * DAY_MS,
+          base,
+          scenario: outcome.facility,
+          itemMoves: outcome.itemMoves,
+          options: { ...DEFAULT_SIMULATION, seed: input.seed },
+        },
+        { signal: ctx.signal, progress: ctx.progress },
       );
       const simulation: ScenarioSimulation = {
         seed: input.seed,
         days: input.days,
-        lines: lines.length,
-        base: baseResult,
-        scenario: scenarioResult,
-        comparison: compareResults(baseResult, scenarioResult),
-        saving: walkingSaving(baseResult, scenarioResult),
+        ...replayed,
         createdAt: now,
       };
       await this.#writer.run((tx) =>
@@ -284,21 +261,17 @@ export class ScenarioService {
     if (!outcome.ok) throw conflict(`This scenario no longer applies: ${outcome.reasons.join('; ')}`);
     return this.#jobs.start('layout.slotting', actorId, async (ctx): Promise<SlottingOutcome> => {
       const now = this.#clock.now();
-      const movements = await this.#readWork(now - input.days * DAY_MS, async (n) => {
-        ctx.progress(0.05, `Reading the ledger (${n} movements)`);
-        await ctx.yield();
-      });
-      const held = await heldStock(this.#db.reader);
-      // Work and stock as they would be after the scenario's own item moves.
-      const where = relocation(outcome.itemMoves);
-      const lines = workLinesFromMovements(movements).map((l) => ({ ...l, bin: where(l.itemId, l.bin) }));
-      const slots = held.map((h) => ({ itemId: h.itemId, bin: where(h.itemId, h.code) }));
-      ctx.progress(0.2, 'Measuring walking distances');
-      await ctx.yield();
-      const model = this.#models.get(outcome.facility);
-      const suggestion = suggestSlotting(model, deriveBins(outcome.facility), slots, lines, {
-        maxBinMoves: input.maxBinMoves,
-      });
+      const suggestion = await this.#workers.run(
+        'layout.slotting',
+        {
+          database: databaseAddress(this.#db),
+          since: now - input.days * DAY_MS,
+          facility: outcome.facility,
+          itemMoves: outcome.itemMoves,
+          maxBinMoves: input.maxBinMoves,
+        },
+        { signal: ctx.signal, progress: ctx.progress },
+      );
       ctx.progress(0.9, 'Adding the moves to the scenario');
       const next: LayoutEdit[] = [
         ...edits,
@@ -395,20 +368,6 @@ export class ScenarioService {
     });
   }
 
-  /** The work since `since`, read in pages with a turn for everyone else between them. */
-  async #readWork(since: number, between: (read: number) => Promise<void>): Promise<MovementRow[]> {
-    const out: MovementRow[] = [];
-    let afterId = 0;
-    for (;;) {
-      await between(out.length);
-      const page = await workMovements(this.#db.reader, since, { afterId, limit: WORK_PAGE });
-      for (const row of page) out.push(row);
-      const last = page[page.length - 1];
-      if (last === undefined || page.length < WORK_PAGE) return out;
-      afterId = last.id;
-    }
-  }
-
   async #row(id: number): Promise<ScenarioRow> {
     const row = await scenarioById(this.#db.reader, id);
     if (row === null) throw notFound(`Scenario ${id} does not exist`);
@@ -428,11 +387,6 @@ export class ScenarioService {
     const missing = ids.filter((i) => !known.has(i));
     if (missing.length > 0) throw invalid(`No item with id ${missing.slice(0, 10).join(', ')}`);
   }
-}
-
-function relocation(moves: readonly ItemMove[]): (itemId: number, bin: string) => string {
-  const map = new Map(moves.map((m) => [`${m.itemId}|${m.fromBin}`, m.toBin]));
-  return (itemId, bin) => map.get(`${itemId}|${bin}`) ?? bin;
 }
 
 type PlannedTransfer = { itemId: number; sku: string; lot: string; qty: number; from: string; to: string };

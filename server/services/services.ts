@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditKey } from '../audit-signing.ts';
 import type { Database } from '../db/database.ts';
 import { Writer } from '../db/writer.ts';
+import { TASKS_ENTRY, type Tasks } from '../workers/tasks.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
 import { AssetService } from './assets.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
@@ -16,6 +19,7 @@ import { NavigationService } from './navigation.service.ts';
 import { PlanService } from './plans.service.ts';
 import { PurchasingService } from './purchasing.service.ts';
 import { ScenarioService } from './scenarios.service.ts';
+import { SchedulerService } from './scheduler.service.ts';
 import { SiteService } from './site.service.ts';
 import { StockLedgerService } from './stock-ledger.service.ts';
 import { SupplierService } from './suppliers.service.ts';
@@ -27,15 +31,25 @@ import { WorkOrderService } from './work-orders.service.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Wires the services onto one database and one writer. */
-export function createServices(deps: {
+export type ServiceOptions = {
   db: Database;
   clock: Clock;
-  sessionDays?: number;
+  sessionDays?: number | undefined;
+  /** Worker threads for CPU-heavy work (navmesh builds, simulations, planning, exports); 0: none. */
+  workerThreads?: number | undefined;
+  /** This instance among several on one database (jobs' and the scheduler's leases name it). */
+  instanceId?: string | undefined;
+  /** How long a running job's lease lasts unrenewed, and how often it is renewed. */
+  jobLeaseMs?: number | undefined;
+  jobRenewMs?: number | undefined;
   /** Signs the audit log's checkpoints; without it none are made or checked. */
-  auditKey?: AuditKey | null;
-}) {
+  auditKey?: AuditKey | null | undefined;
+};
+
+/** Wires the services onto one database and one writer. */
+export function createServices(deps: ServiceOptions) {
   const { db, clock } = deps;
+  const instanceId = deps.instanceId ?? randomUUID();
   const events = new EventBus();
   // The writer is the only publisher: what it commits, and nothing else, reaches screens and caches.
   const writer = new Writer(db, { publish: (event) => events.publish(event) });
@@ -44,7 +58,19 @@ export function createServices(deps: {
   // One cache of validated layout documents for every service that reads revisions.
   const documents = new TwinDocuments(db.reader);
   const twin = new TwinService({ db, writer, clock, documents });
-  const jobs = new JobService({ clock });
+  const workers = new WorkerPool<Tasks>({
+    size: deps.workerThreads ?? 1,
+    entry: TASKS_ENTRY,
+    inline: () => import('../workers/tasks.ts').then((m) => m.TASKS),
+  });
+  const jobs = new JobService({
+    db,
+    writer,
+    clock,
+    instanceId,
+    ...(deps.jobLeaseMs === undefined ? {} : { leaseMs: deps.jobLeaseMs }),
+    ...(deps.jobRenewMs === undefined ? {} : { renewMs: deps.jobRenewMs }),
+  });
   const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
   const assets = new AssetService({ db, writer, clock, documents, events });
   const userAdmin = new UserAdminService({ writer, clock });
@@ -53,9 +79,11 @@ export function createServices(deps: {
   const plans = new PlanService({ writer, clock });
   return {
     db,
+    instanceId,
     writer,
     events,
     clock,
+    workers,
     ledger,
     inventory,
     auth,
@@ -74,13 +102,21 @@ export function createServices(deps: {
       db,
       writer,
       clock,
+      workers,
       services: { masters, suppliers, assets, plans, userAdmin, documents },
     }),
     twin,
-    navigation: new NavigationService({ db, twin, events, assets: (tag) => assets.whereabouts(tag) }),
+    navigation: new NavigationService({
+      db,
+      twin,
+      events,
+      workers,
+      assets: (tag) => assets.whereabouts(tag),
+    }),
     jobs,
-    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, documents }),
-    scenarios: new ScenarioService({ db, writer, clock, jobs, documents }),
+    scheduler: new SchedulerService({ writer, clock, instanceId }),
+    droneAudits: new DroneAuditService({ db, writer, clock, twin, jobs, workers, documents }),
+    scenarios: new ScenarioService({ db, writer, clock, jobs, workers, documents }),
     voice: new VoiceService({ db, events }),
   };
 }

@@ -45,6 +45,8 @@ export async function openTestServices(options: { clock?: TestClock } = {}): Pro
     clock,
     async close() {
       services.voice.close();
+      await services.jobs.close();
+      await services.workers.close();
       await services.writer.close();
       services.db.close();
       await db.cleanup();

@@ -59,7 +59,7 @@ const HEATMAP_CELL_M = 2;
 export type Checkpoint = (fraction: number, stage: string) => Promise<void> | void;
 
 /** Where each line's stock is in this scenario: item moves send (item, bin) elsewhere. */
-function relocate(moves: readonly ItemMove[]): (itemId: number, bin: string) => string {
+export function relocate(moves: readonly ItemMove[]): (itemId: number, bin: string) => string {
   if (moves.length === 0) return (_item, bin) => bin;
   // Per item, then per bin: no key strings built for each of a hundred thousand lines.
   const byItem = new Map<number, Map<string, string>>();

@@ -3,7 +3,7 @@ import { mulberry32 } from '../../../twin-models/generate/random.ts';
 import { deriveBins, type Point2, pointInQuad, walkableFloor } from '../../../twin-models/geometry.ts';
 import { demoWarehouse, plantRoom } from '../../../twin-models/samples/index.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
-import { buildNavigator, type Navigator } from './navmesh.ts';
+import { buildNavigator, buildNavigatorData, type Navigator, navigatorFromData } from './navmesh.ts';
 
 /** Points every `step` metres along the polyline, both ends included. */
 function samples(points: readonly Point2[], step: number): Point2[] {
@@ -107,6 +107,27 @@ describe('hand-checkable routes on the demo warehouse', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.lengthM).toBeLessThan(0.01);
     expect(r.steps.at(-1)?.text).toBe('Bin C-12-4 is here, level 4');
+  });
+});
+
+describe('a navmesh built as data (in a worker thread) and queried elsewhere', () => {
+  it('answers every route exactly as the navigator that built it', async () => {
+    const f = demoWarehouse();
+    const direct = await buildNavigator(f);
+    // Through structured cloning, as it crosses from the worker thread to the main thread.
+    const data = structuredClone(await buildNavigatorData(f));
+    const imported = await navigatorFromData(f, data);
+    const bins = deriveBins(f);
+    const rnd = mulberry32(7).next;
+    for (let k = 0; k < 80; k++) {
+      const a = bins[Math.floor(rnd() * bins.length)]?.code ?? '';
+      const b = bins[Math.floor(rnd() * bins.length)]?.code ?? '';
+      const from = { kind: 'bin' as const, code: a };
+      const to = { kind: 'bin' as const, code: b };
+      expect(imported.route(from, to), `${a} -> ${b}`).toEqual(direct.route(from, to));
+    }
+    direct.dispose();
+    imported.dispose();
   });
 });
 

@@ -2,7 +2,7 @@
  * A reusable navigator for one floor of a facility: recast navmesh built once (slow, off the request
  * path) and a query object reused for every route (fast, allocation-light).
  */
-import { init, type NavMesh, NavMeshQuery } from '@recast-navigation/core';
+import { exportNavMesh, importNavMesh, init, type NavMesh, NavMeshQuery } from '@recast-navigation/core';
 import { generateSoloNavMesh, generateTiledNavMesh } from '@recast-navigation/generators';
 import { type Point2, type WalkableOptions, walkableFloor } from '../../../twin-models/geometry.ts';
 import type { Facility } from '../../../twin-models/schema.ts';
@@ -53,6 +53,27 @@ export interface Navigator {
   dispose(): void;
 }
 
+/**
+ * A built navigator as plain data, for building in a worker thread and querying on the main one:
+ * recast's own export of the navmesh (polygon refs survive it, tile refs are stored) and the gate
+ * graph computed on it, so the main thread only imports (a few ms for 50,000 bins) and never
+ * voxelises (about a second).
+ */
+export type NavigatorData = {
+  floorId: string;
+  stats: NavigatorStats;
+  navMesh: Uint8Array;
+  gates: GateGraph;
+};
+
+/** The gate graph (see buildGateGraph) as plain data: gates by index, per segment by index. */
+type GateGraph = {
+  list: Via[];
+  bySegment: number[][];
+  adj: GateEdge[][];
+  corridors: Map<number, Uint32Array>;
+};
+
 let ready: Promise<void> | null = null;
 function initRecast(): Promise<void> {
   ready ??= init();
@@ -88,6 +109,37 @@ export async function buildNavigator(
   floorId?: string,
   options: WalkableOptions = {},
 ): Promise<Navigator> {
+  return buildRecastNavigator(facility, floorId, options);
+}
+
+/** Builds as `buildNavigator` does and hands the result back as data (in a worker thread). */
+export async function buildNavigatorData(
+  facility: Facility,
+  floorId?: string,
+  options: WalkableOptions = {},
+): Promise<NavigatorData> {
+  const navigator = await buildRecastNavigator(facility, floorId, options);
+  try {
+    return navigator.toData();
+  } finally {
+    navigator.dispose();
+  }
+}
+
+/** A navigator over a navmesh built elsewhere (`buildNavigatorData`) for the same facility. */
+export async function navigatorFromData(facility: Facility, data: NavigatorData): Promise<Navigator> {
+  await initRecast();
+  const floor = facility.floors.find((f) => f.id === data.floorId);
+  if (floor === undefined) throw new Error(`unknown floor "${data.floorId}"`);
+  const { navMesh } = importNavMesh(data.navMesh);
+  return new RecastNavigator(facility, floor.id, floor.elevation, navMesh, data.stats, data.gates);
+}
+
+async function buildRecastNavigator(
+  facility: Facility,
+  floorId: string | undefined,
+  options: WalkableOptions,
+): Promise<RecastNavigator> {
   await initRecast();
   const floor = floorId === undefined ? facility.floors[0] : facility.floors.find((f) => f.id === floorId);
   if (floor === undefined) throw new Error(`unknown floor "${floorId ?? '(none)'}"`);
@@ -126,13 +178,13 @@ class RecastNavigator implements Navigator {
   private readonly straightOptions = { maxStraightPathPoints: 1024 };
   private readonly segments: AisleSegment[];
   /** Every aisle segment's gates snapped onto the mesh, the graph's nodes. */
-  private readonly gateList: Via[] = [];
+  private readonly gateList: Via[];
   /** Indices into gateList of each segment's gates (either may be missing). */
   private readonly gates = new Map<AisleSegment, number[]>();
   /** Gate graph: along each segment, and between gates a short, nearly straight walk apart. */
-  private readonly gateAdj: GateEdge[][] = [];
+  private readonly gateAdj: GateEdge[][];
   /** The polygon corridor of each graph edge, keyed from * gates + to. */
-  private readonly gateCorridors = new Map<number, Uint32Array>();
+  private readonly gateCorridors: Map<number, Uint32Array>;
 
   constructor(
     private readonly facility: Facility,
@@ -140,13 +192,36 @@ class RecastNavigator implements Navigator {
     private readonly elevation: number,
     private readonly navMesh: NavMesh,
     stats: NavigatorStats,
+    /** The gate graph computed on this navmesh elsewhere (a worker thread); built here when absent. */
+    graph?: GateGraph,
   ) {
     this.stats = stats;
     // Long diagonal walks across a 300 m floor visit thousands of polygons; the default 2048 would truncate.
     this.query = new NavMeshQuery(navMesh, { maxNodes: 65_535 });
     this.regions = regionsOf(facility, floorId);
     this.segments = aisleSegments(facility, floorId);
-    this.buildGateGraph();
+    this.gateList = graph?.list ?? [];
+    this.gateAdj = graph?.adj ?? [];
+    this.gateCorridors = graph?.corridors ?? new Map();
+    if (graph === undefined) this.buildGateGraph();
+    else
+      this.segments.forEach((seg, k) => {
+        this.gates.set(seg, graph.bySegment[k] ?? []);
+      });
+  }
+
+  toData(): NavigatorData {
+    return {
+      floorId: this.floorId,
+      stats: this.stats,
+      navMesh: exportNavMesh(this.navMesh),
+      gates: {
+        list: this.gateList,
+        bySegment: this.segments.map((seg) => this.gates.get(seg) ?? []),
+        adj: this.gateAdj,
+        corridors: this.gateCorridors,
+      },
+    };
   }
 
   /**
