@@ -4,7 +4,9 @@ import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
+import type { FeedOptions } from './services/change-feed.ts';
 import { type Clock, systemClock } from './services/clock.ts';
+import type { LiveHubOptions } from './services/live-hub.ts';
 import { createServices, type Services } from './services/services.ts';
 import { attachSpeech } from './speech/speech-server.ts';
 
@@ -26,6 +28,9 @@ export type AppOptions = {
   log?: (message: string) => void;
   /** Serve HTTPS with this key and certificate (server/https.ts makes a self-signed one). */
   tls?: { key: string; cert: string } | undefined;
+  /** The change feed's polling and retention, and the live streams' tuning (tests, benchmarks). */
+  feed?: FeedOptions;
+  live?: LiveHubOptions;
 };
 
 export type RunningApp = {
@@ -39,7 +44,10 @@ export type RunningApp = {
 export const BUILT_CLIENT_DIR = join(import.meta.dirname, '..', 'dist', 'client');
 
 export async function openServices(
-  options: Pick<AppOptions, 'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays'>,
+  options: Pick<
+    AppOptions,
+    'databaseUrl' | 'databaseAuthToken' | 'synchronous' | 'clock' | 'sessionDays' | 'feed' | 'live'
+  >,
 ): Promise<Services> {
   const db: Database = openDatabase({
     url: options.databaseUrl,
@@ -52,7 +60,11 @@ export async function openServices(
     db,
     clock: options.clock ?? systemClock,
     sessionDays: options.sessionDays ?? 14,
+    ...(options.feed ? { feed: options.feed } : {}),
+    ...(options.live ? { live: options.live } : {}),
   });
+  // Before any cache is built from the database, so none misses a change committed meanwhile.
+  await services.feed.start();
   return services;
 }
 
@@ -97,9 +109,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (timer) clearInterval(timer);
       speech.close();
       services.voice.close();
+      services.live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.writer.close();
+      services.feed.close();
       services.db.close();
     },
   };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { appRouter } from './api/app.router.ts';
 import { createHttpContext } from './api/context.ts';
+import { serveLiveEvents } from './api/events-endpoint.ts';
 import { responseHeaders } from './api/trpc.ts';
 import { ping } from './db/database.ts';
 import type { Services } from './services/services.ts';
@@ -48,6 +49,14 @@ export function createHttpServer(options: HttpOptions): Server {
     if (url.startsWith('/trpc/')) {
       trpc(req, res).catch((error: unknown) => {
         log(`HTTP handler failed: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end();
+      });
+      return;
+    }
+    if (url === '/events' || url.startsWith('/events?')) {
+      serveLiveEvents(services, req, res).catch((error: unknown) => {
+        log(`Event stream failed: ${error instanceof Error ? error.stack : String(error)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end();
       });

@@ -46,6 +46,7 @@ export async function openTestServices(options: { clock?: TestClock } = {}): Pro
     async close() {
       services.voice.close();
       await services.writer.close();
+      services.feed.close();
       services.db.close();
       await db.cleanup();
     },
