@@ -32,7 +32,7 @@ export class NavigationService {
     this.#twin = deps.twin;
     this.#assets = deps.assets;
     deps.events.listen((event) => {
-      if (event.type === 'twin') void this.warm().catch(() => undefined);
+      if (event.type === 'twin' || event.type === 'resync') void this.warm().catch(() => undefined);
     });
   }
 
