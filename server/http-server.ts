@@ -96,6 +96,8 @@ async function health(services: Services) {
         latencyMs: Number((performance.now() - started).toFixed(2)),
       },
       writer: services.writer.stats,
+      feed: services.feed.stats(),
+      live: services.live.stats(),
       speech: speechHealth(services),
     };
   } catch {

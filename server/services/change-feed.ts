@@ -21,6 +21,8 @@ export type FeedStats = {
   position: number;
   published: number;
   polls: number;
+  /** Reads made because a caller had to be up to date (`sync`: a cached session about to be trusted). */
+  syncReads: number;
   /** Times events were found trimmed before this instance read them (caches started over). */
   resyncs: number;
   /** Failed reads or trims; the next poll tries again. */
@@ -74,6 +76,7 @@ export class ChangeFeed {
   readonly #stats: Omit<FeedStats, 'position'> = {
     published: 0,
     polls: 0,
+    syncReads: 0,
     resyncs: 0,
     errors: 0,
     lastLagMs: null,
@@ -99,6 +102,10 @@ export class ChangeFeed {
     this.#position = await outboxHead(this.#db.reader);
     this.#schedulePoll();
     this.#trimTimer = setInterval(() => {
+      if (this.#db.reader.closed) {
+        this.close();
+        return;
+      }
       this.trim().catch(() => {
         this.#stats.errors += 1;
       });
@@ -146,6 +153,7 @@ export class ChangeFeed {
     this.#nextSync ??= new Promise<void>((resolve, reject) => {
       setImmediate(() => {
         this.#nextSync = null;
+        this.#stats.syncReads += 1;
         this.#serially(() => this.#catchUp()).then(resolve, reject);
       });
     });
@@ -185,7 +193,8 @@ export class ChangeFeed {
   }
 
   #schedulePoll(): void {
-    if (this.#closed) return;
+    // Scripts close the database without closing the feed: polling stops with it.
+    if (this.#closed || this.#db.reader.closed) return;
     this.#pollTimer = setTimeout(() => {
       this.#stats.polls += 1;
       this.#serially(() => this.#catchUp())
