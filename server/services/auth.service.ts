@@ -181,7 +181,10 @@ export class AuthService {
     if (!token) return null;
     const tokenHash = hashSecretToken(token);
     const now = this.#clock.now();
-    if ((this.#cache.get(tokenHash)?.until ?? 0) > now) {
+    const hit = this.#cache.get(tokenHash);
+    if (hit && hit.until > now) {
+      // No session yet is no session: ending sessions never makes one valid.
+      if (hit.user === null) return null;
       // Another instance may have ended it a moment ago: hear about it before trusting the cache.
       await this.#revocations.sync();
       const cached = this.#cache.get(tokenHash);
