@@ -137,6 +137,9 @@ export async function runLiveBench() {
         medianPerSecondWithout: medianNone,
         medianPerSecondWith: medianWith,
         ratio: round2(medianWith / medianNone),
+        // Each round's pair ran back to back: on a shared machine these show how much of the gap
+        // between the medians is load that came and went between rounds.
+        roundRatios: withScreens.map((r, i) => round2(r.perSecond / (none[i]?.perSecond ?? Number.NaN))),
         bytesPerScreenPerSecond: Math.round(median(screenBytes) / SCREENS / SECONDS),
         screensDroppedAsTooSlow: dropped,
       },
