@@ -1,8 +1,11 @@
 import type { CsvKind } from './csv/kinds.ts';
+import { exhaustive } from './errors.ts';
+import { ANY_USER, type Role } from './roles.ts';
 
 /**
- * What other users' screens (and this server's own caches) need to hear about without reloading.
- * Emitted inside a write transaction and published only once it commits (server/db/writer.ts).
+ * What other users' screens (and every server instance's caches) need to hear about without
+ * reloading. Emitted inside a write transaction, written to the change feed (the `outbox` table) in
+ * that transaction, and published by every instance as it reads the feed (server/services/change-feed.ts).
  */
 export type LiveEvent =
   | {
@@ -28,23 +31,107 @@ export type LiveEvent =
   /** A hand-kept location (cabinet, room, van, other area) was added, changed, archived or restored. */
   | { type: 'location'; locationId: number }
   /**
-   * A user's account changed (role, name, status, password). For this server only: the session
-   * cache forgets the user, and when `signOut` is set their live streams (except the one session
-   * kept) end with a `signed_out` message. It is never sent to a screen as it is.
+   * A user's account changed (role, name, status, password). For the servers only: every instance's
+   * session cache forgets the user, and when `signOut` is set their live streams (except the one
+   * session kept) end with a `signed_out` message. It is never sent to a screen as it is.
    */
   | {
       type: 'account';
       userId: number;
       signOut: { reason: SignOutReason; keepSessionHash: string | null } | null;
-    };
+    }
+  /**
+   * One session was logged out. For the servers only: every instance forgets it and ends its live
+   * streams (other tabs on the same cookie) with a `signed_out` message.
+   */
+  | { type: 'logout'; userId: number; sessionHash: string }
+  /**
+   * Never emitted by a write: the change feed says events were missed (they were trimmed from the
+   * feed before this instance or this screen read them), so whatever follows the data starts over.
+   */
+  | { type: 'resync' };
 
 /** Why a user's sessions were ended while they had the app open. */
-export type SignOutReason = 'disabled' | 'signed_out_everywhere' | 'password_changed' | 'password_reset';
+export type SignOutReason =
+  | 'disabled'
+  | 'signed_out_everywhere'
+  | 'password_changed'
+  | 'password_reset'
+  | 'logged_out';
 
 /**
  * What a screen's live stream carries: the shared events, and for its own user only, a last
  * `signed_out` message before the stream ends.
  */
 export type LiveMessage =
-  | Exclude<LiveEvent, { type: 'account' }>
+  | Exclude<LiveEvent, { type: 'account' } | { type: 'logout' }>
   | { type: 'signed_out'; reason: SignOutReason };
+
+/**
+ * What a screen can choose to hear (`GET /events?topics=stock,work_orders`); without a choice it
+ * hears them all. `resync` and `signed_out` reach every stream whatever it chose.
+ */
+export const LIVE_TOPICS = [
+  'stock',
+  'work_orders',
+  'purchasing',
+  'catalog',
+  'assets',
+  'twin',
+  'site',
+] as const;
+export type LiveTopic = (typeof LIVE_TOPICS)[number];
+
+/** The topic a screen hears an event under; null for the servers' own events (never sent as they are). */
+export function liveTopicOf(event: LiveEvent): LiveTopic | 'all' | null {
+  switch (event.type) {
+    case 'stock':
+      return 'stock';
+    case 'work_order':
+      return 'work_orders';
+    case 'purchase_order':
+    case 'supplier':
+      return 'purchasing';
+    case 'catalog':
+    case 'category':
+    case 'unit':
+    case 'location':
+      return 'catalog';
+    case 'asset':
+      return 'assets';
+    case 'twin':
+      return 'twin';
+    case 'settings':
+      return 'site';
+    case 'import':
+      return IMPORT_TOPIC[event.kind];
+    case 'resync':
+      return 'all';
+    case 'account':
+    case 'logout':
+      return null;
+    default:
+      return exhaustive(event);
+  }
+}
+
+/** Where a CSV import's changes show. */
+const IMPORT_TOPIC: Record<CsvKind, LiveTopic> = {
+  items: 'catalog',
+  locations: 'catalog',
+  stock: 'stock',
+  suppliers: 'purchasing',
+  supplier_prices: 'purchasing',
+  assets: 'assets',
+  plans: 'assets',
+  users: 'site',
+};
+
+/**
+ * Who may hear an event: the roles that may read what it describes. Every shared event today names
+ * records any signed-in user may read; an event about something only planners see (scenarios, say)
+ * would name PLANNERS here, and the event stream leaves it out of other roles' streams.
+ */
+export function liveAudienceOf(event: LiveEvent): readonly Role[] {
+  return liveTopicOf(event) === null ? [] : ANY_USER;
+}

@@ -4,6 +4,8 @@
  */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   api: () => import('./bench/api.ts').then((m) => m.runApiBench()),
+  // Picks with 0 vs 1,000 open event streams; 10,000 streams: server memory and delivery time.
+  live: () => import('./bench/live.ts').then((m) => m.runLiveBench()),
   tsp: () => import('./bench/tsp.ts').then((m) => m.runTspBench()),
   layout: () => import('./bench/layout.ts').then((m) => m.runLayoutBench()),
   audit: () => import('./bench/audit.ts').then((m) => m.runAuditBench()),

@@ -5,7 +5,9 @@ import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
 import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
+import type { FeedOptions } from './services/change-feed.ts';
 import { type Clock, systemClock } from './services/clock.ts';
+import type { LiveHubOptions } from './services/live-hub.ts';
 import { createServices, type ServiceOptions, type Services } from './services/services.ts';
 import { closeServices, signAuditHead } from './shutdown.ts';
 import { attachSpeech } from './speech/speech-server.ts';
@@ -39,6 +41,9 @@ export type AppOptions = {
   auditKey?: AuditKey | null;
   /** How often the audit chain's head is signed; 0: only at shutdown. */
   auditCheckpointIntervalMs?: number;
+  /** The change feed's polling and retention, and the live streams' tuning (tests, benchmarks). */
+  feed?: FeedOptions;
+  live?: LiveHubOptions;
 };
 
 export type RunningApp = {
@@ -64,6 +69,8 @@ export async function openServices(
     | 'jobLeaseMs'
     | 'jobRenewMs'
     | 'auditKey'
+    | 'feed'
+    | 'live'
   >,
 ): Promise<Services> {
   const db: Database = openDatabase({
@@ -82,7 +89,11 @@ export async function openServices(
     instanceId: options.instanceId,
     jobLeaseMs: options.jobLeaseMs,
     jobRenewMs: options.jobRenewMs,
+    ...(options.feed ? { feed: options.feed } : {}),
+    ...(options.live ? { live: options.live } : {}),
   } satisfies ServiceOptions);
+  // Before any cache is built from the database, so none misses a change committed meanwhile.
+  await services.feed.start();
   return services;
 }
 
@@ -124,6 +135,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (checkpoints) clearInterval(checkpoints);
       speech.close();
       services.voice.close();
+      services.live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeServices(services, log);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { appRouter } from './api/app.router.ts';
 import { createHttpContext } from './api/context.ts';
+import { serveLiveEvents } from './api/events-endpoint.ts';
 import { responseHeaders } from './api/trpc.ts';
 import { ping } from './db/database.ts';
 import type { Services } from './services/services.ts';
@@ -53,6 +54,14 @@ export function createHttpServer(options: HttpOptions): Server {
       });
       return;
     }
+    if (url === '/events' || url.startsWith('/events?')) {
+      serveLiveEvents(services, req, res).catch((error: unknown) => {
+        log(`Event stream failed: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end();
+      });
+      return;
+    }
     if (url === '/healthz' || url.startsWith('/healthz?')) {
       void health(services).then((body) => {
         res.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
@@ -90,6 +99,8 @@ async function health(services: Services) {
       workers: services.workers.stats,
       jobs: { running: services.jobs.running },
       scheduler: services.scheduler.stats,
+      feed: services.feed.stats(),
+      live: services.live.stats(),
       speech: speechHealth(services),
     };
   } catch {

@@ -12,6 +12,7 @@ export async function closeServices(services: Services, log: (message: string) =
   await services.workers.close();
   await signAuditHead(services, log);
   await services.writer.close();
+  services.feed.close();
   try {
     const wal = await checkpointWal(services.db);
     if (!wal.complete) log('The WAL checkpoint at shutdown was incomplete: another process was reading');

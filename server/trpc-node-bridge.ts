@@ -5,9 +5,9 @@ import { type FetchCreateContextFnOptions, fetchRequestHandler } from '@trpc/ser
 /**
  * Serves tRPC's fetch adapter from node:http. tRPC's own Node adapter streams every response
  * through a WritableStream in chunked writes and builds an AbortSignal per call; measured here
- * (`npm run bench -- api`) that held an empty query to ~1,900 calls/s. Ordinary answers are
- * small JSON, so this bridge buffers them and writes once with a content length, and only an
- * event stream (a subscription) gets a signal and is streamed.
+ * (`npm run bench -- api`) that held an empty query to ~1,900 calls/s. Answers are small JSON,
+ * so this bridge buffers them and writes once with a content length. (Live events are not tRPC:
+ * they have their own endpoint, api/events-endpoint.ts.)
  */
 export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
   router: TRouter;
@@ -25,9 +25,6 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
   headersFor?: (errors: readonly TRPCError[]) => Record<string, string>;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const streaming = (req.headers.accept ?? '').includes('text/event-stream');
-    const abort = streaming ? new AbortController() : null;
-    if (abort) res.once('close', () => abort.abort());
     const method = req.method ?? 'GET';
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
     const headers = new Headers();
@@ -37,7 +34,6 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
     }
     const init: RequestInit = { method, headers };
     if (body) init.body = body.toString('utf8');
-    if (abort) init.signal = abort.signal;
     const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, init);
     const response = await fetchRequestHandler({
       router: opts.router,
@@ -57,25 +53,9 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
       res.end();
       return;
     }
-    if (!streaming) {
-      const buffer = Buffer.from(await response.arrayBuffer());
-      res.setHeader('content-length', buffer.length);
-      res.end(buffer);
-      return;
-    }
-    res.flushHeaders();
-    const reader = response.body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        res.write(value);
-      }
-    } catch {
-      // The client went away; the subscription ends with it.
-    } finally {
-      res.end();
-    }
+    const buffer = Buffer.from(await response.arrayBuffer());
+    res.setHeader('content-length', buffer.length);
+    res.end(buffer);
   };
 }
 

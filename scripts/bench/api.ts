@@ -210,7 +210,8 @@ function put(table: Table, op: string, clients: number, result: LoadResult): voi
 }
 const pickOf = <T>(arr: readonly T[], n: number): T => arr[Math.abs(n) % arr.length] as T;
 
-async function benchFixture(services: Services) {
+/** What the API benchmarks pick from: every item, typed queries, and untracked slots topped up. */
+export async function benchFixture(services: Services) {
   const items = await allItems(services.db.reader);
   const itemIds = items.map((i) => i.id);
   // Queries people type: a word or two of a name, sometimes with a typo.
@@ -252,7 +253,8 @@ async function onePickTransaction(
   }
 }
 
-async function login(base: string): Promise<string> {
+/** The demo technician's session cookie. */
+export async function login(base: string): Promise<string> {
   const res = await fetch(`${base}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import { auditRouter, liveRouter } from './routers/admin.router.ts';
+import { auditRouter } from './routers/admin.router.ts';
 import { accountRouter, authRouter, usersRouter } from './routers/auth.router.ts';
 import { droneAuditsRouter } from './routers/drone-audits.router.ts';
 import { itemsRouter, locationsRouter } from './routers/inventory.router.ts';
@@ -37,7 +37,6 @@ export const appRouter = router({
   scenarios: scenariosRouter,
   droneAudits: droneAuditsRouter,
   voice: voiceRouter,
-  live: liveRouter,
   site: siteRouter,
 });
 

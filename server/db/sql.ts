@@ -15,7 +15,8 @@ export function jsonColumns(columns: number, row = 'value'): string {
  * grows with every bound parameter and is not given back (tursodatabase/libsql-js#153): a 100,000-row
  * import bound ~5 million parameters and grew the process past 1 GB. Values must be JSON-safe
  * (strings, finite numbers, booleans, null); SQLite reads JSON numbers back as INTEGER or REAL and
- * strings as TEXT, so column affinities apply as with bound values.
+ * strings as TEXT, so column affinities apply as with bound values. Rows are inserted in array order;
+ * `lastRowid` is the last one's rowid (meaningless with a tail that skips rows).
  */
 export async function insertRows(
   ex: Executor,
@@ -23,16 +24,19 @@ export async function insertRows(
   rows: InValue[][],
   tail = '',
   chunk = 2000,
-): Promise<void> {
+): Promise<{ lastRowid: number | null }> {
+  let lastRowid: number | null = null;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const columns = part[0]?.length ?? 0;
     // `WHERE true` keeps an ON CONFLICT tail from being read as a join constraint.
-    await ex.execute({
+    const rs = await ex.execute({
       sql: `${head} SELECT ${jsonColumns(columns)} FROM json_each(?) WHERE true ${tail}`,
       args: [JSON.stringify(part)],
     });
+    lastRowid = rs.lastInsertRowid === undefined ? null : Number(rs.lastInsertRowid);
   }
+  return { lastRowid };
 }
 
 /**

@@ -112,8 +112,14 @@ export async function findSessionUser(
   return r ? toUser(r) : null;
 }
 
-export async function deleteSession(ex: Executor, tokenHash: string): Promise<void> {
-  await ex.execute({ sql: 'DELETE FROM sessions WHERE token_hash = ?', args: [tokenHash] });
+/** Deletes one session; returns whose it was, or null when there was none. */
+export async function deleteSession(ex: Executor, tokenHash: string): Promise<number | null> {
+  const rs = await ex.execute({
+    sql: 'DELETE FROM sessions WHERE token_hash = ? RETURNING user_id',
+    args: [tokenHash],
+  });
+  const r = rs.rows[0];
+  return r ? num(r.user_id) : null;
 }
 
 export async function userDisplayName(ex: Executor, id: number): Promise<string | null> {

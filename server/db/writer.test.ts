@@ -2,21 +2,31 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { LiveEvent } from '../../common/live-events.ts';
 import { tempDatabaseUrl } from '../../tests/support/tmp-db.ts';
 import { type Database, openDatabase, prepareDatabase } from './database.ts';
-import { type BatchHandler, Writer } from './writer.ts';
+import { migrate } from './migrate.ts';
+import { type BatchHandler, type CommittedEvents, Writer } from './writer.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;
 let writer: Writer;
 let published: LiveEvent[];
+let committed: CommittedEvents[];
 
 beforeEach(async () => {
   const tmp = await tempDatabaseUrl();
   cleanup = tmp.cleanup;
   db = openDatabase({ url: tmp.url });
   await prepareDatabase(db);
+  await migrate(db);
   await db.writer.execute('CREATE TABLE t (v INTEGER NOT NULL UNIQUE)');
   published = [];
-  writer = new Writer(db, { publish: (e) => published.push(e) });
+  committed = [];
+  writer = new Writer(db, {
+    now: () => 1_000,
+    onCommit: async (c) => {
+      committed.push(c);
+      published.push(...c.events);
+    },
+  });
 });
 afterEach(async () => {
   await writer.close();
@@ -103,5 +113,57 @@ test('a batch re-run one by one publishes only what its surviving requests emitt
   expect(published).toEqual([
     { type: 'catalog', itemId: 4 },
     { type: 'catalog', itemId: 6 },
+  ]);
+});
+
+test('a group writes what it announces to the outbox in its own transaction, once, with consecutive ids', async () => {
+  const outbox = async () =>
+    (await db.reader.execute('SELECT id, created_at, event FROM outbox ORDER BY id')).rows.map((r) => ({
+      id: Number(r.id),
+      at: Number(r.created_at),
+      event: JSON.parse(String(r.event)),
+    }));
+  const emitting = (v: number) =>
+    writer.run(async (tx) => {
+      await tx.execute({ sql: 'INSERT INTO t (v) VALUES (?)', args: [v] });
+      tx.emit({ type: 'catalog', itemId: v });
+      tx.emit({ type: 'asset', assetId: v });
+    });
+  await Promise.allSettled([emitting(1), emitting(1), emitting(2)]);
+  await insert(3); // announces nothing: no rows, no call
+  expect(await outbox()).toEqual([
+    { id: 1, at: 1_000, event: { type: 'catalog', itemId: 1 } },
+    { id: 2, at: 1_000, event: { type: 'asset', assetId: 1 } },
+    { id: 3, at: 1_000, event: { type: 'catalog', itemId: 2 } },
+    { id: 4, at: 1_000, event: { type: 'asset', assetId: 2 } },
+  ]);
+  expect(committed).toEqual([
+    {
+      lastId: 4,
+      events: published,
+      json: published.map((e) => JSON.stringify(e)),
+    },
+  ]);
+});
+
+test('a group whose commit fails announces nothing; its members re-run alone announce their own', async () => {
+  // A deferred constraint fails only at COMMIT, after every member and the outbox insert ran.
+  await db.writer.execute(
+    'CREATE TABLE child (parent INTEGER REFERENCES t(v) DEFERRABLE INITIALLY DEFERRED)',
+  );
+  const good = writer.run(async (tx) => {
+    await tx.execute('INSERT INTO t (v) VALUES (7)');
+    tx.emit({ type: 'catalog', itemId: 7 });
+  });
+  const orphan = writer.run(async (tx) => {
+    await tx.execute('INSERT INTO child (parent) VALUES (999)');
+    tx.emit({ type: 'catalog', itemId: 999 });
+  });
+  const results = await Promise.allSettled([good, orphan]);
+  expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+  expect(published).toEqual([{ type: 'catalog', itemId: 7 }]);
+  const rows = await db.reader.execute('SELECT id, event FROM outbox');
+  expect(rows.rows.map((r) => [Number(r.id), JSON.parse(String(r.event))])).toEqual([
+    [1, { type: 'catalog', itemId: 7 }],
   ]);
 });

@@ -1,12 +1,14 @@
 import type { Transaction } from '@libsql/client';
 import type { LiveEvent } from '../../common/live-events.ts';
 import type { Database } from './database.ts';
+import { appendOutbox } from './outbox.repository.ts';
 
 /**
  * What a unit of work writes through: the writer's open transaction, plus `emit` to announce what it
- * changed. Emitted events are published once the transaction commits, and dropped with the work if
- * it is rolled back, so nobody hears of a change that did not happen and no caller has to remember
- * to tell anyone after the fact.
+ * changed. Emitted events are written to the change feed (the `outbox` table) in the same
+ * transaction and published once it commits, and dropped with the work if it is rolled back, so
+ * nobody hears of a change that did not happen and no caller has to remember to tell anyone after
+ * the fact.
  */
 export type WriteTx = Pick<Transaction, 'execute' | 'batch'> & { emit(event: LiveEvent): void };
 
@@ -37,6 +39,24 @@ type Pending =
 export type WriterStats = { groups: number; operations: number; largestGroup: number };
 
 /**
+ * What one committed group announced: its events in order, each serialised once (the same text is
+ * in the outbox and goes to every screen), and the outbox id of the last one; ids are consecutive.
+ */
+export type CommittedEvents = { lastId: number; events: readonly LiveEvent[]; json: readonly string[] };
+
+export type WriterOptions = {
+  /** The time stamped on the outbox rows (retention). */
+  now: () => number;
+  maxGroup?: number;
+  /**
+   * Called after each group that announced something has committed, before its callers are
+   * answered (the change feed publishes it here, so a caller that refetches on its answer never
+   * sees older data than a screen that listens).
+   */
+  onCommit?: (committed: CommittedEvents) => Promise<void>;
+};
+
+/**
  * The one owner of every write. SQLite has a single writer: rather than let transactions collide
  * (SQLITE_BUSY) we queue them here and commit whatever is waiting as one group, so one fsync serves
  * many callers (group commit). Each caller is answered only after its group has committed.
@@ -48,17 +68,19 @@ export type WriterStats = { groups: number; operations: number; largestGroup: nu
 export class Writer {
   readonly #db: Database;
   readonly #maxGroup: number;
-  readonly #publish: (event: LiveEvent) => void;
+  readonly #now: () => number;
+  readonly #onCommit: (committed: CommittedEvents) => Promise<void>;
   #queue: Pending[] = [];
   #running = false;
   #closed = false;
   #idle: (() => void)[] = [];
   readonly stats: WriterStats = { groups: 0, operations: 0, largestGroup: 0 };
 
-  constructor(db: Database, options: { maxGroup?: number; publish?: (event: LiveEvent) => void } = {}) {
+  constructor(db: Database, options: WriterOptions) {
     this.#db = db;
     this.#maxGroup = options.maxGroup ?? 512;
-    this.#publish = options.publish ?? (() => {});
+    this.#now = options.now;
+    this.#onCommit = options.onCommit ?? (async () => {});
   }
 
   run<T>(task: WriteTask<T>): Promise<T> {
@@ -114,8 +136,17 @@ export class Writer {
 
   async #commitGroup(group: Pending[]): Promise<void> {
     let outcomes: Outcome[];
+    let announced: CommittedEvents | null;
     try {
-      outcomes = await this.#inTransaction((tx) => runMembers(tx, group));
+      [outcomes, announced] = await this.#inTransaction(async (tx) => {
+        const done = await runMembers(tx, group);
+        const events = done.flatMap((o) => (o?.ok ? o.events : []));
+        if (events.length === 0) return [done, null] as const;
+        // In the group's transaction: the feed holds exactly what committed, in commit order.
+        const json = events.map((e) => JSON.stringify(e));
+        const lastId = await appendOutbox(tx, this.#now(), json);
+        return [done, { lastId, events, json }] as const;
+      });
     } catch (error) {
       if (group.length === 1) {
         const only = group[0];
@@ -129,10 +160,9 @@ export class Writer {
     this.stats.operations += group.length;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
     // Committed: announce what it changed before answering, so a caller that refetches on its
-    // answer never sees older data than a screen that listens.
-    for (const outcome of outcomes) {
-      if (outcome?.ok) for (const event of outcome.events) this.#publish(event);
-    }
+    // answer never sees older data than a screen that listens. The write stands whatever a
+    // listener does, so its failure is not the callers'.
+    if (announced !== null) await this.#onCommit(announced).catch(() => undefined);
     group.forEach((member, i) => {
       const outcome = outcomes[i];
       if (outcome === undefined) member.reject(new Error('writer lost an outcome'));

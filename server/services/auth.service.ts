@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, forbidden, invalid, rateLimited } from '../../common/errors.ts';
-import type { LiveMessage } from '../../common/live-events.ts';
 import type { Role, SessionUser } from '../../common/roles.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
@@ -89,30 +88,45 @@ const tooManyAttempts = (ms: number) => {
   return rateLimited(`Too many attempts; try again in ${s} second${s === 1 ? '' : 's'}`, s);
 };
 
+/** What the session cache checks before trusting itself: the change feed, caught up. */
+export type Revocations = { sync(): Promise<void> };
+
 /**
  * Logins, sessions and passwords. Sessions are random tokens in an HTTP-only cookie; only their hash
  * is stored. Looked-up sessions are cached briefly because every API call checks one; the cache
- * forgets a user as soon as a change to their account commits (an `account` event).
+ * forgets a user as soon as a change to their account commits (an `account` event) and a session as
+ * soon as it is logged out (`logout`), on whichever instance it happened: before a cached session
+ * is used, the change feed is caught up (`Revocations.sync`, one shared read per turn of the event
+ * loop), so a logout on one instance refuses the token on every other at once.
  */
 export class AuthService {
   readonly #db: Database;
   readonly #writer: Writer;
   readonly #clock: Clock;
-  readonly #events: EventBus;
+  readonly #revocations: Revocations;
   readonly #sessionMs: number;
   readonly #cache = new Map<string, { user: SessionUser | null; until: number }>();
   /** Bumped whenever the cache forgets someone, so a look-up that raced the change is not cached. */
   #cacheGeneration = 0;
   readonly #hashing = new BoundedGate(HASHING_AT_ONCE, HASHING_QUEUE);
 
-  constructor(deps: { db: Database; writer: Writer; clock: Clock; events: EventBus; sessionDays: number }) {
+  constructor(deps: {
+    db: Database;
+    writer: Writer;
+    clock: Clock;
+    events: EventBus;
+    revocations: Revocations;
+    sessionDays: number;
+  }) {
     this.#db = deps.db;
     this.#writer = deps.writer;
     this.#clock = deps.clock;
-    this.#events = deps.events;
+    this.#revocations = deps.revocations;
     this.#sessionMs = deps.sessionDays * 24 * 3600 * 1000;
     deps.events.listen((event) => {
-      if (event.type === 'account') this.#forget(event.userId);
+      if (event.type === 'account') this.#forget((entry) => entry.user?.id === event.userId);
+      else if (event.type === 'logout') this.#forget((_, tokenHash) => tokenHash === event.sessionHash);
+      else if (event.type === 'resync') this.#forget(() => true);
     });
   }
 
@@ -154,47 +168,34 @@ export class AuthService {
     });
   }
 
+  /** Ends this session on every instance, and the live streams opened with it. */
   async logout(token: string): Promise<void> {
-    const tokenHash = hashSecretToken(token);
-    this.#cache.delete(tokenHash);
-    await this.#writer.run((tx) => deleteSession(tx, tokenHash));
+    const sessionHash = hashSecretToken(token);
+    await this.#writer.run(async (tx) => {
+      const userId = await deleteSession(tx, sessionHash);
+      if (userId !== null) tx.emit({ type: 'logout', userId, sessionHash });
+    });
   }
 
   async userForToken(token: string | undefined): Promise<SessionUser | null> {
     if (!token) return null;
     const tokenHash = hashSecretToken(token);
     const now = this.#clock.now();
-    const cached = this.#cache.get(tokenHash);
-    if (cached && cached.until > now) return cached.user;
+    const hit = this.#cache.get(tokenHash);
+    if (hit && hit.until > now) {
+      // No session yet is no session: ending sessions never makes one valid.
+      if (hit.user === null) return null;
+      // Another instance may have ended it a moment ago: hear about it before trusting the cache.
+      await this.#revocations.sync();
+      const cached = this.#cache.get(tokenHash);
+      if (cached && cached.until > now) return cached.user;
+    }
     const generation = this.#cacheGeneration;
     const user = await findSessionUser(this.#db.reader, tokenHash, now);
     if (generation !== this.#cacheGeneration) return user;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(tokenHash, { user, until: now + CACHE_MS });
     return user;
-  }
-
-  /**
-   * The live feed for one screen: every shared event, until this user's sessions are ended while it
-   * is open (disabled, signed out everywhere, password changed elsewhere); then one `signed_out`
-   * message, and the stream ends. Nobody else's stream hears of it.
-   */
-  async *liveStream(
-    userId: number,
-    sessionToken: string | undefined,
-    signal?: AbortSignal,
-  ): AsyncGenerator<LiveMessage> {
-    const sessionHash = sessionToken ? hashSecretToken(sessionToken) : null;
-    for await (const event of this.#events.subscribe(signal)) {
-      if (event.type !== 'account') {
-        yield event;
-        continue;
-      }
-      const signOut = event.signOut;
-      if (event.userId !== userId || signOut === null || signOut.keepSessionHash === sessionHash) continue;
-      yield { type: 'signed_out', reason: signOut.reason };
-      return;
-    }
   }
 
   users(): Promise<UserSummary[]> {
@@ -412,10 +413,10 @@ export class AuthService {
     });
   }
 
-  #forget(userId: number): void {
+  #forget(matches: (entry: { user: SessionUser | null }, tokenHash: string) => boolean): void {
     this.#cacheGeneration += 1;
     for (const [tokenHash, entry] of this.#cache) {
-      if (entry.user?.id === userId) this.#cache.delete(tokenHash);
+      if (matches(entry, tokenHash)) this.#cache.delete(tokenHash);
     }
   }
 }

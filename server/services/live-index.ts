@@ -27,7 +27,8 @@ export class LiveIndex<I> {
     this.#build = deps.build;
     this.#refresh = deps.refresh;
     deps.events.listen((event) => {
-      const change = deps.changeOf(event);
+      // Changes were missed (trimmed from the feed before this instance read them): start over.
+      const change = event.type === 'resync' ? 'rebuild' : deps.changeOf(event);
       if (change === 'rebuild') this.#rebuild = true;
       else if (change !== null) for (const id of change.ids) this.#stale.add(id);
     });

@@ -45,7 +45,7 @@ export class NavigationService {
     this.#assets = deps.assets;
     this.#workers = deps.workers;
     deps.events.listen((event) => {
-      if (event.type === 'twin') void this.warm().catch(() => undefined);
+      if (event.type === 'twin' || event.type === 'resync') void this.warm().catch(() => undefined);
     });
   }
 

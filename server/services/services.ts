@@ -8,12 +8,14 @@ import { AssetService } from './assets.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
 import { CatalogMastersService } from './catalog-masters.service.ts';
+import { ChangeFeed, type FeedOptions } from './change-feed.ts';
 import type { Clock } from './clock.ts';
 import { DroneAuditService } from './drone-audits.service.ts';
 import { EventBus } from './event-bus.ts';
 import { InventoryService } from './inventory.service.ts';
 import { IoService } from './io.service.ts';
 import { JobService } from './jobs.service.ts';
+import { LiveHub, type LiveHubOptions } from './live-hub.ts';
 import { LocationService } from './locations.service.ts';
 import { NavigationService } from './navigation.service.ts';
 import { PlanService } from './plans.service.ts';
@@ -44,15 +46,29 @@ export type ServiceOptions = {
   jobRenewMs?: number | undefined;
   /** Signs the audit log's checkpoints; without it none are made or checked. */
   auditKey?: AuditKey | null | undefined;
+  /** The change feed's polling and retention, and the live streams' tuning (tests, benchmarks). */
+  feed?: FeedOptions | undefined;
+  live?: LiveHubOptions | undefined;
 };
 
-/** Wires the services onto one database and one writer. */
+/** Wires the services onto one database and one writer. Call `feed.start()` before serving. */
 export function createServices(deps: ServiceOptions) {
   const { db, clock } = deps;
   const instanceId = deps.instanceId ?? randomUUID();
   const events = new EventBus();
-  // The writer is the only publisher: what it commits, and nothing else, reaches screens and caches.
-  const writer = new Writer(db, { publish: (event) => events.publish(event) });
+  // What the writer commits goes into the change feed, and only the feed publishes: this instance's
+  // commits and every other instance's reach screens and caches the same way.
+  const writer = new Writer(db, {
+    now: () => clock.now(),
+    onCommit: (committed) => feed.committed(committed),
+  });
+  const feed = new ChangeFeed({
+    db,
+    writer,
+    bus: events,
+    clock,
+    ...(deps.feed ? { options: deps.feed } : {}),
+  });
   const ledger = new StockLedgerService({ writer, clock });
   const inventory = new InventoryService({ db, writer, clock, events, ledger });
   // One cache of validated layout documents for every service that reads revisions.
@@ -71,7 +87,14 @@ export function createServices(deps: ServiceOptions) {
     ...(deps.jobLeaseMs === undefined ? {} : { leaseMs: deps.jobLeaseMs }),
     ...(deps.jobRenewMs === undefined ? {} : { renewMs: deps.jobRenewMs }),
   });
-  const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
+  const auth = new AuthService({
+    db,
+    writer,
+    clock,
+    events,
+    revocations: feed,
+    sessionDays: deps.sessionDays ?? 14,
+  });
   const assets = new AssetService({ db, writer, clock, documents, events });
   const userAdmin = new UserAdminService({ writer, clock });
   const suppliers = new SupplierService({ db, writer, clock });
@@ -82,6 +105,8 @@ export function createServices(deps: ServiceOptions) {
     instanceId,
     writer,
     events,
+    feed,
+    live: new LiveHub({ bus: events, history: feed, ...(deps.live ? { options: deps.live } : {}) }),
     clock,
     workers,
     ledger,

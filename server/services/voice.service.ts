@@ -13,7 +13,7 @@ export type VoiceStatus = { offline: RecogniserStatus };
 const REBUILD_DELAY_MS = 300;
 
 /** Changes that can add, rename or remove something a person may say. */
-const NAMES_CHANGED = new Set<LiveEvent['type']>(['catalog', 'asset', 'twin', 'import']);
+const NAMES_CHANGED = new Set<LiveEvent['type']>(['catalog', 'asset', 'twin', 'import', 'resync']);
 
 /**
  * The live voice vocabulary: item names, aliases and SKUs, active bin codes, aisles and asset

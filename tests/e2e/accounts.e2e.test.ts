@@ -69,6 +69,27 @@ describe('web client: accounts (disable, reset links, invitations, own password)
   );
 
   it(
+    'logging out in one tab signs out the other tabs of the same browser, saying so',
+    async () => {
+      await addUser('lou', 'Lou Logout');
+      const tab = await openAs('lou', '/work-orders');
+      const other = await tab.context().newPage();
+      other.setDefaultTimeout(15_000);
+      await other.goto(`${started().fx.app.url}/low-stock`);
+      await expect
+        .poll(() => other.getByTestId('live-indicator').getAttribute('class'))
+        .toContain('live--live');
+
+      await tab.getByTestId('logout').click();
+      await tab.getByTestId('login-username').waitFor();
+      // The other tab did nothing: its event stream ended with the session.
+      await other.waitForURL(/\/login\?signedOut=logged_out$/, { timeout: 10_000 });
+      expect(await other.getByTestId('signed-out-message').textContent()).toBe('You logged out.');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'an administrator issues a reset link; the user chooses a new password through it, once',
     async () => {
       const { fx } = started();

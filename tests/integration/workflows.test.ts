@@ -272,7 +272,7 @@ describe.each(BACKENDS)('workflows on $name', (backend) => {
 
   test.skipIf(!backend.available)('other users see stock changes live over the event stream', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${fx().app.url}/trpc/live.events`, {
+    const res = await fetch(`${fx().app.url}/events`, {
       headers: { cookie: cookieOf(fx().as.planner), accept: 'text/event-stream' },
       signal: controller.signal,
     });

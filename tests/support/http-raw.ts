@@ -53,10 +53,10 @@ export function postProcedure(
   });
 }
 
-export type SseMessage = { event: string; data: unknown };
+export type SseMessage = { event: string; id: string | null; data: unknown };
 
 export type SseStream = {
-  /** Every message so far, `connected` included. */
+  /** Every message so far, the opening `position` included. */
   messages: SseMessage[];
   /** Resolves with the first message (seen or still to come) that matches, or rejects after `timeoutMs`. */
   next(match: (m: SseMessage) => boolean, timeoutMs?: number): Promise<SseMessage>;
@@ -65,8 +65,15 @@ export type SseStream = {
   close(): void;
 };
 
-/** Opens `live.events` as the browser does (server-sent events), with the given session cookie. */
-export function openLiveStream(baseUrl: string, cookie: string): Promise<SseStream> {
+/**
+ * Opens `GET /events` as the browser's EventSource does, with the given session cookie, and
+ * optionally `Last-Event-ID`, a query (`topics=stock`) or an Origin.
+ */
+export function openLiveStream(
+  baseUrl: string,
+  cookie: string,
+  options: { lastEventId?: string; query?: string; origin?: string } = {},
+): Promise<SseStream> {
   const url = new URL(baseUrl);
   const messages: SseMessage[] = [];
   const waiters: (() => void)[] = [];
@@ -80,12 +87,17 @@ export function openLiveStream(baseUrl: string, cookie: string): Promise<SseStre
         host: url.hostname,
         port: url.port,
         method: 'GET',
-        path: '/trpc/live.events',
-        headers: { accept: 'text/event-stream', cookie },
+        path: `/events${options.query ? `?${options.query}` : ''}`,
+        headers: {
+          accept: 'text/event-stream',
+          cookie,
+          ...(options.lastEventId ? { 'last-event-id': options.lastEventId } : {}),
+          ...(options.origin ? { origin: options.origin } : {}),
+        },
       },
       (res) => {
         if (res.statusCode !== 200) {
-          reject(new Error(`live.events answered ${res.statusCode}`));
+          reject(new Error(`/events answered ${res.statusCode}`));
           res.resume();
           return;
         }
@@ -97,12 +109,16 @@ export function openLiveStream(baseUrl: string, cookie: string): Promise<SseStre
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             let event = 'message';
+            let id: string | null = null;
             let data = '';
             for (const line of block.split('\n')) {
               if (line.startsWith('event: ')) event = line.slice(7);
+              else if (line.startsWith('id: ')) id = line.slice(4);
               else if (line.startsWith('data: ')) data += line.slice(6);
             }
-            messages.push({ event, data: data === '' ? null : JSON.parse(data) });
+            // Comments (heartbeats) and the retry line alone dispatch nothing, as in EventSource.
+            if (data === '') continue;
+            messages.push({ event, id, data: JSON.parse(data) });
             for (const wake of waiters.splice(0)) wake();
           }
         });
@@ -129,11 +145,8 @@ export function openLiveStream(baseUrl: string, cookie: string): Promise<SseStre
             });
           },
         };
-        // The server subscribes right after `connected`; a moment later every event reaches this stream.
-        void stream
-          .next((m) => m.event === 'connected')
-          .then(() => new Promise((r) => setTimeout(r, 150)))
-          .then(() => resolve(stream), reject);
+        // The server has subscribed the stream before it answers: every event from now on reaches it.
+        resolve(stream);
       },
     );
     req.on('error', reject);

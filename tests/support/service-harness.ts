@@ -48,6 +48,7 @@ export async function openTestServices(options: { clock?: TestClock } = {}): Pro
       await services.jobs.close();
       await services.workers.close();
       await services.writer.close();
+      services.feed.close();
       services.db.close();
       await db.cleanup();
     },

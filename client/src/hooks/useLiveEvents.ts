@@ -1,105 +1,130 @@
-import { skipToken } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
 import { exhaustive } from '../../../common/errors.ts';
-import { type LiveStatus, useUi } from '../state/ui.ts';
-import { type Outputs, useTRPC } from '../trpc.ts';
+import type { LiveMessage } from '../../../common/live-events.ts';
+import { useUi } from '../state/ui.ts';
 import { voiceControls } from '../voice/controls.ts';
 import { useInvalidate } from './useInvalidate.ts';
 import { useSignedOut } from './useSignedOut.ts';
 
-type LiveEvent = Outputs['live']['events'] extends AsyncIterable<infer E> ? E : never;
+/** After the server refused the stream (a restart behind a proxy, say), try again this much later. */
+const RETRY_MS = 5_000;
 
 /**
- * Listens to the server's change feed and refetches what each change touches, so other people's
- * picks, receipts and work order moves appear without a reload. After a dropped connection
- * everything is refetched, since events may have been missed meanwhile. When this user's session is
- * ended elsewhere (disabled, signed out everywhere, password changed) the feed says so last, and the
- * login page shows why.
+ * Listens to the server's change feed (`GET /events`, server-sent events) and refetches what each
+ * change touches, so other people's picks, receipts and work order moves appear without a reload.
+ * A dropped connection resumes from the last event it had (EventSource sends `Last-Event-ID`; after
+ * a refusal we reconnect ourselves with `?after=`), and the server replays what was missed, or says
+ * `resync` when that is too old and everything is refetched. When this user's session is ended
+ * elsewhere (disabled, signed out everywhere, password changed, logged out in another tab) the feed
+ * says so last, and the login page shows why.
  */
 export function useLiveEvents(enabled: boolean): void {
-  const trpc = useTRPC();
   const invalidate = useInvalidate();
   const setLive = useUi((s) => s.setLive);
   const signedOut = useSignedOut();
-  const wasLive = useRef(false);
-  const status = useRef<LiveStatus>('off');
-
-  const update = (next: LiveStatus) => {
-    if (next === 'live' && status.current !== 'live' && wasLive.current) void invalidate.everything();
-    if (next === 'live') wasLive.current = true;
-    status.current = next;
-    setLive(next);
-  };
-
-  const onEvent = (event: LiveEvent) => {
-    switch (event.type) {
-      case 'stock':
-        void invalidate.stock(event.itemId);
-        break;
-      case 'work_order':
-        void invalidate.workOrder(event.workOrderId);
-        break;
-      case 'purchase_order':
-        void invalidate.purchaseOrder(event.purchaseOrderId);
-        break;
-      case 'catalog':
-        void invalidate.catalog(event.itemId);
-        voiceControls.vocabularyChanged();
-        break;
-      case 'asset':
-        void invalidate.asset(event.assetId);
-        voiceControls.vocabularyChanged();
-        break;
-      case 'twin':
-        void invalidate.twin();
-        voiceControls.vocabularyChanged();
-        break;
-      case 'settings':
-        // New currency, locale, time zone or units: every screen reformats from the new status.
-        void invalidate.site();
-        break;
-      case 'supplier':
-        void invalidate.supplier(event.supplierId);
-        break;
-      case 'category':
-      case 'unit':
-        void invalidate.masters();
-        break;
-      case 'location':
-        void invalidate.location();
-        break;
-      case 'import':
-        // Many rows changed at once; refetching what is on screen is simpler than tracking which.
-        void invalidate.everything();
-        voiceControls.vocabularyChanged();
-        break;
-      case 'signed_out':
-        signedOut(event.reason);
-        break;
-      default:
-        exhaustive(event);
-    }
-  };
-
-  useSubscription(
-    trpc.live.events.subscriptionOptions(enabled ? undefined : skipToken, {
-      enabled,
-      onStarted: () => update('live'),
-      onData: (event) => {
-        if (status.current !== 'live') update('live');
-        onEvent(event);
-      },
-      onError: () => update('error'),
-      onConnectionStateChange: (state) => {
-        if (state.state === 'pending') update('live');
-        else if (state.state === 'connecting') update(state.error ? 'error' : 'connecting');
-        else update('off');
-      },
-    }),
-  );
+  // The stream outlives renders; it reads the newest callbacks through this.
+  const handlers = useRef({ invalidate, signedOut });
+  handlers.current = { invalidate, signedOut };
 
   useEffect(() => {
-    if (!enabled) setLive('off');
+    if (!enabled) {
+      setLive('off');
+      return;
+    }
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let lastId: string | null = null;
+    let stopped = false;
+
+    const onMessage = (message: LiveMessage) => {
+      const { invalidate } = handlers.current;
+      switch (message.type) {
+        case 'stock':
+          void invalidate.stock(message.itemId);
+          break;
+        case 'work_order':
+          void invalidate.workOrder(message.workOrderId);
+          break;
+        case 'purchase_order':
+          void invalidate.purchaseOrder(message.purchaseOrderId);
+          break;
+        case 'catalog':
+          void invalidate.catalog(message.itemId);
+          voiceControls.vocabularyChanged();
+          break;
+        case 'asset':
+          void invalidate.asset(message.assetId);
+          voiceControls.vocabularyChanged();
+          break;
+        case 'twin':
+          void invalidate.twin();
+          voiceControls.vocabularyChanged();
+          break;
+        case 'settings':
+          // New currency, locale, time zone or units: every screen reformats from the new status.
+          void invalidate.site();
+          break;
+        case 'supplier':
+          void invalidate.supplier(message.supplierId);
+          break;
+        case 'category':
+        case 'unit':
+          void invalidate.masters();
+          break;
+        case 'location':
+          void invalidate.location();
+          break;
+        case 'import':
+        case 'resync':
+          // Many rows changed at once, or changes were missed: refetching what is on screen is
+          // simpler than tracking which.
+          void invalidate.everything();
+          voiceControls.vocabularyChanged();
+          break;
+        case 'signed_out':
+          stop();
+          handlers.current.signedOut(message.reason);
+          break;
+        default:
+          exhaustive(message);
+      }
+    };
+
+    const connect = () => {
+      const current = new EventSource(
+        lastId === null ? '/events' : `/events?after=${encodeURIComponent(lastId)}`,
+      );
+      source = current;
+      current.onopen = () => setLive('live');
+      // A fresh stream names where it starts, so a reconnect of our own resumes from there.
+      current.addEventListener('position', (e) => {
+        lastId = e.lastEventId || lastId;
+      });
+      current.onmessage = (e) => {
+        lastId = e.lastEventId || lastId;
+        onMessage(JSON.parse(e.data as string) as LiveMessage);
+      };
+      current.onerror = () => {
+        if (stopped) return;
+        setLive('error');
+        // EventSource retries a dropped connection by itself, but not a refused one.
+        if (current.readyState === EventSource.CLOSED) {
+          current.close();
+          retry = setTimeout(connect, RETRY_MS);
+        }
+      };
+    };
+    const stop = () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+
+    setLive('connecting');
+    connect();
+    return () => {
+      stop();
+      setLive('off');
+    };
   }, [enabled, setLive]);
 }

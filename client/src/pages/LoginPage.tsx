@@ -24,6 +24,7 @@ const SIGNED_OUT: Record<SignOutReason, string> = {
   signed_out_everywhere: 'You signed out everywhere.',
   password_changed: 'Your password was changed. Log in with the new one.',
   password_reset: 'Your password was reset. Log in with the new one.',
+  logged_out: 'You logged out.',
 };
 
 function signedOutMessage(search: string): string | null {
