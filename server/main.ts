@@ -1,6 +1,7 @@
 import { BUILT_CLIENT_DIR, startApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { httpsUrls, loadOrCreateCertificate } from './https.ts';
+import { createLogger } from './observability/logger.ts';
 
 /**
  * `npm start`: configuration -> database (the demo facility when empty, unless DEMO=0) -> HTTP
@@ -8,6 +9,9 @@ import { httpsUrls, loadOrCreateCertificate } from './https.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Requests, failures and the server's own notices as JSON lines on stdout; the banner below stays
+  // plain text for the person who started it.
+  const logger = createLogger({ level: config.LOG_LEVEL });
   const dev = process.argv.includes('--dev');
   const { seedSampleFacility } = await import('../scripts/seed/seed-database.ts');
   const devMiddleware = dev
@@ -30,8 +34,12 @@ async function main(): Promise<void> {
     devMiddleware,
     seedIfEmpty: config.DEMO ? (services) => seedSampleFacility(services, { seed: config.SEED }) : undefined,
     schedulerIntervalMs: 60_000,
-    log: (m) => console.log(m),
+    log: (m) => logger.info(m),
+    logger,
     tls,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    rateLimits: config.RATE_LIMITS,
+    metricsToken: config.METRICS_TOKEN,
   });
   if (tls) {
     console.log(
@@ -49,7 +57,10 @@ async function main(): Promise<void> {
   }
   const stop = () => {
     console.log('Shutting down...');
-    void app.close().then(() => process.exit(0));
+    void app.close().then(() => {
+      logger.flush();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

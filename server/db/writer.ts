@@ -49,16 +49,31 @@ export class Writer {
   readonly #db: Database;
   readonly #maxGroup: number;
   readonly #publish: (event: LiveEvent) => void;
+  readonly #observe: (groupSize: number, seconds: number) => void;
   #queue: Pending[] = [];
   #running = false;
   #closed = false;
   #idle: (() => void)[] = [];
   readonly stats: WriterStats = { groups: 0, operations: 0, largestGroup: 0 };
 
-  constructor(db: Database, options: { maxGroup?: number; publish?: (event: LiveEvent) => void } = {}) {
+  constructor(
+    db: Database,
+    options: {
+      maxGroup?: number;
+      publish?: (event: LiveEvent) => void;
+      /** Told the size and BEGIN-to-COMMIT time of each committed group (metrics). */
+      observe?: (groupSize: number, seconds: number) => void;
+    } = {},
+  ) {
     this.#db = db;
     this.#maxGroup = options.maxGroup ?? 512;
     this.#publish = options.publish ?? (() => {});
+    this.#observe = options.observe ?? (() => {});
+  }
+
+  /** Writes waiting for the next group. */
+  get pending(): number {
+    return this.#queue.length;
   }
 
   run<T>(task: WriteTask<T>): Promise<T> {
@@ -114,6 +129,7 @@ export class Writer {
 
   async #commitGroup(group: Pending[]): Promise<void> {
     let outcomes: Outcome[];
+    const started = performance.now();
     try {
       outcomes = await this.#inTransaction((tx) => runMembers(tx, group));
     } catch (error) {
@@ -128,6 +144,7 @@ export class Writer {
     this.stats.groups += 1;
     this.stats.operations += group.length;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
+    this.#observe(group.length, (performance.now() - started) / 1000);
     // Committed: announce what it changed before answering, so a caller that refetches on its
     // answer never sees older data than a screen that listens.
     for (const outcome of outcomes) {

@@ -131,6 +131,13 @@ export class JobService {
     return this.#view(entry);
   }
 
+  /** How many jobs run now and how many finished ones are kept for their pages (metrics). */
+  counts(): { running: number; finished: number } {
+    let running = 0;
+    for (const job of this.#jobs.values()) if (job.status === 'running') running += 1;
+    return { running, finished: this.#jobs.size - running };
+  }
+
   /** Waits for a job to finish (tests, scripts). */
   async settled(id: string): Promise<JobView> {
     for (;;) {

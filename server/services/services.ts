@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { Writer } from '../db/writer.ts';
+import { createMetrics } from '../observability/metrics.ts';
 import { AssetService } from './assets.service.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
@@ -30,14 +31,19 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: { db: Database; clock: Clock; sessionDays?: number }) {
   const { db, clock } = deps;
   const events = new EventBus();
+  const metrics = createMetrics();
   // The writer is the only publisher: what it commits, and nothing else, reaches screens and caches.
-  const writer = new Writer(db, { publish: (event) => events.publish(event) });
+  const writer = new Writer(db, {
+    publish: (event) => events.publish(event),
+    observe: (size, seconds) => metrics.writerGroup(size, seconds),
+  });
   const ledger = new StockLedgerService({ writer, clock });
   const inventory = new InventoryService({ db, writer, clock, events, ledger });
   // One cache of validated layout documents for every service that reads revisions.
   const documents = new TwinDocuments(db.reader);
   const twin = new TwinService({ db, writer, clock, documents });
   const jobs = new JobService({ clock });
+  metrics.watch({ writerQueue: () => writer.pending, jobs: () => jobs.counts() });
   const auth = new AuthService({ db, writer, clock, events, sessionDays: deps.sessionDays ?? 14 });
   const assets = new AssetService({ db, writer, clock, documents, events });
   const userAdmin = new UserAdminService({ writer, clock });
@@ -49,6 +55,7 @@ export function createServices(deps: { db: Database; clock: Clock; sessionDays?:
     writer,
     events,
     clock,
+    metrics,
     ledger,
     inventory,
     auth,
