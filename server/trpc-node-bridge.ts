@@ -47,8 +47,13 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(opts: {
     let body: Buffer | null = null;
     if (refusal === null && method !== 'GET' && method !== 'HEAD') {
       const limit = opts.bodyLimit(req);
-      body = await readBodyWithin(req, limit);
-      if (body === null) {
+      const read = await readBodyWithin(req, limit);
+      if (read.kind === 'gone') {
+        res.destroy();
+        return;
+      }
+      if (read.kind === 'body') body = read.body;
+      else {
         opts.onBodyTooLarge?.();
         refusal = new TRPCError({
           code: 'PAYLOAD_TOO_LARGE',

@@ -15,43 +15,38 @@ export function megabytes(bytes: number): string {
   return `${Math.round(bytes / MB)} MB`;
 }
 
+export type BodyRead = { kind: 'body'; body: Buffer } | { kind: 'too_large' } | { kind: 'gone' };
+
 /**
  * Reads a request body of at most `limit` bytes. A larger one is refused before anything is buffered
  * when its Content-Length says so, and otherwise as soon as the count passes the limit: the bytes
  * read so far are dropped and the rest is left unread (Node discards it; the answer closes the
- * connection). Resolves with null when refused.
+ * connection). A client that goes away mid-body is `gone`, and nothing waits for it.
  */
-export function readBodyWithin(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+export function readBodyWithin(req: IncomingMessage, limit: number): Promise<BodyRead> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ kind: 'too_large' });
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const stop = () => {
+    const settle = (result: BodyRead) => {
       req.off('data', onData);
       req.off('end', onEnd);
-      req.off('error', onError);
+      req.off('error', onGone);
+      req.off('close', onGone);
+      chunks.length = 0;
+      resolve(result);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        stop();
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) settle({ kind: 'too_large' });
+      else chunks.push(chunk);
     };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
+    const onEnd = () => settle({ kind: 'body', body: Buffer.concat(chunks, size) });
+    const onGone = () => settle({ kind: 'gone' });
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', onError);
+    req.on('error', onGone);
+    req.on('close', onGone);
   });
 }
