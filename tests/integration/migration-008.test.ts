@@ -12,6 +12,7 @@ import { BACKENDS } from '../support/backends.ts';
  * schema after 008.
  */
 const before008 = listMigrations().filter((m) => m.version < 8);
+const through008 = listMigrations().filter((m) => m.version <= 8);
 
 async function populate(w: Client): Promise<void> {
   const at = Date.parse('2026-05-01T08:00:00Z');
@@ -67,7 +68,8 @@ describe.each(BACKENDS)('migration 008 on a populated $name', (backend) => {
           'SELECT id, code, kind, aisle, bay, level, x, y, z, width, height, depth, capacity, active, rotation_y, rack_id FROM locations ORDER BY id',
         );
 
-        expect(await migrate(db)).toEqual([8]);
+        // Later migrations are not this test's subject: it stops at 008.
+        expect(await migrate(db, through008)).toEqual([8]);
 
         expect(
           await snapshot(
