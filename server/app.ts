@@ -4,7 +4,7 @@ import type { AuditKey } from './audit-signing.ts';
 import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
-import { createHttpServer, type HttpOptions, listen } from './http-server.ts';
+import { createHttpServer, type EdgeOptions, type HttpOptions, listen } from './http-server.ts';
 import type { FeedOptions } from './services/change-feed.ts';
 import { type Clock, systemClock } from './services/clock.ts';
 import type { LiveHubOptions } from './services/live-hub.ts';
@@ -12,7 +12,7 @@ import { createServices, type ServiceOptions, type Services } from './services/s
 import { closeServices, signAuditHead } from './shutdown.ts';
 import { attachSpeech } from './speech/speech-server.ts';
 
-export type AppOptions = {
+export type AppOptions = EdgeOptions & {
   databaseUrl: string;
   databaseAuthToken?: string | undefined;
   synchronous?: 'FULL' | 'NORMAL';
@@ -113,10 +113,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     services,
     clientDir: options.clientDir,
     devMiddleware: options.devMiddleware,
-    log,
     tls: options.tls,
+    allowedOrigins: options.allowedOrigins,
+    rateLimits: options.rateLimits,
+    metricsToken: options.metricsToken,
+    logger: options.logger,
   });
-  const speech = attachSpeech(server, services, log);
+  const speech = attachSpeech(server, services, log, { allowedOrigins: options.allowedOrigins ?? [] });
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const interval = options.schedulerIntervalMs ?? 0;
   if (interval > 0) services.scheduler.start(interval, log);

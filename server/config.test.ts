@@ -62,3 +62,18 @@ test('worker threads, the job lease and the scheduler interval have defaults and
     '  JOB_LEASE_SECONDS: must be a whole number of seconds, at least 3 (got "1")',
   );
 });
+
+test('the edge settings: origins are checked one by one, rate limits are on, metrics need a real token', () => {
+  const config = loadConfig({ ALLOWED_ORIGINS: 'https://ops.example.com, http://10.0.0.5:8080' });
+  expect(config.ALLOWED_ORIGINS).toEqual(['https://ops.example.com', 'http://10.0.0.5:8080']);
+  expect(config.RATE_LIMITS).toBe(true);
+  expect(config.METRICS_TOKEN).toBeUndefined();
+  expect(loadConfig({}).ALLOWED_ORIGINS).toEqual([]);
+  expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://ops.example.com/app' })).toThrow(
+    '  ALLOWED_ORIGINS: must be origins like https://ops.example.com, comma-separated (got "https://ops.example.com/app")',
+  );
+  expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+    '  METRICS_TOKEN: must be at least 16 characters (a random secret) (got "short")',
+  );
+  expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('  LOG_LEVEL: must be one of');
+});

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from './observability/logger.ts';
+
+/** `https://ops.example.com`: a scheme and a host (and port), nothing after it. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 const EnvSchema = z.object({
   PORT: z.coerce
@@ -79,6 +90,28 @@ const EnvSchema = z.object({
     .int('must be a whole number of seconds')
     .min(0, 'must be a whole number of seconds')
     .default(60),
+  /** Other sites whose pages may call mutations and open /speech, comma-separated full origins. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .refine(
+      (origins) => origins.every(isOrigin),
+      'must be origins like https://ops.example.com, comma-separated',
+    ),
+  /** Limits on expensive procedures (search, routes, exports, imports, simulations); 0 only for benchmarks. */
+  RATE_LIMITS: z
+    .enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' })
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Serves /metrics to a scraper sending `Authorization: Bearer <token>`; unset: no /metrics. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (a random secret)').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
 /** Values a bad-configuration message names without repeating: they are secrets. */

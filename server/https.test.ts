@@ -69,12 +69,14 @@ describe('HTTPS for devices on the LAN', () => {
     expect(wider.cert).not.toBe(cert);
   });
 
-  it('serves the API over HTTPS with a certificate valid for localhost, and the session cookie is Secure', async () => {
+  it('serves the API over HTTPS with a certificate valid for localhost, and the session cookie is Secure and HSTS sent', async () => {
     if (!app) throw new Error('not started');
     expect(app.url.startsWith('https://')).toBe(true);
     const url = `https://localhost:${app.port}`;
     const health = await call(`${url}/healthz`, cert);
     expect(health.status).toBe(200);
+    // Over HTTPS, browsers are told to stay on it.
+    expect(health.headers['strict-transport-security']).toBe('max-age=31536000');
     const login = await call(
       `${url}/trpc/auth.login`,
       cert,

@@ -2,6 +2,7 @@ import { BUILT_CLIENT_DIR, startApp } from './app.ts';
 import { loadOrCreateAuditKey } from './audit-signing.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { httpsUrls, loadOrCreateCertificate } from './https.ts';
+import { createLogger } from './observability/logger.ts';
 
 /**
  * `npm start`: configuration -> database (the demo facility when empty, unless DEMO=0) -> HTTP
@@ -9,6 +10,9 @@ import { httpsUrls, loadOrCreateCertificate } from './https.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Requests, failures and the server's own notices as JSON lines on stdout; the banner below stays
+  // plain text for the person who started it.
+  const logger = createLogger({ level: config.LOG_LEVEL });
   const dev = process.argv.includes('--dev');
   const { seedSampleFacility } = await import('../scripts/seed/seed-database.ts');
   const devMiddleware = dev
@@ -39,10 +43,14 @@ async function main(): Promise<void> {
     schedulerIntervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
     workerThreads: config.WORKER_THREADS,
     jobLeaseMs: config.JOB_LEASE_SECONDS * 1000,
-    log: (m) => console.log(m),
+    log: (m) => logger.info(m),
+    logger,
     tls,
     auditKey,
     auditCheckpointIntervalMs: config.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    rateLimits: config.RATE_LIMITS,
+    metricsToken: config.METRICS_TOKEN,
   });
   if (tls) {
     console.log(
@@ -61,9 +69,13 @@ async function main(): Promise<void> {
   const stop = () => {
     console.log('Shutting down...');
     void app.close().then(
-      () => process.exit(0),
+      () => {
+        logger.flush();
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error('Shutdown failed:', error instanceof Error ? error.message : error);
+        logger.error({ err: error }, 'Shutdown failed');
+        logger.flush();
         process.exit(1);
       },
     );

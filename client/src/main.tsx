@@ -1,3 +1,5 @@
+// Before any schema is built (see the module).
+import './zod-without-eval.ts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -8,6 +8,7 @@ import {
 } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { MAX_BATCH_CALLS } from '../../common/limits.ts';
 import type { AppRouter } from '../../server/api/app.router.ts';
 import { errorCode, errorPath } from './lib/errors.ts';
 
@@ -24,7 +25,7 @@ export function createApiClient(): TRPCClient<AppRouter> {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: '/trpc' }),
-        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000, maxItems: MAX_BATCH_CALLS }),
       }),
     ],
   });

@@ -97,8 +97,10 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let started = false;
+  // Kept until the server is up (for an error message); after that the request log is only drained.
   const collect = (d: Buffer) => {
-    output += d.toString();
+    if (!started) output += d.toString();
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -106,7 +108,10 @@ export async function startServerProcess(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     const port = Number(/running at http:\/\/localhost:(\d+)/.exec(output)?.[1] ?? 0);
-    if (port > 0) return { child, port };
+    if (port > 0) {
+      started = true;
+      return { child, port };
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');

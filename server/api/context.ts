@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionUser } from '../../common/roles.ts';
+import type { RateLimiter } from '../edge/rate-limiter.ts';
 import type { Services } from '../services/services.ts';
 
 export const SESSION_COOKIE = 'tv_session';
@@ -16,6 +17,8 @@ export type Context = {
   cookies: CookieJar;
   /** The caller's network address (login throttling); null for in-process callers. */
   clientAddress: string | null;
+  /** Limits on expensive procedures (meta `rateLimit`); null for in-process callers. */
+  rateLimiter: RateLimiter | null;
 };
 
 /** A context without HTTP, for tests and in-process callers. */
@@ -30,6 +33,7 @@ export function createContextInner(
     user,
     cookies: cookies ?? { token: undefined, setSession() {}, clearSession() {} },
     clientAddress,
+    rateLimiter: null,
   };
 }
 
@@ -62,10 +66,11 @@ export async function createHttpContext(
   services: Services,
   req: IncomingMessage,
   res: ServerResponse,
+  rateLimiter: RateLimiter | null = null,
 ): Promise<Context> {
   const cookies = httpCookieJar(req, res, Boolean((req.socket as { encrypted?: boolean }).encrypted));
   const user = await services.auth.userForToken(cookies.token);
   // The socket's peer, not X-Forwarded-For: a header anyone can set would let a guesser pick a fresh
   // address for every attempt. Behind a proxy this is the proxy's address (see docs/accounts.md).
-  return { services, user, cookies, clientAddress: req.socket.remoteAddress ?? null };
+  return { services, user, cookies, clientAddress: req.socket.remoteAddress ?? null, rateLimiter };
 }

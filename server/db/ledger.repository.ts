@@ -69,18 +69,32 @@ export async function loadSnapshot(
   return snapshot;
 }
 
+/** Whose keys a request's key is looked up among: its actor, or 0 for work done by no user. */
+export const keyScope = (actorId: number | null): number => actorId ?? 0;
+
+/** Stored results by `${scope}:${key}` (see `scopedKey`). */
 export async function findStoredResults(
   ex: Executor,
-  keys: readonly string[],
+  keys: readonly { actorId: number | null; key: string }[],
 ): Promise<Map<string, StoredResult>> {
   if (keys.length === 0) return new Map();
-  const rs = await ex.execute({
-    sql: `SELECT key, operation, result FROM idempotency WHERE key IN (${list(keys.length)})`,
-    args: [...keys],
-  });
-  return new Map(
-    rs.rows.map((r) => [str(r.key), { key: str(r.key), operation: str(r.operation), result: str(r.result) }]),
+  const rows = await selectAsJson(
+    ex,
+    ['actor_id', 'key', 'operation', 'result'],
+    'FROM idempotency WHERE (actor_id, key) IN (SELECT value->>0, value->>1 FROM json_each(?))',
+    [JSON.stringify(keys.map((k) => [keyScope(k.actorId), k.key]))],
   );
+  return new Map(
+    rows.map((r) => [
+      scopedKey(num(r.actor_id), str(r.key)),
+      { key: str(r.key), operation: str(r.operation), result: str(r.result) },
+    ]),
+  );
+}
+
+/** One map key per (actor, idempotency key): the same key from two users is two requests. */
+export function scopedKey(actorId: number | null, key: string): string {
+  return `${keyScope(actorId)}:${key}`;
 }
 
 export async function storeResults(
@@ -89,8 +103,8 @@ export async function storeResults(
 ): Promise<void> {
   await insertRows(
     tx,
-    'INSERT INTO idempotency (key, actor_id, operation, result, created_at)',
-    rows.map((r) => [r.key, r.actorId, r.operation, r.result, r.at]),
+    'INSERT INTO idempotency (actor_id, key, operation, result, created_at)',
+    rows.map((r) => [keyScope(r.actorId), r.key, r.operation, r.result, r.at]),
   );
 }
 

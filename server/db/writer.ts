@@ -54,6 +54,8 @@ export type WriterOptions = {
    * sees older data than a screen that listens).
    */
   onCommit?: (committed: CommittedEvents) => Promise<void>;
+  /** Told the size and BEGIN-to-COMMIT time of each committed group (metrics). */
+  observe?: (groupSize: number, seconds: number) => void;
 };
 
 /**
@@ -70,6 +72,7 @@ export class Writer {
   readonly #maxGroup: number;
   readonly #now: () => number;
   readonly #onCommit: (committed: CommittedEvents) => Promise<void>;
+  readonly #observe: (groupSize: number, seconds: number) => void;
   #queue: Pending[] = [];
   #running = false;
   #closed = false;
@@ -81,6 +84,12 @@ export class Writer {
     this.#maxGroup = options.maxGroup ?? 512;
     this.#now = options.now;
     this.#onCommit = options.onCommit ?? (async () => {});
+    this.#observe = options.observe ?? (() => {});
+  }
+
+  /** Writes waiting for the next group. */
+  get pending(): number {
+    return this.#queue.length;
   }
 
   run<T>(task: WriteTask<T>): Promise<T> {
@@ -137,6 +146,7 @@ export class Writer {
   async #commitGroup(group: Pending[]): Promise<void> {
     let outcomes: Outcome[];
     let announced: CommittedEvents | null;
+    const started = performance.now();
     try {
       [outcomes, announced] = await this.#inTransaction(async (tx) => {
         const done = await runMembers(tx, group);
@@ -159,6 +169,7 @@ export class Writer {
     this.stats.groups += 1;
     this.stats.operations += group.length;
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
+    this.#observe(group.length, (performance.now() - started) / 1000);
     // Committed: announce what it changed before answering, so a caller that refetches on its
     // answer never sees older data than a screen that listens. The write stands whatever a
     // listener does, so its failure is not the callers'.

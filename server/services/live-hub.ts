@@ -120,6 +120,7 @@ export class LiveHub {
   readonly #maxBuffered: number;
   readonly #replayLimit: number;
   readonly #now: () => number;
+  readonly #onDelivered: (ms: number) => void;
   readonly #groups = new Map<number, Group>();
   readonly #byUser = new Map<number, Set<Subscriber>>();
   #count = 0;
@@ -140,8 +141,15 @@ export class LiveHub {
     lastFanoutMs: null,
   };
 
-  constructor(deps: { bus: EventBus; history: LiveHistory; options?: LiveHubOptions }) {
+  constructor(deps: {
+    bus: EventBus;
+    history: LiveHistory;
+    options?: LiveHubOptions;
+    /** Told, after each burst, how long its oldest event waited to reach every stream (metrics). */
+    onDelivered?: (ms: number) => void;
+  }) {
     this.#history = deps.history;
+    this.#onDelivered = deps.onDelivered ?? (() => {});
     this.#windowMs = deps.options?.windowMs ?? 200;
     this.#heartbeatMs = deps.options?.heartbeatMs ?? 20_000;
     this.#maxBuffered = deps.options?.maxBufferedBytes ?? 256 * 1024;
@@ -249,6 +257,7 @@ export class LiveHub {
     this.#stats.lastFanoutMs = done - started;
     this.#stats.lastDeliveryMs = done - this.#batchSince;
     this.#stats.maxDeliveryMs = Math.max(this.#stats.maxDeliveryMs, done - this.#batchSince);
+    this.#onDelivered(done - this.#batchSince);
   }
 
   /** Writes one run of events: framed once, one shared buffer per group. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditKey } from '../audit-signing.ts';
 import type { Database } from '../db/database.ts';
 import { Writer } from '../db/writer.ts';
+import { createMetrics } from '../observability/metrics.ts';
 import { TASKS_ENTRY, type Tasks } from '../workers/tasks.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 import { AssetService } from './assets.service.ts';
@@ -56,11 +57,13 @@ export function createServices(deps: ServiceOptions) {
   const { db, clock } = deps;
   const instanceId = deps.instanceId ?? randomUUID();
   const events = new EventBus();
+  const metrics = createMetrics();
   // What the writer commits goes into the change feed, and only the feed publishes: this instance's
   // commits and every other instance's reach screens and caches the same way.
   const writer = new Writer(db, {
     now: () => clock.now(),
     onCommit: (committed) => feed.committed(committed),
+    observe: (size, seconds) => metrics.writerGroup(size, seconds),
   });
   const feed = new ChangeFeed({
     db,
@@ -87,6 +90,17 @@ export function createServices(deps: ServiceOptions) {
     ...(deps.jobLeaseMs === undefined ? {} : { leaseMs: deps.jobLeaseMs }),
     ...(deps.jobRenewMs === undefined ? {} : { renewMs: deps.jobRenewMs }),
   });
+  const live = new LiveHub({
+    bus: events,
+    history: feed,
+    ...(deps.live ? { options: deps.live } : {}),
+    onDelivered: (ms) => metrics.liveFanoutLag.observe(ms / 1000),
+  });
+  metrics.watch({
+    writerQueue: () => writer.pending,
+    liveSubscribers: () => live.stats().subscribers,
+    jobs: () => ({ running: jobs.running, queued: workers.stats.queued }),
+  });
   const auth = new AuthService({
     db,
     writer,
@@ -106,9 +120,10 @@ export function createServices(deps: ServiceOptions) {
     writer,
     events,
     feed,
-    live: new LiveHub({ bus: events, history: feed, ...(deps.live ? { options: deps.live } : {}) }),
+    live,
     clock,
     workers,
+    metrics,
     ledger,
     inventory,
     auth,

@@ -7,6 +7,7 @@ import {
   loadSnapshot,
   nextMovementId,
   type StoredLine,
+  scopedKey,
   storeResults,
   upsertStock,
 } from '../db/ledger.repository.ts';
@@ -61,14 +62,19 @@ export async function postStockOperations(
   const outcomes: (Outcome | undefined)[] = new Array(requests.length);
   // Only keyed requests are compared, and hashing 100,000 unkeyed counts of an import costs real time.
   const fingerprints = requests.map((r) => (r.idempotencyKey === undefined ? '' : fingerprint(r)));
-  const keys = requests.flatMap((r) => (r.idempotencyKey ? [r.idempotencyKey] : []));
+  // Keys are the sender's own: the same key from another user is another request.
+  const keys = requests.flatMap((r) =>
+    r.idempotencyKey ? [{ actorId: r.actorId, key: r.idempotencyKey }] : [],
+  );
   const stored = await findStoredResults(tx, keys);
   const firstInGroup = new Map<string, number>();
+  const scoped = (r: LedgerRequest) =>
+    r.idempotencyKey === undefined ? undefined : scopedKey(r.actorId, r.idempotencyKey);
 
   const fresh: number[] = [];
   requests.forEach((r, i) => {
-    const key = r.idempotencyKey;
-    if (key === undefined) {
+    const key = scoped(r);
+    if (r.idempotencyKey === undefined || key === undefined) {
       fresh.push(i);
       return;
     }
@@ -77,7 +83,7 @@ export async function postStockOperations(
       outcomes[i] =
         previous.operation === fingerprints[i]
           ? { ok: true, value: { ...(JSON.parse(previous.result) as LedgerResult), replayed: true } }
-          : { ok: false, error: reusedKey(key) };
+          : { ok: false, error: reusedKey(r.idempotencyKey) };
       return;
     }
     if (firstInGroup.has(key)) return; // answered below, from the first request with this key
@@ -161,11 +167,13 @@ export async function postStockOperations(
     await appendAudit(tx, audit);
   }
 
-  // Duplicates of a key within one group share the first one's answer.
+  // Duplicates of a user's key within one group share the first one's answer.
   requests.forEach((r, i) => {
-    if (outcomes[i] !== undefined || r.idempotencyKey === undefined) return;
-    const first = outcomes[firstInGroup.get(r.idempotencyKey) ?? -1];
-    if (first?.ok && fingerprints[i] === fingerprints[firstInGroup.get(r.idempotencyKey) ?? -1]) {
+    const key = scoped(r);
+    if (outcomes[i] !== undefined || r.idempotencyKey === undefined || key === undefined) return;
+    const firstIndex = firstInGroup.get(key) ?? -1;
+    const first = outcomes[firstIndex];
+    if (first?.ok && fingerprints[i] === fingerprints[firstIndex]) {
       outcomes[i] = { ok: true, value: { ...first.value, replayed: true } };
     } else if (first?.ok) {
       outcomes[i] = { ok: false, error: reusedKey(r.idempotencyKey) };

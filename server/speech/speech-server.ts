@@ -1,15 +1,20 @@
 import type { Server } from 'node:http';
+import { refuseUpgrade } from '../edge/upgrade.ts';
 import type { Services } from '../services/services.ts';
 import { detectPocketSphinx } from './pocketsphinx.ts';
 import type { RecogniserLimits } from './recogniser.ts';
 import { createSpeechEndpoint, type SpeechEndpoint } from './speech-socket.ts';
 
-/** Puts the /speech WebSocket on an HTTP(S) server, fed by the live voice vocabulary. */
+/**
+ * Puts the /speech WebSocket on an HTTP(S) server, fed by the live vocabulary. It is the server's
+ * only upgrade: any other is answered 404 and its socket closed at once (Vite's HMR socket in
+ * development listens on a port of its own).
+ */
 export function attachSpeech(
   server: Server,
   services: Services,
   log: (message: string) => void,
-  limits?: Partial<RecogniserLimits>,
+  options: { limits?: Partial<RecogniserLimits>; allowedOrigins?: readonly string[] } = {},
 ): SpeechEndpoint {
   const found = detectPocketSphinx();
   if (!found.available) log(found.reason);
@@ -19,9 +24,13 @@ export function attachSpeech(
     vocabulary: () => services.voice.vocabulary(),
     onVocabulary: (listener) => services.voice.onVocabulary(listener),
     log,
-    ...(limits ? { limits } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   });
-  // Other upgrade paths (Vite's HMR socket in development) are left to their own handlers.
-  server.on('upgrade', (req, socket, head) => endpoint.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) => {
+    if (endpoint.handleUpgrade(req, socket, head)) return;
+    services.metrics.refused('upgrade');
+    refuseUpgrade(socket, 404, 'Nothing here accepts an upgrade');
+  });
   return endpoint;
 }

@@ -10,6 +10,8 @@ import {
 import type { SessionUser } from '../../common/roles.ts';
 import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { readCookie, SESSION_COOKIE } from '../api/context.ts';
+import { originAllowed } from '../edge/origin-check.ts';
+import { refuseUpgrade } from '../edge/upgrade.ts';
 import {
   OfflineRecogniser,
   RecogniserBusyError,
@@ -26,6 +28,8 @@ export type SpeechEndpointDeps = {
   onVocabulary(listener: (vocabulary: Vocabulary) => void): () => void;
   log(message: string): void;
   limits?: Partial<RecogniserLimits>;
+  /** Origins besides the server's own whose pages may open the socket (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 };
 
 export type SpeechEndpoint = {
@@ -78,27 +82,22 @@ export function createSpeechEndpoint(deps: SpeechEndpointDeps): SpeechEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const recent: number[] = [];
 
-  const refuse = (socket: Duplex, status: 401 | 403, text: string) => {
-    socket.end(
-      `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
-    );
-  };
-
   return {
     recogniser,
     latencies: () => [...recent],
     handleUpgrade(req, socket, head) {
       const path = (req.url ?? '').split('?')[0];
       if (path !== SPEECH_PATH) return false;
-      if (!sameOrigin(req)) {
-        refuse(socket, 403, 'Speech is only accepted from this site');
+      // Browsers send Origin on WebSocket upgrades; a cookie alone must not let another site listen.
+      if (!originAllowed(req, deps.allowedOrigins ?? [])) {
+        refuseUpgrade(socket, 403, 'Speech is only accepted from this site');
         return true;
       }
       deps
         .userForToken(readCookie(req.headers.cookie, SESSION_COOKIE))
         .then((user) => {
           if (!user) {
-            refuse(socket, 401, 'Log in first');
+            refuseUpgrade(socket, 401, 'Log in first');
             return;
           }
           wss.handleUpgrade(req, socket, head, (ws) => {
@@ -121,17 +120,6 @@ export function createSpeechEndpoint(deps: SpeechEndpointDeps): SpeechEndpoint {
       recogniser?.close();
     },
   };
-}
-
-/** Browsers send Origin on WebSocket upgrades; a cookie alone must not let another site listen. */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 function serve(

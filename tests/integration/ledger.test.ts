@@ -156,4 +156,28 @@ describe.each(BACKENDS)('stock ledger over HTTP on $name', (backend) => {
       ['L2', 2],
     ]);
   });
+
+  test.skipIf(!backend.available)(
+    "an idempotency key is its sender's own: another user's same key is a fresh request and learns nothing",
+    async () => {
+      const item = await fx().factories.newItem({ name: 'Cable tie 200 mm' });
+      await fx().factories.receive(item.id, fx().bins.a, 10);
+      const pick = { itemId: item.id, locationId: fx().bins.a, qty: 2, idempotencyKey: 'shared-key-0001' };
+      const mine = await fx().as.technician.stock.pick.mutate(pick);
+      // The same key and request from a planner: a pick of their own, not the technician's answer.
+      const theirs = await fx().as.planner.stock.pick.mutate(pick);
+      expect(theirs.replayed).toBe(false);
+      expect(theirs.movementIds).not.toEqual(mine.movementIds);
+      expect(theirs.stock[0]?.onHand).toBe(6);
+      // A different request under that key is not a 409 either: nothing tells them the key was used.
+      const other = await fx().as.admin.stock.pick.mutate({ ...pick, qty: 1 });
+      expect(other).toMatchObject({ replayed: false, stock: [{ onHand: 5 }] });
+      // Each sender's replay still gets their own first answer.
+      expect(await fx().as.technician.stock.pick.mutate(pick)).toEqual({ ...mine, replayed: true });
+      expect(await fx().as.planner.stock.pick.mutate(pick)).toEqual({ ...theirs, replayed: true });
+      const level = await fx().as.technician.stock.level.query({ itemId: item.id });
+      expect(level.onHand).toBe(5);
+      expect(await ledgerHolds(fx().app.services.db)).toBe(true);
+    },
+  );
 });

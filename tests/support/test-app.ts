@@ -1,8 +1,10 @@
 import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
+import { MAX_BATCH_CALLS } from '../../common/limits.ts';
 import type { Role } from '../../common/roles.ts';
 import type { AppRouter } from '../../server/api/app.router.ts';
 import { type RunningApp, startApp } from '../../server/app.ts';
 import { type AuditKey, generateAuditKey } from '../../server/audit-signing.ts';
+import type { EdgeOptions } from '../../server/http-server.ts';
 import type { Clock } from '../../server/services/clock.ts';
 import { createFactories, type Factories, PASSWORD } from './factories.ts';
 
@@ -31,10 +33,11 @@ export function apiClient(url: string, options: { batch?: boolean } = {}): Api {
     }
     return res;
   };
-  const link = (options.batch ?? true) ? httpBatchLink : httpLink;
-  const client = createTRPCClient<AppRouter>({
-    links: [link({ url: `${url}/trpc`, fetch: fetchWithCookies })],
-  });
+  const link =
+    (options.batch ?? true)
+      ? httpBatchLink({ url: `${url}/trpc`, fetch: fetchWithCookies, maxItems: MAX_BATCH_CALLS })
+      : httpLink({ url: `${url}/trpc`, fetch: fetchWithCookies });
+  const client = createTRPCClient<AppRouter>({ links: [link] });
   cookies.set(client, () => cookie);
   return client;
 }
@@ -55,11 +58,12 @@ export type Fixture = {
 export async function startFixture(
   databaseUrl: string,
   clock?: Clock,
-  /** `clientDir` also serves a built web client (for browser tests). */
-  options: { clientDir?: string } = {},
+  /** `clientDir` also serves a built web client (for browser tests); the rest configures the edge. */
+  options: { clientDir?: string } & EdgeOptions = {},
 ): Promise<Fixture> {
   // In memory: checkpoints are signed and checked as in production, with nothing left on disk.
   const auditKey = generateAuditKey();
+  const { clientDir, ...edge } = options;
   const app = await startApp({
     databaseUrl,
     port: 0,
@@ -67,7 +71,8 @@ export async function startFixture(
     log: () => {},
     auditKey,
     ...(clock ? { clock } : {}),
-    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(clientDir ? { clientDir } : {}),
+    ...edge,
   });
   const f = createFactories(app.services);
   const users = {

@@ -37,7 +37,7 @@ const sensor = z
 /** Drone cycle counts: plan (a job), fly in simulation, review. `audit` is the audit log. */
 export const droneAuditsRouter = router({
   /** Starts planning; the job's result is `{ auditId, figures }` (poll `jobs.get`, stop with `jobs.cancel`). */
-  plan: roleProcedure(PLANNERS)
+  plan: roleProcedure(PLANNERS, { rateLimit: 'simulation' })
     .input(z.object({ scope, config: config.optional() }))
     .mutation(({ ctx, input }) => ctx.services.droneAudits.startPlan(input, ctx.user.id)),
   list: roleProcedure(ANY_USER)
@@ -49,7 +49,7 @@ export const droneAuditsRouter = router({
   track: roleProcedure(ANY_USER)
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.services.droneAudits.track(input.id)),
-  simulate: roleProcedure(PLANNERS)
+  simulate: roleProcedure(PLANNERS, { rateLimit: 'simulation' })
     .input(
       z.object({
         id,

@@ -6,7 +6,7 @@ import { id, limit } from '../schemas.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 export const itemsRouter = router({
-  search: roleProcedure(ANY_USER)
+  search: roleProcedure(ANY_USER, { rateLimit: 'search' })
     .input(z.object({ q: z.string().max(200), limit: limit(100, 20) }))
     .query(({ ctx, input }) => ctx.services.inventory.search(input.q, input.limit)),
   get: roleProcedure(ANY_USER)

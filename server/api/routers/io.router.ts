@@ -8,17 +8,18 @@ const kind = z.enum(CSV_KINDS);
 export const ioRouter = router({
   /** The kinds the caller may use (users: admins only), each with its columns. */
   kinds: roleProcedure(PLANNERS).query(({ ctx }) => ctx.services.io.kinds(ctx.user)),
-  template: roleProcedure(PLANNERS)
+  template: roleProcedure(PLANNERS, { rateLimit: 'export' })
     .input(z.object({ kind }))
     .query(({ ctx, input }) => ctx.services.io.template(input.kind, ctx.user)),
-  exportCsv: roleProcedure(PLANNERS)
+  exportCsv: roleProcedure(PLANNERS, { rateLimit: 'export' })
     .input(z.object({ kind }))
     .mutation(({ ctx, input }) => ctx.services.io.export(input.kind, ctx.user)),
   /**
    * With `dryRun` nothing is written; without it, a file with any error is refused whole. Rows that
-   * would change a stored record are errors unless `update` is set.
+   * would change a stored record are errors unless `update` is set. The file travels in the body,
+   * which may be larger than other calls' (`upload`).
    */
-  importCsv: roleProcedure(PLANNERS)
+  importCsv: roleProcedure(PLANNERS, { rateLimit: 'import', upload: true })
     .input(
       z.object({
         kind,

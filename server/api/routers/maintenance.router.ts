@@ -11,7 +11,7 @@ const ASSET_LIST_MAX = 500;
 
 export const assetsRouter = router({
   /** Archived assets only when asked for: pickers and lists leave them out. */
-  list: roleProcedure(ANY_USER)
+  list: roleProcedure(ANY_USER, { rateLimit: 'search' })
     .input(
       z.object({
         q: z.string().max(100).optional(),

@@ -13,11 +13,11 @@ const target = z.discriminatedUnion('kind', [
 
 export const navigationRouter = router({
   /** A walking route over the current layout: floor polyline, length and turn-by-turn steps. */
-  route: roleProcedure(ANY_USER)
+  route: roleProcedure(ANY_USER, { rateLimit: 'route' })
     .input(z.object({ from: target, to: target }))
     .query(({ ctx, input }) => ctx.services.navigation.route(input.from, input.to)),
   /** A pick list's stops in a good walking order, with the whole route. */
-  multiStop: roleProcedure(ANY_USER)
+  multiStop: roleProcedure(ANY_USER, { rateLimit: 'route' })
     .input(z.object({ start: target, stops: z.array(target).min(1).max(200) }))
     .query(({ ctx, input }) => ctx.services.navigation.multiStop(input.start, input.stops)),
 });

@@ -23,7 +23,7 @@ export const scenariosRouter = router({
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => ctx.services.scenarios.remove(input.id, ctx.user.id)),
   /** Starts a simulation job (base and scenario); poll jobs.get, cancel with jobs.cancel. */
-  simulate: roleProcedure(PLANNERS)
+  simulate: roleProcedure(PLANNERS, { rateLimit: 'simulation' })
     .input(
       z.object({
         id,
@@ -38,7 +38,7 @@ export const scenariosRouter = router({
     )
     .mutation(({ ctx, input }) => ctx.services.scenarios.simulate(input.id, input, ctx.user.id)),
   /** Starts a job that appends a slotting suggestion (item moves) to the scenario. */
-  suggestSlotting: roleProcedure(PLANNERS)
+  suggestSlotting: roleProcedure(PLANNERS, { rateLimit: 'simulation' })
     .input(
       z.object({ id, days: days.default(90), maxBinMoves: z.number().int().min(1).max(5000).default(300) }),
     )
