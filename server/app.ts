@@ -97,15 +97,26 @@ export async function openServices(
   return services;
 }
 
+/**
+ * Seeds an empty database (the demo facility). With several instances on this machine the
+ * supervisor does it once, before any instance starts (see main.ts).
+ */
+export async function seedWhenEmpty(
+  services: Services,
+  seed: (services: Services) => Promise<unknown>,
+  log: (message: string) => void,
+): Promise<void> {
+  if (await hasUsers(services.db.reader)) return;
+  log('Empty database: creating the sample facility (this takes a few seconds)...');
+  await seed(services);
+  await services.voice.refresh();
+}
+
 /** Composition root: database -> services -> HTTP server. Used by main.ts, the tests and the benchmarks. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const log = options.log ?? ((m: string) => console.error(m));
   const services = await openServices(options);
-  if (options.seedIfEmpty && !(await hasUsers(services.db.reader))) {
-    log('Empty database: creating the sample facility (this takes a few seconds)...');
-    await options.seedIfEmpty(services);
-    await services.voice.refresh();
-  }
+  if (options.seedIfEmpty) await seedWhenEmpty(services, options.seedIfEmpty, log);
   await services.inventory.load();
   // Build the navmesh now rather than on the first technician's request; no layout yet is fine.
   void services.navigation.warm().catch(() => undefined);

@@ -77,3 +77,11 @@ test('the edge settings: origins are checked one by one, rate limits are on, met
   );
   expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('  LOG_LEVEL: must be one of');
 });
+
+test('instances on this machine default to one and name a bad count', () => {
+  expect(loadConfig({}).INSTANCES).toBe(1);
+  expect(loadConfig({ INSTANCES: '2' }).INSTANCES).toBe(2);
+  expect(() => loadConfig({ INSTANCES: '0' })).toThrow(
+    '  INSTANCES: must be a whole number from 1 to 64 (got "0")',
+  );
+});

@@ -34,6 +34,16 @@ const EnvSchema = z.object({
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   SEED: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').default(42),
+  /**
+   * Server processes on this machine, sharing the port; each is a whole instance on the same
+   * database (docs/operations.md, "Several instances"). One per core serves the API from all of them.
+   */
+  INSTANCES: z.coerce
+    .number({ error: 'must be a whole number from 1 to 64' })
+    .int('must be a whole number from 1 to 64')
+    .min(1, 'must be a whole number from 1 to 64')
+    .max(64, 'must be a whole number from 1 to 64')
+    .default(1),
   /** `FULL` makes an acknowledged pick survive power loss; NORMAL only survives a process crash. */
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   SESSION_DAYS: z.coerce

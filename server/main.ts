@@ -1,8 +1,12 @@
-import { BUILT_CLIENT_DIR, startApp } from './app.ts';
+import cluster from 'node:cluster';
+import { BUILT_CLIENT_DIR, openServices, seedWhenEmpty, startApp } from './app.ts';
 import { loadOrCreateAuditKey } from './audit-signing.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { checkpointWal, openDatabase } from './db/database.ts';
 import { httpsUrls, loadOrCreateCertificate } from './https.ts';
+import { instanceIndex, superviseInstances } from './instances.ts';
 import { createLogger } from './observability/logger.ts';
+import { closeServices } from './shutdown.ts';
 
 /**
  * `npm start`: configuration -> database (the demo facility when empty, unless DEMO=0) -> HTTP
@@ -22,14 +26,28 @@ async function main(): Promise<void> {
       })
     : undefined;
   const https = config.HTTPS || process.argv.includes('--https');
-  const tls = https ? await loadOrCreateCertificate(config.HTTPS_DIR) : undefined;
-  if (tls?.created) console.log(`Created a self-signed HTTPS certificate in ${config.HTTPS_DIR}/`);
-  const auditKey = loadOrCreateAuditKey({ file: config.AUDIT_KEY_FILE, pem: config.AUDIT_SIGNING_KEY });
-  if (auditKey.created)
-    console.log(
-      `Created the audit signing key ${auditKey.keyId} in ${config.AUDIT_KEY_FILE}: keep a copy away from the database (docs/operations.md)`,
-    );
-  if (auditKey.warning) console.log(`Warning: ${auditKey.warning}`);
+  const instances = dev ? 1 : config.INSTANCES;
+  const instance = instanceIndex();
+  const seed = config.DEMO
+    ? (services: Parameters<typeof seedSampleFacility>[0]) =>
+        seedSampleFacility(services, { seed: config.SEED })
+    : undefined;
+  if (instances > 1 && cluster.isPrimary) {
+    // What every instance needs is made once, here, so no two race to create the same file.
+    if (https) await certificate(config);
+    auditSigningKey(config);
+    await prepareSite(config, seed, (m) => logger.info(m));
+    console.log(`Starting ${instances} instances of Twinventory on port ${config.PORT}...`);
+    const code = await superviseInstances({
+      count: instances,
+      log: (m) => logger.info(m),
+      afterStop: () => mergeWal(config),
+    });
+    logger.flush();
+    process.exit(code);
+  }
+  const tls = https ? await certificate(config) : undefined;
+  const auditKey = auditSigningKey(config);
   const app = await startApp({
     databaseUrl: config.DATABASE_URL,
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
@@ -39,7 +57,8 @@ async function main(): Promise<void> {
     sessionDays: config.SESSION_DAYS,
     clientDir: BUILT_CLIENT_DIR,
     devMiddleware,
-    seedIfEmpty: config.DEMO ? (services) => seedSampleFacility(services, { seed: config.SEED }) : undefined,
+    // A supervised instance finds the database ready (prepareSite).
+    seedIfEmpty: instance === null ? seed : undefined,
     schedulerIntervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
     workerThreads: config.WORKER_THREADS,
     jobLeaseMs: config.JOB_LEASE_SECONDS * 1000,
@@ -52,6 +71,8 @@ async function main(): Promise<void> {
     rateLimits: config.RATE_LIMITS,
     metricsToken: config.METRICS_TOKEN,
   });
+  // One banner per machine, not one per instance.
+  if (instance !== null && instance > 1) return watchSignals(app, logger);
   if (tls) {
     console.log(
       `Twinventory is running over HTTPS (database ${config.DATABASE_URL}). Open on a phone or headset:`,
@@ -61,12 +82,21 @@ async function main(): Promise<void> {
   } else {
     console.log(`Twinventory is running at http://localhost:${app.port} (database ${config.DATABASE_URL})`);
   }
+  if (instance !== null) console.log(`(${config.INSTANCES} instances share the port: INSTANCES)`);
   if (await app.services.site.setupRequired()) {
     console.log(
       'No users yet: the first person to open it sets the site up and becomes its administrator. Do that before anyone else can reach the server.',
     );
   }
+  watchSignals(app, logger);
+}
+
+function watchSignals(app: { close(): Promise<void> }, logger: ReturnType<typeof createLogger>): void {
+  let stopping = false;
   const stop = () => {
+    // A supervised instance hears a terminal's Ctrl-C and its supervisor's SIGTERM: close once.
+    if (stopping) return;
+    stopping = true;
     console.log('Shutting down...');
     void app.close().then(
       () => {
@@ -80,8 +110,57 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function certificate(config: Config) {
+  const tls = await loadOrCreateCertificate(config.HTTPS_DIR);
+  if (tls.created) console.log(`Created a self-signed HTTPS certificate in ${config.HTTPS_DIR}/`);
+  return tls;
+}
+
+function auditSigningKey(config: Config) {
+  const auditKey = loadOrCreateAuditKey({ file: config.AUDIT_KEY_FILE, pem: config.AUDIT_SIGNING_KEY });
+  if (auditKey.created)
+    console.log(
+      `Created the audit signing key ${auditKey.keyId} in ${config.AUDIT_KEY_FILE}: keep a copy away from the database (docs/operations.md)`,
+    );
+  if (auditKey.warning) console.log(`Warning: ${auditKey.warning}`);
+  return auditKey;
+}
+
+/** Before several instances start: migrations run and an empty demo database is seeded, once. */
+async function prepareSite(
+  config: Config,
+  seed: Parameters<typeof seedWhenEmpty>[1] | undefined,
+  log: (message: string) => void,
+): Promise<void> {
+  const services = await openServices({
+    databaseUrl: config.DATABASE_URL,
+    databaseAuthToken: config.DATABASE_AUTH_TOKEN,
+    synchronous: config.DB_SYNCHRONOUS,
+    workerThreads: 0,
+  });
+  try {
+    if (seed) await seedWhenEmpty(services, seed, log);
+  } finally {
+    await closeServices(services, log);
+  }
+}
+
+/** Once every instance has stopped: the WAL merged into the database file (see shutdown.ts). */
+async function mergeWal(config: Config): Promise<void> {
+  const db = openDatabase({
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+    synchronous: config.DB_SYNCHRONOUS,
+  });
+  try {
+    await checkpointWal(db);
+  } finally {
+    db.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -96,15 +96,16 @@ export async function startServerProcess(
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Only the start-up lines are kept: the request log that follows would cost the load generator
+  // a string the size of the whole run.
   let output = '';
   let started = false;
-  // Kept until the server is up (for an error message); after that the request log is only drained.
   const collect = (d: Buffer) => {
     if (!started) output += d.toString();
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     const port = Number(/running at http:\/\/localhost:(\d+)/.exec(output)?.[1] ?? 0);
