@@ -4,6 +4,7 @@ import type { AuditKey } from './audit-signing.ts';
 import { type Database, openDatabase, prepareDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { hasUsers } from './db/users.repository.ts';
+import type { WriteLock } from './db/writer.ts';
 import { createHttpServer, type EdgeOptions, type HttpOptions, listen } from './http-server.ts';
 import type { FeedOptions } from './services/change-feed.ts';
 import { type Clock, systemClock } from './services/clock.ts';
@@ -44,6 +45,8 @@ export type AppOptions = EdgeOptions & {
   /** The change feed's polling and retention, and the live streams' tuning (tests, benchmarks). */
   feed?: FeedOptions;
   live?: LiveHubOptions;
+  /** Turns at the write lock with the other instances on this machine (server/instances.ts). */
+  writeLock?: WriteLock | undefined;
 };
 
 export type RunningApp = {
@@ -71,6 +74,7 @@ export async function openServices(
     | 'auditKey'
     | 'feed'
     | 'live'
+    | 'writeLock'
   >,
 ): Promise<Services> {
   const db: Database = openDatabase({
@@ -91,6 +95,7 @@ export async function openServices(
     jobRenewMs: options.jobRenewMs,
     ...(options.feed ? { feed: options.feed } : {}),
     ...(options.live ? { live: options.live } : {}),
+    ...(options.writeLock ? { writeLock: options.writeLock } : {}),
   } satisfies ServiceOptions);
   // Before any cache is built from the database, so none misses a change committed meanwhile.
   await services.feed.start();

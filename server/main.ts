@@ -4,7 +4,7 @@ import { loadOrCreateAuditKey } from './audit-signing.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { checkpointWal, openDatabase } from './db/database.ts';
 import { httpsUrls, loadOrCreateCertificate } from './https.ts';
-import { instanceIndex, superviseInstances } from './instances.ts';
+import { instanceIndex, supervisedWriteLock, superviseInstances } from './instances.ts';
 import { createLogger } from './observability/logger.ts';
 import { closeServices } from './shutdown.ts';
 
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.ALLOWED_ORIGINS,
     rateLimits: config.RATE_LIMITS,
     metricsToken: config.METRICS_TOKEN,
+    writeLock: supervisedWriteLock() ?? undefined,
   });
   // One banner per machine, not one per instance.
   if (instance !== null && instance > 1) return watchSignals(app, logger);

@@ -56,7 +56,17 @@ export type WriterOptions = {
   onCommit?: (committed: CommittedEvents) => Promise<void>;
   /** Told the size and BEGIN-to-COMMIT time of each committed group (metrics). */
   observe?: (groupSize: number, seconds: number) => void;
+  /** Taken around each transaction: several instances on one file take turns (server/instances.ts). */
+  lock?: WriteLock;
 };
+
+/**
+ * Turns at the database's write lock between processes. SQLite would serialise them anyway, but a
+ * writer that finds the lock taken sleeps in steps of milliseconds (busy_timeout), so two instances
+ * contending for it commit far fewer groups than one; waiting for a turn instead keeps the lock busy
+ * and lets each instance's group grow while it waits.
+ */
+export type WriteLock = { acquire(): Promise<() => void> };
 
 /**
  * The one owner of every write. SQLite has a single writer: rather than let transactions collide
@@ -73,6 +83,7 @@ export class Writer {
   readonly #now: () => number;
   readonly #onCommit: (committed: CommittedEvents) => Promise<void>;
   readonly #observe: (groupSize: number, seconds: number) => void;
+  readonly #lock: WriteLock | null;
   #queue: Pending[] = [];
   #running = false;
   #closed = false;
@@ -85,6 +96,7 @@ export class Writer {
     this.#now = options.now;
     this.#onCommit = options.onCommit ?? (async () => {});
     this.#observe = options.observe ?? (() => {});
+    this.#lock = options.lock ?? null;
   }
 
   /** Writes waiting for the next group. */
@@ -183,15 +195,20 @@ export class Writer {
   }
 
   async #inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    for (const pragma of this.#db.connectionPragmas) await this.#db.writer.execute(pragma);
-    const tx = await this.#db.writer.transaction('write');
+    const release = this.#lock ? await this.#lock.acquire() : null;
     try {
-      const result = await work(tx);
-      await tx.commit();
-      return result;
+      for (const pragma of this.#db.connectionPragmas) await this.#db.writer.execute(pragma);
+      const tx = await this.#db.writer.transaction('write');
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } finally {
+        // Rolls back when the commit was not reached, so the write lock is never left held.
+        tx.close();
+      }
     } finally {
-      // Rolls back when the commit was not reached, so the write lock is never left held.
-      tx.close();
+      release?.();
     }
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditKey } from '../audit-signing.ts';
 import type { Database } from '../db/database.ts';
-import { Writer } from '../db/writer.ts';
+import { type WriteLock, Writer } from '../db/writer.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { TASKS_ENTRY, type Tasks } from '../workers/tasks.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
@@ -50,6 +50,8 @@ export type ServiceOptions = {
   /** The change feed's polling and retention, and the live streams' tuning (tests, benchmarks). */
   feed?: FeedOptions | undefined;
   live?: LiveHubOptions | undefined;
+  /** Turns at the write lock with the other instances on this machine's database file. */
+  writeLock?: WriteLock | undefined;
 };
 
 /** Wires the services onto one database and one writer. Call `feed.start()` before serving. */
@@ -64,6 +66,7 @@ export function createServices(deps: ServiceOptions) {
     now: () => clock.now(),
     onCommit: (committed) => feed.committed(committed),
     observe: (size, seconds) => metrics.writerGroup(size, seconds),
+    ...(deps.writeLock ? { lock: deps.writeLock } : {}),
   });
   const feed = new ChangeFeed({
     db,
