@@ -122,10 +122,17 @@ export async function deleteSession(ex: Executor, tokenHash: string): Promise<nu
   return r ? num(r.user_id) : null;
 }
 
-export async function userDisplayName(ex: Executor, id: number): Promise<string | null> {
-  const rs = await ex.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [id] });
+/** Who work can be given to: the name, and whether the account is disabled. */
+export async function assigneeById(
+  ex: Executor,
+  id: number,
+): Promise<{ displayName: string; disabled: boolean } | null> {
+  const rs = await ex.execute({
+    sql: 'SELECT display_name, disabled_at FROM users WHERE id = ?',
+    args: [id],
+  });
   const r = rs.rows[0];
-  return r ? str(r.display_name) : null;
+  return r ? { displayName: str(r.display_name), disabled: r.disabled_at !== null } : null;
 }
 
 /** Whether anyone can log in yet (a new database has no user until the first-run setup). */

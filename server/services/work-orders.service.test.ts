@@ -190,6 +190,22 @@ describe('work orders below HTTP', () => {
     expect(await services.inventory.stockLevel(item.id)).toMatchObject({ onHand: 9, reserved: 0 });
   });
 
+  test('work is not given to a disabled account; once enabled again it can be', async () => {
+    const { services, factories } = t();
+    const admin = await factories.newUser('admin');
+    const planner = await factories.newUser('planner');
+    const leaver = await factories.newUser('technician');
+    const wo = await factories.newWorkOrder();
+    await services.userAdmin.disable({ ...admin, id: admin.id }, leaver.id);
+    await expect(services.workOrders.assign(wo.id, leaver.id, planner.id)).rejects.toThrow(
+      `${leaver.displayName}'s account is disabled; assign the work order to someone who can sign in`,
+    );
+    expect(await services.workOrders.get(wo.id)).toMatchObject({ status: 'open', assigneeId: null });
+    await services.userAdmin.enable({ ...admin, id: admin.id }, leaver.id);
+    await services.workOrders.assign(wo.id, leaver.id, planner.id);
+    expect(await services.workOrders.get(wo.id)).toMatchObject({ status: 'assigned', assigneeId: leaver.id });
+  });
+
   test('a technician takes an unassigned work order by acting on it; then it is theirs alone', async () => {
     const { services, factories } = t();
     const { item, bin, tech } = await stocked(3);

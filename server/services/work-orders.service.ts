@@ -9,7 +9,7 @@ import {
 import { assetById, markPlanDone } from '../db/assets.repository.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { Database, Executor } from '../db/database.ts';
-import { userById, userDisplayName } from '../db/users.repository.ts';
+import { assigneeById, userById } from '../db/users.repository.ts';
 import {
   addConsumedToPart,
   type BoardFilter,
@@ -111,8 +111,12 @@ export class WorkOrderService {
 
   async assign(id: number, assigneeId: number, actorId: number): Promise<void> {
     await this.#change(id, actorId, async (tx, wo) => {
-      const name = await userDisplayName(tx, assigneeId);
-      if (name === null) throw notFound(`User ${assigneeId} does not exist`);
+      const assignee = await assigneeById(tx, assigneeId);
+      if (assignee === null) throw notFound(`User ${assigneeId} does not exist`);
+      const name = assignee.displayName;
+      // A disabled account cannot sign in to see the work, so it would sit with nobody.
+      if (assignee.disabled)
+        throw conflict(`${name}'s account is disabled; assign the work order to someone who can sign in`);
       if (isFinal(wo.status))
         throw conflict(`Work order ${id} is ${wo.status} and can no longer be assigned`);
       const next: WorkOrderStatus = wo.status === 'open' ? 'assigned' : wo.status;
