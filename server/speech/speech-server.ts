@@ -26,6 +26,15 @@ export function attachSpeech(
     log,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    // The same events that end a user's live streams, from this instance or any other (the feed).
+    onSessionsEnded: (listener) =>
+      services.events.listen((event) => {
+        if (event.type === 'logout') listener((_, hash) => hash === event.sessionHash);
+        else if (event.type === 'account' && event.signOut !== null) {
+          const keep = event.signOut.keepSessionHash;
+          listener((userId, hash) => userId === event.userId && hash !== keep);
+        }
+      }),
   });
   server.on('upgrade', (req, socket, head) => {
     if (endpoint.handleUpgrade(req, socket, head)) return;

@@ -10,6 +10,7 @@ import {
 import type { SessionUser } from '../../common/roles.ts';
 import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { readCookie, SESSION_COOKIE } from '../api/context.ts';
+import { hashSecretToken } from '../domain/secret-token.ts';
 import { originAllowed } from '../edge/origin-check.ts';
 import { refuseUpgrade } from '../edge/upgrade.ts';
 import {
@@ -30,6 +31,11 @@ export type SpeechEndpointDeps = {
   limits?: Partial<RecogniserLimits>;
   /** Origins besides the server's own whose pages may open the socket (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /**
+   * Told which sessions just ended (a logout, a disabled account, signed out everywhere): their
+   * open sockets close at once. `ended(userId, sessionHash)` says whether one session is among them.
+   */
+  onSessionsEnded?(listener: (ended: (userId: number, sessionHash: string) => boolean) => void): () => void;
 };
 
 export type SpeechEndpoint = {
@@ -41,6 +47,8 @@ export type SpeechEndpoint = {
   latencies(): number[];
   close(): void;
 };
+
+const SIGNED_OUT = 'Your session has ended; log in again to use voice';
 
 /** A client that says nothing for this long after connecting is dropped. */
 const HELLO_TIMEOUT_MS = 5000;
@@ -81,6 +89,15 @@ export function createSpeechEndpoint(deps: SpeechEndpointDeps): SpeechEndpoint {
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const recent: number[] = [];
+  const sessions = new Map<WebSocket, { userId: number; sessionHash: string }>();
+  const stopWatching = deps.onSessionsEnded?.((ended) => {
+    for (const [ws, session] of sessions) {
+      if (!ended(session.userId, session.sessionHash)) continue;
+      sessions.delete(ws);
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'error', message: SIGNED_OUT }));
+      ws.close(SPEECH_CLOSE.signedOut, SIGNED_OUT);
+    }
+  });
 
   return {
     recogniser,
@@ -93,14 +110,17 @@ export function createSpeechEndpoint(deps: SpeechEndpointDeps): SpeechEndpoint {
         refuseUpgrade(socket, 403, 'Speech is only accepted from this site');
         return true;
       }
+      const token = readCookie(req.headers.cookie, SESSION_COOKIE);
       deps
-        .userForToken(readCookie(req.headers.cookie, SESSION_COOKIE))
+        .userForToken(token)
         .then((user) => {
-          if (!user) {
+          if (!user || token === undefined) {
             refuseUpgrade(socket, 401, 'Log in first');
             return;
           }
           wss.handleUpgrade(req, socket, head, (ws) => {
+            sessions.set(ws, { userId: user.id, sessionHash: hashSecretToken(token) });
+            ws.once('close', () => sessions.delete(ws));
             serve(ws, recogniser, whenReady, deps, (ms) => {
               recent.push(ms);
               if (recent.length > 100) recent.shift();
@@ -115,6 +135,7 @@ export function createSpeechEndpoint(deps: SpeechEndpointDeps): SpeechEndpoint {
     },
     close() {
       unsubscribe();
+      stopWatching?.();
       for (const client of wss.clients) client.terminate();
       wss.close();
       recogniser?.close();

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { PcmFramer, SPEECH_PATH } from '../../client/src/voice/recognition/protocol.ts';
+import { PcmFramer, SPEECH_CLOSE, SPEECH_PATH } from '../../client/src/voice/recognition/protocol.ts';
 import { SpeechStream } from '../../client/src/voice/recognition/stream.ts';
 import { parse } from '../../common/voice/parse.ts';
 import type { Vocabulary } from '../../common/voice/vocabulary.ts';
 import { detectPocketSphinx } from '../../server/speech/pocketsphinx.ts';
 import { BACKENDS, useFixture } from '../support/backends.ts';
-import { cookieOf, type Fixture } from '../support/test-app.ts';
+import { apiClient, cookieOf, type Fixture, PASSWORD } from '../support/test-app.ts';
 
 const espeak = spawnSync('espeak-ng', ['--version']).status === 0;
 const sphinx = detectPocketSphinx();
@@ -168,6 +168,44 @@ describe('offline speech recognition over /speech', () => {
       });
     }
   });
+
+  test.skipIf(!sphinx.available)(
+    `an open socket closes at once when its session is logged out or its user disabled${sphinx.available ? '' : ' (SKIPPED: pocketsphinx not installed)'}`,
+    async () => {
+      /** A socket of a fresh login (not the fixture's shared one), and how it ends. */
+      const openFor = async (username: string) => {
+        const api = apiClient(fx().app.url);
+        await api.auth.login.mutate({ username, password: PASSWORD });
+        const ws = new WebSocket(`${fx().app.url.replace('http', 'ws')}${SPEECH_PATH}`, {
+          headers: { cookie: cookieOf(api) },
+        });
+        const messages: string[] = [];
+        ws.on('message', (data) => messages.push(String(data)));
+        const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+        await new Promise((resolve, reject) => {
+          ws.once('open', resolve);
+          ws.once('error', reject);
+        });
+        return { api, ws, messages, closed };
+      };
+      const waitFor = (closed: Promise<number>) =>
+        Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 2000))]);
+
+      const loggedOut = await openFor('tech');
+      await loggedOut.api.auth.logout.mutate();
+      expect(await waitFor(loggedOut.closed)).toBe(SPEECH_CLOSE.signedOut);
+      expect(loggedOut.messages.join('')).toContain('Your session has ended');
+
+      const user = await fx().factories.newUser('technician');
+      const disabled = await openFor(user.username);
+      const other = await openFor('plan');
+      await fx().as.admin.users.disable.mutate({ id: user.id });
+      expect(await waitFor(disabled.closed)).toBe(SPEECH_CLOSE.signedOut);
+      // Nobody else's socket is touched.
+      expect(other.ws.readyState).toBe(WebSocket.OPEN);
+      other.ws.close();
+    },
+  );
 
   test('an anonymous WebSocket is refused with 401 before any audio is accepted', async () => {
     const status = await new Promise<number>((resolve, reject) => {

@@ -29,6 +29,8 @@ export const SPEECH_CLOSE = {
   unavailable: 4503,
   busy: 4429,
   badRequest: 4400,
+  /** The session ended while the socket was open (logout, disabled, signed out everywhere). */
+  signedOut: 4401,
 } as const;
 
 export function parseServerMessage(data: string): ServerMessage | null {
