@@ -8,6 +8,7 @@ import {
 } from '../../common/live-events.ts';
 import { ROLES, type Role } from '../../common/roles.ts';
 import { type Coalescable, coalesce } from '../domain/live-coalesce.ts';
+import { sessionEnd } from '../domain/session-end.ts';
 import type { EventBus, FeedEntry } from './event-bus.ts';
 
 /** Where a stream's bytes go: an HTTP response (or a test's stand-in). */
@@ -323,15 +324,10 @@ export class LiveHub {
     const subs = this.#byUser.get(event.userId);
     if (subs === undefined) return;
     for (const sub of [...subs]) {
-      if (event.type === 'logout') {
-        if (sub.sessionHash === event.sessionHash) this.#end(sub, 'logged_out');
-      } else if (event.signOut === null) {
-        // Role or name changed: the stream ends without a message and EventSource reconnects at
-        // once under the new role, resuming from its last id.
-        this.#end(sub, null);
-      } else if (sub.sessionHash !== event.signOut.keepSessionHash) {
-        this.#end(sub, event.signOut.reason);
-      }
+      // A role or name change ends the stream without a message: EventSource reconnects at once
+      // under the new role, resuming from its last id.
+      const end = sessionEnd(event, sub.userId, sub.sessionHash);
+      if (end !== null) this.#end(sub, end.reason);
     }
   }
 

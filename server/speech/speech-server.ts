@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { sessionEnd } from '../domain/session-end.ts';
 import { refuseUpgrade } from '../edge/upgrade.ts';
 import type { Services } from '../services/services.ts';
 import { detectPocketSphinx } from './pocketsphinx.ts';
@@ -27,13 +28,11 @@ export function attachSpeech(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     // The same events that end a user's live streams, from this instance or any other (the feed).
+    // A changed role or name (an end without a reason) does not matter to one utterance.
     onSessionsEnded: (listener) =>
       services.events.listen((event) => {
-        if (event.type === 'logout') listener((_, hash) => hash === event.sessionHash);
-        else if (event.type === 'account' && event.signOut !== null) {
-          const keep = event.signOut.keepSessionHash;
-          listener((userId, hash) => userId === event.userId && hash !== keep);
-        }
+        if (event.type === 'logout' || event.type === 'account')
+          listener((userId, hash) => (sessionEnd(event, userId, hash)?.reason ?? null) !== null);
       }),
   });
   server.on('upgrade', (req, socket, head) => {
