@@ -29,9 +29,10 @@ async function childrenOf(pid: number): Promise<number[]> {
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid === pid) out.push(Number(name));
+    // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis. A
+    // killed instance the supervisor has not reaped yet is a zombie, not a running instance.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(ppid) === pid && state !== 'Z') out.push(Number(name));
   }
   return out;
 }
